@@ -1,0 +1,64 @@
+/** `bioanchors show`: the resolved definition of an anchor or scenario, as JSON. */
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { Rng } from '../../engine/rng.js';
+import { compileColumns } from '../../engine/expression.js';
+import { compileDistribution } from '../../engine/sampler.js';
+import { buildAnchor } from '../../model/anchor.js';
+import { closest } from '../../io/closest.js';
+import { InputError, UsageError } from '../../io/errors.js';
+import { BUNDLED_ANCHORS, BUNDLED_SCENARIOS, listJsonIds, loadAnchorFile, loadScenario } from '../../io/load.js';
+import type { CliContext } from '../context.js';
+import { emit } from '../output.js';
+
+const PERCENTILES = [0.05, 0.1, 0.25, 0.5, 0.75, 0.9, 0.95];
+const SHOW_SAMPLES = 200_000;
+
+/** Percentiles of an anchor's requirement, from SHOW_SAMPLES seeded draws. */
+function requirementPercentiles(path: string, seed: number): Record<string, number> {
+  const { file } = loadAnchorFile(path);
+  const built = buildAnchor(file, {}, closest);
+  if (!built.ok) throw new InputError(built.issues.map((i) => ({ file: path, message: i.message })));
+  const names = built.value.variables.map((v) => v.name);
+  const rng = new Rng(seed, 0);
+  const columns = built.value.variables.map((v) => {
+    const out = new Float64Array(SHOW_SAMPLES);
+    compileDistribution(v.dist).fill(rng, out, SHOW_SAMPLES);
+    return out;
+  });
+  const requirement = new Float64Array(SHOW_SAMPLES);
+  compileColumns(built.value.formula.expr, names)(SHOW_SAMPLES, columns, requirement);
+  requirement.sort();
+  return Object.fromEntries(PERCENTILES.map((p) => [`p${Math.round(p * 100)}`, Number(requirement[Math.floor(p * (SHOW_SAMPLES - 1))].toFixed(2))]));
+}
+
+export function showCommand(ctx: CliContext, ref: string, options: { seed: number; output?: string; set: string[] }): void {
+  const asPath = resolve(ctx.cwd, ref);
+  const anchorPath = existsSync(join(BUNDLED_ANCHORS, `${ref}.json`)) ? join(BUNDLED_ANCHORS, `${ref}.json`) : undefined;
+  const scenarioIds = listJsonIds(BUNDLED_SCENARIOS);
+  let content: unknown;
+  if (anchorPath || (existsSync(asPath) && !scenarioIds.includes(ref) && isAnchorFile(asPath))) {
+    const path = anchorPath ?? asPath;
+    const { file } = loadAnchorFile(path);
+    content = { kind: 'anchor', ...file, $schema: undefined, requirementPercentilesLog10Flop: { samples: SHOW_SAMPLES, seed: options.seed, ...requirementPercentiles(path, options.seed) } };
+  } else if (existsSync(asPath) || scenarioIds.includes(ref)) {
+    const loaded = loadScenario(ref, { sets: options.set });
+    content = { kind: 'scenario', ...loaded.merged, noAnchorWeight: loaded.scenario.noneWeight, files: loaded.files.map((f) => f.path) };
+  } else {
+    const known = [...listJsonIds(BUNDLED_ANCHORS), ...scenarioIds];
+    const hint = closest(ref, known);
+    throw new UsageError(`no anchor or scenario "${ref}"${hint ? ` (did you mean "${hint}"?)` : ''}; available: ${known.join(', ')}`);
+  }
+  emit(ctx, `${JSON.stringify(content, null, 2)}\n`, options.output);
+}
+
+/** An anchor file sits in an anchors/ folder or has a top-level formula; anything else is a scenario. */
+export function isAnchorFile(path: string): boolean {
+  if (/[\\/]anchors[\\/][^\\/]+$/.test(path)) return true;
+  try {
+    const value = JSON.parse(readFileSync(path, 'utf8')) as unknown;
+    return value !== null && typeof value === 'object' && 'formula' in value;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,29 @@
+/** `bioanchors validate`: check anchor and scenario files; every problem as file:line:col. */
+import { join, resolve } from 'node:path';
+import { InputError, formatProblem, UsageError } from '../../io/errors.js';
+import { BUNDLED_ANCHORS, BUNDLED_SCENARIOS, listJsonIds, loadAnchorFile, loadScenario } from '../../io/load.js';
+import type { CliContext } from '../context.js';
+import { isAnchorFile } from './show.js';
+import { existsSync } from 'node:fs';
+
+/** Returns the number of files with problems. */
+export function validateCommand(ctx: CliContext, files: string[]): number {
+  const targets = files.length
+    ? files.map((f) => resolve(ctx.cwd, f))
+    : [...listJsonIds(BUNDLED_ANCHORS).map((id) => join(BUNDLED_ANCHORS, `${id}.json`)), ...listJsonIds(BUNDLED_SCENARIOS).map((id) => join(BUNDLED_SCENARIOS, `${id}.json`))];
+  let failed = 0;
+  for (const path of targets) {
+    if (!existsSync(path)) throw new UsageError(`no such file: ${path}`);
+    try {
+      if (isAnchorFile(path)) loadAnchorFile(path);
+      else loadScenario(path);
+      ctx.stdout.write(`ok      ${path}\n`);
+    } catch (error) {
+      if (!(error instanceof InputError)) throw error;
+      failed++;
+      ctx.stdout.write(`invalid ${path}\n`);
+      for (const p of error.problems) ctx.stderr.write(`${formatProblem(p)}\n`);
+    }
+  }
+  return failed;
+}

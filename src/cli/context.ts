@@ -1,0 +1,18 @@
+/** What a command may touch: its streams, environment and working folder (fakes in tests). */
+export interface OutStream {
+  write(chunk: string): boolean;
+  isTTY?: boolean;
+  columns?: number;
+}
+
+export interface CliContext {
+  stdout: OutStream;
+  stderr: OutStream;
+  env: Record<string, string | undefined>;
+  cwd: string;
+}
+
+/** Whether to use colour on a stream: a terminal, and NO_COLOR unset (no-color.org). */
+export function useColor(ctx: CliContext, stream: OutStream): boolean {
+  return Boolean(stream.isTTY) && !ctx.env.NO_COLOR && ctx.env.TERM !== 'dumb';
+}

@@ -1,0 +1,141 @@
+/**
+ * The bioanchors command line. Commands are loaded when they run, so `--help` and `--version`
+ * start without loading the model (mathjs, zod).
+ */
+import { Command, CommanderError, Option } from 'commander';
+import type { CliContext } from './context.js';
+import { collect, parseChoice, parseCount, parseSeed, parseYear } from './options.js';
+import { VERSION } from './version.js';
+
+/** 20200918: the date the draft report was published. Kept here too so --help needs no engine import. */
+const DEFAULT_SEED = 20200918;
+const DEFAULT_SAMPLES = 100_000;
+const FORMATS = ['table', 'csv', 'json'] as const;
+
+export const EXIT = { ok: 0, internal: 1, usage: 2, input: 3 } as const;
+
+/** The exit code for an error that ended a command. */
+export function exitCodeFor(error: unknown): number {
+  if (error instanceof CommanderError) {
+    return error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help' ? EXIT.ok : EXIT.usage;
+  }
+  const name = (error as Error | undefined)?.name;
+  if (name === 'UsageError') return EXIT.usage;
+  if (name === 'InputError') return EXIT.input;
+  return EXIT.internal;
+}
+
+function buildProgram(ctx: CliContext, setExit: (code: number) => void): Command {
+  const program = new Command();
+  program
+    .name('bioanchors')
+    .description("Forecast when transformative AI becomes affordable to train, with Ajeya Cotra's biological anchors model.")
+    .version(VERSION, '-V, --version')
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => ctx.stdout.write(s), writeErr: (s) => ctx.stderr.write(s), outputError: () => {} })
+    .showSuggestionAfterError(true)
+    .addHelpText(
+      'after',
+      `
+Examples:
+  bioanchors run                                 the report's best guess (cotra-2020), table and chart
+  bioanchors run cotra-2020-aggressive --format csv > out.csv
+  bioanchors run my-scenario.json --set spending.doublingYears=2
+  bioanchors list                                anchors and scenarios
+  bioanchors validate my-scenario.json           check a file; problems as file:line:col
+
+Exit codes: 0 ok, 1 internal error, 2 usage error, 3 bad input file.`,
+    );
+
+  program
+    .command('run')
+    .description('forecast one or more scenarios (ids or JSON files; default: cotra-2020)')
+    .argument('[scenarios...]', 'scenario ids (see `bioanchors list`) or paths to scenario files')
+    .option('-n, --samples <N>', 'simulated worlds', parseCount('--samples'), DEFAULT_SAMPLES)
+    .option('--seed <S>', 'random seed (the same seed and inputs give the same output)', parseSeed, DEFAULT_SEED)
+    .addOption(new Option('-f, --format <format>', 'output format').choices(FORMATS).default('table').argParser(parseChoice('--format', FORMATS)))
+    .option('-o, --output <file>', 'write to this file (atomically) instead of stdout')
+    .option('--horizon <year>', 'last year to simulate (same as --set horizonYear=YEAR)', parseYear('--horizon'))
+    .option('--set <path=value>', 'override one scenario value, e.g. spending.doublingYears=2 or anchors.lifetime.weight=0.1 (repeatable)', collect, [])
+    .option('--chart', 'draw the terminal chart even when stdout is not a terminal')
+    .option('--no-chart', 'no terminal chart')
+    .option('-q, --quiet', 'no messages on stderr')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  bioanchors run                                       cotra-2020, 100,000 worlds
+  bioanchors run cotra-2020 cotra-2020-conservative -n 1000000 --format csv -o out.csv
+  bioanchors run --set spending.doublingYears=2 --set anchors.long-horizon.weight=0.2
+  bioanchors run --set 'variables.brainLog10FlopPerS={"dist":"normal","low":14,"high":16,"level":0.9}'
+
+The table shows P(TAI by year) with Monte Carlo standard errors, the years each probability is
+crossed, "after <horizon>" and "never" (no anchor) as separate outcomes, and each anchor's curve.
+CSV: one row per year (then after-<horizon> and never); JSON adds the run's manifest.`,
+    )
+    .action(async (scenarios: string[], options) => {
+      const { runCommand } = await import('./commands/run.js');
+      runCommand(ctx, scenarios, options);
+    });
+
+  program
+    .command('list')
+    .description('list the anchors and scenarios, with weights and sources')
+    .action(async () => {
+      const { listCommand } = await import('./commands/list.js');
+      listCommand(ctx);
+    });
+
+  program
+    .command('show')
+    .description('print the resolved definition of an anchor or scenario as JSON')
+    .argument('<name>', 'anchor id, scenario id, or path to a file')
+    .option('--seed <S>', 'seed for the requirement percentiles shown for an anchor', parseSeed, DEFAULT_SEED)
+    .option('--set <path=value>', 'apply an override to a scenario before showing it (repeatable)', collect, [])
+    .option('-o, --output <file>', 'write to this file instead of stdout')
+    .addHelpText('after', '\nExamples:\n  bioanchors show medium-horizon\n  bioanchors show cotra-2020-aggressive')
+    .action(async (name: string, options) => {
+      const { showCommand } = await import('./commands/show.js');
+      showCommand(ctx, name, options);
+    });
+
+  program
+    .command('validate')
+    .description('check anchor and scenario files (default: the bundled ones); problems as file:line:col')
+    .argument('[files...]', 'files to check')
+    .addHelpText('after', '\nExamples:\n  bioanchors validate my-scenario.json anchors/my-anchor.json')
+    .action(async (files: string[]) => {
+      const { validateCommand } = await import('./commands/validate.js');
+      if (validateCommand(ctx, files) > 0) setExit(EXIT.input);
+    });
+
+  program
+    .command('schemas')
+    .description('print the JSON Schemas of anchor and scenario files (generated from the code)')
+    .option('--write', 'write them to anchors/anchor.schema.json and scenarios/scenario.schema.json')
+    .action(async (options) => {
+      const { schemasCommand } = await import('./commands/schemas.js');
+      schemasCommand(ctx, options);
+    });
+  return program;
+}
+
+/** Runs the command line in-process; returns the exit code. */
+export async function runCli(argv: readonly string[], ctx: CliContext): Promise<number> {
+  let code: number = EXIT.ok;
+  const program = buildProgram(ctx, (c) => (code = c));
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+  } catch (error) {
+    code = exitCodeFor(error);
+    if (code === EXIT.ok) return code;
+    if (error instanceof CommanderError) {
+      ctx.stderr.write(`bioanchors: ${error.message.replace(/^error: /, '')}\n(see bioanchors --help)\n`);
+    } else if (code === EXIT.internal) {
+      ctx.stderr.write(`bioanchors: internal error: ${(error as Error)?.stack ?? String(error)}\nPlease report this with the command line that caused it.\n`);
+    } else {
+      ctx.stderr.write(`${(error as Error).message}\n`);
+    }
+  }
+  return code;
+}

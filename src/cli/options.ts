@@ -1,0 +1,37 @@
+/** Parsers for command-line values: each rejects bad input with a usage error (exit 2). */
+import { UsageError } from '../io/errors.js';
+
+export function parseCount(name: string, max = 1e10) {
+  return (raw: string): number => {
+    const value = Number(raw.replace(/_/g, ''));
+    if (!Number.isInteger(value) || value < 1 || value > max) {
+      throw new UsageError(`${name} must be a whole number from 1 to ${max.toExponential(0)}; found "${raw}"`);
+    }
+    return value;
+  };
+}
+
+export function parseSeed(raw: string): number {
+  const value = Number(raw);
+  if (!Number.isSafeInteger(value) || value < 0) throw new UsageError(`--seed must be a whole number from 0 to 2^53-1; found "${raw}"`);
+  return value;
+}
+
+export function parseYear(name: string) {
+  return (raw: string): number => {
+    const value = Number(raw);
+    if (!Number.isInteger(value) || value < 1900 || value > 3000) throw new UsageError(`${name} must be a year from 1900 to 3000; found "${raw}"`);
+    return value;
+  };
+}
+
+export function collect(value: string, previous: string[] = []): string[] {
+  return [...previous, value];
+}
+
+export function parseChoice<T extends string>(name: string, choices: readonly T[]) {
+  return (raw: string): T => {
+    if (!(choices as readonly string[]).includes(raw)) throw new UsageError(`${name} must be one of ${choices.join(', ')}; found "${raw}"`);
+    return raw as T;
+  };
+}

@@ -1,0 +1,72 @@
+/**
+ * The growth curves, in log10 units: FLOP per dollar, dollars per run, and algorithmic progress.
+ * Each is an exponential trend with a cap, hard (the smaller of the two) or soft
+ * (1/(1/trend + 1/cap) in linear units, as in the Rethink Priorities reimplementation: half the
+ * cap where trend and cap meet, and always below both).
+ */
+
+const LOG10_2 = Math.log10(2);
+
+/** log10 of 1/(10^-a + 10^-b): a soft minimum of two log10 values, computed without overflow. */
+export function softMinLog10(a: number, b: number): number {
+  const lo = a < b ? a : b;
+  const gap = a < b ? b - a : a - b;
+  return lo - Math.log10(1 + 10 ** -gap);
+}
+
+export function capped(trend: number, cap: number, soft: boolean): number {
+  return soft ? softMinLog10(trend, cap) : trend < cap ? trend : cap;
+}
+
+/** One world's growth parameters (numbers; drawn or fixed). */
+export interface CurveValues {
+  log10FlopPerUsd: number;
+  flopPerUsdYear: number;
+  flopPerUsdDoublingYears: number;
+  maxLog10FlopPerUsd: number;
+  flopPerUsdSoft: boolean;
+  log10UsdPerRun: number;
+  spendYear: number;
+  spendDoublingYears: number;
+  log10GdpUsd: number;
+  gdpYear: number;
+  gdpGrowthPerYear: number;
+  maxGdpFraction: number;
+  spendSoft: boolean;
+}
+
+export function log10FlopPerUsd(v: CurveValues, year: number): number {
+  const trend = v.log10FlopPerUsd + ((year - v.flopPerUsdYear) * LOG10_2) / v.flopPerUsdDoublingYears;
+  return capped(trend, v.maxLog10FlopPerUsd, v.flopPerUsdSoft);
+}
+
+/** log10 of the largest share of GDP one run may cost, in dollars. */
+export function log10SpendCapUsd(v: CurveValues, year: number): number {
+  return Math.log10(v.maxGdpFraction) + v.log10GdpUsd + (year - v.gdpYear) * Math.log10(1 + v.gdpGrowthPerYear);
+}
+
+export function log10SpendUsd(v: CurveValues, year: number): number {
+  const trend = v.log10UsdPerRun + ((year - v.spendYear) * LOG10_2) / v.spendDoublingYears;
+  return capped(trend, log10SpendCapUsd(v, year), v.spendSoft);
+}
+
+/** log10 of the largest training run affordable in `year`, in FLOP. */
+export function log10AffordableFlop(v: CurveValues, year: number): number {
+  return log10SpendUsd(v, year) + log10FlopPerUsd(v, year);
+}
+
+/**
+ * Orders of magnitude by which the FLOP needed has fallen since `startYear`: requirements halve
+ * every `halvingYears`, up to `maxOom` in all. Never negative (no progress before the start, and
+ * the soft cap's dip below zero at the start is cut off as in the Rethink Priorities code).
+ */
+export function algorithmicOom(startYear: number, halvingYears: number, maxOom: number, soft: boolean, year: number): number {
+  const elapsed = year > startYear ? year - startYear : 0;
+  const value = capped((elapsed * LOG10_2) / halvingYears, maxOom, soft);
+  return value > 0 ? value : 0;
+}
+
+/** Whether affordable compute can only grow with time for these values (then arrival can be bisected). */
+export function affordableIsMonotone(v: CurveValues): boolean {
+  return v.gdpGrowthPerYear >= 0 && v.flopPerUsdDoublingYears > 0 && v.spendDoublingYears > 0;
+}

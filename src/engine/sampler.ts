@@ -1,0 +1,167 @@
+/**
+ * Distributions turned into samplers: draw one value, fill a column, and evaluate the CDF and
+ * quantile function (for closed-form checks and percentiles). Normal and lognormal draws use the
+ * inverse-CDF method, so truncation is exact: the uniform is drawn inside [F(min), F(max)].
+ */
+import type { Distribution, Truncation } from '../model/distribution.js';
+import { normalCdf, normalQuantile } from './normal.js';
+import type { Rng } from './rng.js';
+
+export interface Sampler {
+  /** One draw. */
+  sample(rng: Rng): number;
+  /** Fills out[0..n) with independent draws. */
+  fill(rng: Rng, out: Float64Array, n: number): void;
+  cdf(x: number): number;
+  quantile(p: number): number;
+  /** Whether every draw is the same number (no random numbers are consumed). */
+  readonly constant: boolean;
+}
+
+/** The probability that a distribution given by interval [low, high] at `level` puts below `low`. */
+function zOfLevel(level: number): number {
+  return normalQuantile(0.5 + level / 2);
+}
+
+/** Location and scale of a normal (of the value, or of its natural log for a lognormal). */
+export function normalParameters(d: Distribution & { dist: 'normal' | 'lognormal' }): { mu: number; sigma: number } {
+  const log = d.dist === 'lognormal' ? Math.log : (x: number) => x;
+  if (d.low !== undefined && d.high !== undefined && d.level !== undefined) {
+    const lo = log(d.low);
+    const hi = log(d.high);
+    return { mu: (lo + hi) / 2, sigma: (hi - lo) / (2 * zOfLevel(d.level)) };
+  }
+  const spread = d.dist === 'normal' ? d.sd : d.sdLn;
+  return { mu: log(d.median as number), sigma: spread as number };
+}
+
+export class EmptyTruncationError extends Error {}
+
+/** Builds the sampler of a validated distribution. */
+export function compileDistribution(d: Distribution): Sampler {
+  switch (d.dist) {
+    case 'point':
+      return pointSampler(d.value);
+    case 'uniform':
+      return uniformSampler(d.min, d.max);
+    case 'normal':
+    case 'lognormal': {
+      const { mu, sigma } = normalParameters(d);
+      return normalSampler(mu, sigma, d.dist === 'lognormal', d.truncate);
+    }
+    case 'mixture':
+      return mixtureSampler(d.components.map((c) => ({ weight: c.weight ?? 1, sampler: compileDistribution(c) })), d.truncate);
+  }
+}
+
+function pointSampler(value: number): Sampler {
+  return {
+    constant: true,
+    sample: () => value,
+    fill: (_rng, out, n) => out.fill(value, 0, n),
+    cdf: (x) => (x >= value ? 1 : 0),
+    quantile: () => value,
+  };
+}
+
+function uniformSampler(min: number, max: number): Sampler {
+  const width = max - min;
+  return {
+    constant: false,
+    sample: (rng) => min + width * rng.uniform(),
+    fill(rng, out, n) {
+      for (let k = 0; k < n; k++) out[k] = min + width * rng.uniform();
+    },
+    cdf: (x) => (x <= min ? 0 : x >= max ? 1 : (x - min) / width),
+    quantile: (p) => min + width * p,
+  };
+}
+
+function normalSampler(mu: number, sigma: number, log: boolean, truncate: Truncation | undefined): Sampler {
+  const toZ = (x: number) => ((log ? (x > 0 ? Math.log(x) : -Infinity) : x) - mu) / sigma;
+  const lowP = truncate?.min !== undefined ? normalCdf(toZ(truncate.min)) : 0;
+  const highP = truncate?.max !== undefined ? normalCdf(toZ(truncate.max)) : 1;
+  const mass = highP - lowP;
+  if (!(mass > 1e-12)) {
+    throw new EmptyTruncationError(`truncation to [${truncate?.min ?? '-∞'}, ${truncate?.max ?? '∞'}] leaves no probability (at most 1e-12)`);
+  }
+  const fromZ = log ? (z: number) => Math.exp(mu + sigma * z) : (z: number) => mu + sigma * z;
+  const quantile = (p: number) => fromZ(normalQuantile(lowP + mass * p));
+  const cdf = (x: number) => Math.min(1, Math.max(0, (normalCdf(toZ(x)) - lowP) / mass));
+  if (log) {
+    return {
+      constant: false,
+      sample: (rng) => Math.exp(mu + sigma * normalQuantile(lowP + mass * rng.uniform())),
+      fill(rng, out, n) {
+        for (let k = 0; k < n; k++) out[k] = Math.exp(mu + sigma * normalQuantile(lowP + mass * rng.uniform()));
+      },
+      cdf,
+      quantile,
+    };
+  }
+  return {
+    constant: false,
+    sample: (rng) => mu + sigma * normalQuantile(lowP + mass * rng.uniform()),
+    fill(rng, out, n) {
+      for (let k = 0; k < n; k++) out[k] = mu + sigma * normalQuantile(lowP + mass * rng.uniform());
+    },
+    cdf,
+    quantile,
+  };
+}
+
+function mixtureSampler(parts: { weight: number; sampler: Sampler }[], truncate: Truncation | undefined): Sampler {
+  const lo = truncate?.min ?? -Infinity;
+  const hi = truncate?.max ?? Infinity;
+  // Truncating a mixture truncates each component and reweights it by its mass inside the range.
+  const inside = parts.map((p) => {
+    const below = lo === -Infinity ? 0 : p.sampler.cdf(lo);
+    const above = hi === Infinity ? 1 : p.sampler.cdf(hi);
+    return { ...p, below, mass: Math.max(0, above - below) };
+  });
+  const total = inside.reduce((s, p) => s + p.weight * p.mass, 0);
+  if (!(total > 1e-12)) throw new EmptyTruncationError(`truncation to [${lo}, ${hi}] leaves the mixture no probability`);
+  const cumulative: number[] = [];
+  let acc = 0;
+  for (const p of inside) {
+    acc += (p.weight * p.mass) / total;
+    cumulative.push(acc);
+  }
+  cumulative[cumulative.length - 1] = 1;
+  const truncated = lo !== -Infinity || hi !== Infinity;
+  const sample = (rng: Rng): number => {
+    const u = rng.uniform();
+    let i = 0;
+    while (u > cumulative[i]) i++;
+    const part = inside[i];
+    return truncated ? part.sampler.quantile(part.below + part.mass * rng.uniform()) : part.sampler.sample(rng);
+  };
+  const cdf = (x: number): number => {
+    if (x <= lo) return 0;
+    if (x >= hi) return 1;
+    let s = 0;
+    for (const p of inside) s += p.weight * Math.max(0, p.sampler.cdf(x) - p.below);
+    return Math.min(1, s / total);
+  };
+  return {
+    constant: false,
+    sample,
+    fill(rng, out, n) {
+      for (let k = 0; k < n; k++) out[k] = sample(rng);
+    },
+    cdf,
+    quantile: (p) => bisectQuantile(cdf, p, lo, hi, inside.map((c) => c.sampler)),
+  };
+}
+
+/** Inverts a CDF by bisection, bracketing with the components' own quantiles. */
+function bisectQuantile(cdf: (x: number) => number, p: number, lo: number, hi: number, parts: Sampler[]): number {
+  let a = Math.max(lo, Math.min(...parts.map((s) => s.quantile(1e-12))));
+  let b = Math.min(hi, Math.max(...parts.map((s) => s.quantile(1 - 1e-12))));
+  for (let i = 0; i < 200 && b - a > 1e-12 * Math.max(1, Math.abs(a)); i++) {
+    const m = (a + b) / 2;
+    if (cdf(m) < p) a = m;
+    else b = m;
+  }
+  return (a + b) / 2;
+}

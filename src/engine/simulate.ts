@@ -1,0 +1,387 @@
+/**
+ * The Monte Carlo over whole worlds. A world draws its anchor, the anchor's variables (each once),
+ * its requirement from the anchor's formula, every uncertain growth parameter, and then finds
+ * the first year in which affordable compute plus algorithmic progress reaches the requirement.
+ *
+ * Worlds are simulated in chunks of CHUNK_SIZE; chunk c draws from the random stream (seed, c),
+ * so a run's result does not depend on how its chunks are shared out. Chunks only add to counts
+ * (one histogram of arrival years per anchor), so memory does not grow with the number of worlds.
+ */
+import type { Param, Scenario } from '../model/scenario.js';
+import { curvesArePoints } from '../model/scenario.js';
+import { affordableIsMonotone, algorithmicOom, log10AffordableFlop, type CurveValues } from './curves.js';
+import { compileColumns, compileScalar, type ColumnKernel } from './expression.js';
+import { Rng } from './rng.js';
+import { compileDistribution, type Sampler } from './sampler.js';
+
+export const CHUNK_SIZE = 16384;
+/** The default seed: the date the draft report was published (2020-09-18). */
+export const DEFAULT_SEED = 20200918;
+
+export type ParamPlan =
+  | { kind: 'point'; value: number }
+  | { kind: 'dist'; sampler: Sampler }
+  | { kind: 'formula'; fn: (requirement: number) => number };
+
+/** The uncertain-or-not numbers of CurveValues, in the order their draws are made. */
+export const CURVE_KEYS = [
+  'log10FlopPerUsd',
+  'flopPerUsdDoublingYears',
+  'maxLog10FlopPerUsd',
+  'log10UsdPerRun',
+  'spendDoublingYears',
+  'log10GdpUsd',
+  'gdpGrowthPerYear',
+  'maxGdpFraction',
+] as const;
+export type CurveKey = (typeof CURVE_KEYS)[number];
+
+export interface AnchorPlan {
+  id: string;
+  label: string;
+  weight: number;
+  variableNames: string[];
+  samplers: Sampler[];
+  kernel: ColumnKernel;
+  algoStartYear: number;
+  algoSoft: boolean;
+  halvingYears: ParamPlan;
+  maxOom: ParamPlan;
+  /**
+   * When nothing about this anchor's curves is uncertain: the running maximum, year by year, of
+   * affordable FLOP plus algorithmic progress. A world arrives at the first year whose threshold
+   * reaches its requirement.
+   */
+  thresholds: Float64Array | null;
+}
+
+export interface Plan {
+  scenario: Scenario;
+  years: number[];
+  anchors: AnchorPlan[];
+  /** Cumulative anchor weights; a uniform draw above the last picks "no anchor". */
+  cumulativeWeights: Float64Array;
+  curve: Record<CurveKey, ParamPlan>;
+  /** The curve values that are fixed (uncertain ones are NaN here and drawn per world). */
+  base: CurveValues;
+  uncertainCurveKeys: CurveKey[];
+  /** log10 affordable FLOP per year, when no price or spending parameter is uncertain. */
+  affordable: Float64Array | null;
+}
+
+function planParam(p: Param): ParamPlan {
+  switch (p.kind) {
+    case 'point':
+      return { kind: 'point', value: p.value };
+    case 'dist':
+      return { kind: 'dist', sampler: compileDistribution(p.dist) };
+    case 'formula': {
+      const f = compileScalar(p.formula.expr, ['requirement']);
+      const args = new Float64Array(1);
+      return {
+        kind: 'formula',
+        fn: (requirement) => {
+          args[0] = requirement;
+          return f(args);
+        },
+      };
+    }
+  }
+}
+
+const pointValue = (p: ParamPlan): number => (p.kind === 'point' ? p.value : NaN);
+
+/** Compiles a scenario for simulation: samplers, formula kernels, and fixed trajectories. */
+export function planScenario(scenario: Scenario): Plan {
+  const years: number[] = [];
+  for (let y = scenario.startYear; y <= scenario.horizonYear; y++) years.push(y);
+  const pp = scenario.pricePerformance;
+  const sp = scenario.spending;
+  const curve: Record<CurveKey, ParamPlan> = {
+    log10FlopPerUsd: planParam(pp.log10FlopPerUsd),
+    flopPerUsdDoublingYears: planParam(pp.doublingYears),
+    maxLog10FlopPerUsd: planParam(pp.maxLog10FlopPerUsd),
+    log10UsdPerRun: planParam(sp.log10UsdPerRun),
+    spendDoublingYears: planParam(sp.doublingYears),
+    log10GdpUsd: planParam(sp.log10GdpUsd),
+    gdpGrowthPerYear: planParam(sp.gdpGrowthPerYear),
+    maxGdpFraction: planParam(sp.maxGdpFraction),
+  };
+  const base: CurveValues = {
+    log10FlopPerUsd: pointValue(curve.log10FlopPerUsd),
+    flopPerUsdYear: pp.year,
+    flopPerUsdDoublingYears: pointValue(curve.flopPerUsdDoublingYears),
+    maxLog10FlopPerUsd: pointValue(curve.maxLog10FlopPerUsd),
+    flopPerUsdSoft: pp.cap === 'soft',
+    log10UsdPerRun: pointValue(curve.log10UsdPerRun),
+    spendYear: sp.year,
+    spendDoublingYears: pointValue(curve.spendDoublingYears),
+    log10GdpUsd: pointValue(curve.log10GdpUsd),
+    gdpYear: sp.gdpYear,
+    gdpGrowthPerYear: pointValue(curve.gdpGrowthPerYear),
+    maxGdpFraction: pointValue(curve.maxGdpFraction),
+    spendSoft: sp.cap === 'soft',
+  };
+  const uncertainCurveKeys = CURVE_KEYS.filter((k) => curve[k].kind !== 'point');
+  const affordable = uncertainCurveKeys.length === 0 ? Float64Array.from(years, (y) => log10AffordableFlop(base, y)) : null;
+
+  const anchors = scenario.anchors.map((wa): AnchorPlan => {
+    const names = wa.anchor.variables.map((v) => v.name);
+    const algo = wa.algorithmicProgress;
+    const halvingYears = planParam(algo.halvingYears);
+    const maxOom = planParam(algo.maxOom);
+    let thresholds: Float64Array | null = null;
+    if (affordable && halvingYears.kind === 'point' && maxOom.kind === 'point') {
+      thresholds = new Float64Array(years.length);
+      let runningMax = -Infinity;
+      years.forEach((y, j) => {
+        const gap = affordable[j] + algorithmicOom(algo.startYear, halvingYears.value, maxOom.value, algo.cap === 'soft', y);
+        runningMax = Math.max(runningMax, gap);
+        thresholds![j] = runningMax;
+      });
+    }
+    return {
+      id: wa.anchor.id,
+      label: wa.anchor.label,
+      weight: wa.weight,
+      variableNames: names,
+      samplers: wa.anchor.variables.map((v) => compileDistribution(v.dist)),
+      kernel: compileColumns(wa.anchor.formula.expr, names),
+      algoStartYear: algo.startYear,
+      algoSoft: algo.cap === 'soft',
+      halvingYears,
+      maxOom,
+      thresholds,
+    };
+  });
+  const cumulativeWeights = new Float64Array(anchors.length);
+  let acc = 0;
+  anchors.forEach((a, i) => {
+    acc += a.weight;
+    cumulativeWeights[i] = acc;
+  });
+  return { scenario, years, anchors, cumulativeWeights, curve, base, uncertainCurveKeys, affordable };
+}
+
+/** Whether the plan is the spreadsheet's setting: every growth parameter a single value. */
+export function planIsDeterministicCurves(plan: Plan): boolean {
+  return curvesArePoints(plan.scenario);
+}
+
+/** Per-anchor columns of one chunk, reused from chunk to chunk. */
+export interface GroupColumns {
+  count: number;
+  variables: Float64Array[];
+  requirement: Float64Array;
+  /** Index into years of the arrival year; years.length means "not by the horizon". */
+  arrival: Int32Array;
+  /** Drawn values of the uncertain global curve parameters, in plan.uncertainCurveKeys order. */
+  curve: Float64Array[];
+  halvingYears: Float64Array;
+  maxOom: Float64Array;
+}
+
+export interface Workspace {
+  n: number;
+  /** Anchor index of each world of the chunk; anchors.length means "no anchor". */
+  anchorOf: Int32Array;
+  /** Position of each world within its anchor's columns. */
+  positionOf: Int32Array;
+  groups: GroupColumns[];
+}
+
+export function createWorkspace(plan: Plan, size = CHUNK_SIZE): Workspace {
+  return {
+    n: 0,
+    anchorOf: new Int32Array(size),
+    positionOf: new Int32Array(size),
+    groups: plan.anchors.map((a) => ({
+      count: 0,
+      variables: a.variableNames.map(() => new Float64Array(size)),
+      requirement: new Float64Array(size),
+      arrival: new Int32Array(size),
+      curve: plan.uncertainCurveKeys.map(() => new Float64Array(size)),
+      halvingYears: new Float64Array(size),
+      maxOom: new Float64Array(size),
+    })),
+  };
+}
+
+function fillParam(p: ParamPlan, rng: Rng, out: Float64Array, n: number, requirement: Float64Array): void {
+  switch (p.kind) {
+    case 'point':
+      out.fill(p.value, 0, n);
+      return;
+    case 'dist':
+      p.sampler.fill(rng, out, n);
+      return;
+    case 'formula':
+      for (let k = 0; k < n; k++) out[k] = p.fn(requirement[k]);
+  }
+}
+
+/** First index j with thresholds[j] >= requirement (thresholds ascending); length if none. */
+function firstReaching(thresholds: Float64Array, requirement: number): number {
+  let lo = 0;
+  let hi = thresholds.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (thresholds[mid] >= requirement) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
+}
+
+/**
+ * Simulates chunk `chunkIndex` of a run with `seed`, holding `n` worlds, into the workspace.
+ * Draw order within a chunk: every world's anchor, then per anchor its variables column by
+ * column, then its uncertain curve parameters.
+ */
+export function runChunk(plan: Plan, ws: Workspace, seed: number, chunkIndex: number, n: number): void {
+  const rng = new Rng(seed, chunkIndex);
+  const { anchorOf, positionOf, groups } = ws;
+  const cumulative = plan.cumulativeWeights;
+  const nAnchors = cumulative.length;
+  ws.n = n;
+  for (const g of groups) g.count = 0;
+  let none = 0;
+  for (let k = 0; k < n; k++) {
+    const u = rng.uniform();
+    let i = 0;
+    while (i < nAnchors && u >= cumulative[i]) i++;
+    anchorOf[k] = i;
+    positionOf[k] = i < nAnchors ? groups[i].count++ : none++;
+  }
+  const years = plan.years;
+  const nYears = years.length;
+  for (let i = 0; i < nAnchors; i++) {
+    const g = groups[i];
+    const m = g.count;
+    if (m === 0) continue;
+    const a = plan.anchors[i];
+    for (let v = 0; v < a.samplers.length; v++) a.samplers[v].fill(rng, g.variables[v], m);
+    a.kernel(m, g.variables, g.requirement);
+    const requirement = g.requirement;
+    const arrival = g.arrival;
+    const thresholds = a.thresholds;
+    if (thresholds) {
+      for (let k = 0; k < m; k++) arrival[k] = firstReaching(thresholds, requirement[k]);
+      continue;
+    }
+    plan.uncertainCurveKeys.forEach((key, c) => fillParam(plan.curve[key], rng, g.curve[c], m, requirement));
+    fillParam(a.halvingYears, rng, g.halvingYears, m, requirement);
+    fillParam(a.maxOom, rng, g.maxOom, m, requirement);
+    const v: CurveValues = { ...plan.base };
+    const keys = plan.uncertainCurveKeys;
+    const affordable = plan.affordable;
+    const fixedMonotone = affordable !== null && affordableIsMonotone(plan.base);
+    for (let k = 0; k < m; k++) {
+      for (let c = 0; c < keys.length; c++) v[keys[c]] = g.curve[c][k];
+      const h = g.halvingYears[k];
+      const maxOom = g.maxOom[k];
+      const r = requirement[k];
+      const gap = (j: number): number =>
+        (affordable ? affordable[j] : log10AffordableFlop(v, years[j])) + algorithmicOom(a.algoStartYear, h, maxOom, a.algoSoft, years[j]);
+      let j: number;
+      if (affordable ? fixedMonotone : affordableIsMonotone(v)) {
+        let lo = 0;
+        let hi = nYears;
+        while (lo < hi) {
+          const mid = (lo + hi) >>> 1;
+          if (gap(mid) >= r) hi = mid;
+          else lo = mid + 1;
+        }
+        j = lo;
+      } else {
+        j = 0;
+        while (j < nYears && !(gap(j) >= r)) j++;
+      }
+      arrival[k] = j;
+    }
+  }
+}
+
+/** Arrival counts: per anchor, a histogram over years plus one slot for "not by the horizon". */
+export interface Counts {
+  worlds: number;
+  /** perAnchor[i][j]: worlds of anchor i arriving in years[j]; index years.length: not by horizon. */
+  perAnchor: Float64Array[];
+  /** Worlds of "no anchor": never. */
+  never: number;
+  /** Worlds whose requirement was not a finite number (a formula problem). */
+  nonFinite: number;
+  firstNonFinite?: { anchorId: string; values: Record<string, number> };
+}
+
+export function emptyCounts(plan: Plan): Counts {
+  return { worlds: 0, perAnchor: plan.anchors.map(() => new Float64Array(plan.years.length + 1)), never: 0, nonFinite: 0 };
+}
+
+/** Adds the workspace's chunk to the counts. */
+export function accumulate(plan: Plan, ws: Workspace, counts: Counts): void {
+  counts.worlds += ws.n;
+  let assigned = 0;
+  ws.groups.forEach((g, i) => {
+    const hist = counts.perAnchor[i];
+    const { arrival, requirement } = g;
+    for (let k = 0; k < g.count; k++) {
+      const r = requirement[k];
+      if (r - r !== 0) {
+        counts.nonFinite++;
+        counts.firstNonFinite ??= {
+          anchorId: plan.anchors[i].id,
+          values: Object.fromEntries(plan.anchors[i].variableNames.map((name, v) => [name, g.variables[v][k]])),
+        };
+      }
+      hist[arrival[k]]++;
+    }
+    assigned += g.count;
+  });
+  counts.never += ws.n - assigned;
+}
+
+/** Adds b into a (counts of disjoint chunks). */
+export function mergeCounts(a: Counts, b: Counts): void {
+  a.worlds += b.worlds;
+  a.never += b.never;
+  a.nonFinite += b.nonFinite;
+  a.firstNonFinite ??= b.firstNonFinite;
+  a.perAnchor.forEach((h, i) => {
+    const o = b.perAnchor[i];
+    for (let j = 0; j < h.length; j++) h[j] += o[j];
+  });
+}
+
+export interface SimulateOptions {
+  samples: number;
+  seed: number;
+  /** Called after each chunk with the number of worlds done. */
+  onProgress?: (done: number, total: number) => void;
+}
+
+/** Simulates chunks [firstChunk, endChunk) of a run of `samples` worlds. */
+export function simulateChunks(plan: Plan, seed: number, samples: number, firstChunk: number, endChunk: number, onChunk?: (n: number) => void): Counts {
+  const counts = emptyCounts(plan);
+  const ws = createWorkspace(plan);
+  for (let c = firstChunk; c < endChunk; c++) {
+    const n = Math.min(CHUNK_SIZE, samples - c * CHUNK_SIZE);
+    if (n <= 0) break;
+    runChunk(plan, ws, seed, c, n);
+    accumulate(plan, ws, counts);
+    onChunk?.(n);
+  }
+  return counts;
+}
+
+export function chunkCount(samples: number): number {
+  return Math.ceil(samples / CHUNK_SIZE);
+}
+
+/** Simulates a whole run in this thread. */
+export function simulate(plan: Plan, options: SimulateOptions): Counts {
+  let done = 0;
+  return simulateChunks(plan, options.seed, options.samples, 0, chunkCount(options.samples), (n) => {
+    done += n;
+    options.onProgress?.(done, options.samples);
+  });
+}

@@ -1,0 +1,132 @@
+/**
+ * From arrival counts to the forecast: P(TAI by year), crossing years, per-anchor curves, and the
+ * Monte Carlo standard error of each. Worlds are independent, so a probability p estimated from
+ * N worlds has standard error sqrt(p(1-p)/N). A crossing year is found by linear interpolation
+ * of the yearly curve (the convention of the report's published 2031.6 and 2052.9); its standard
+ * error follows by the delta method, se(p) divided by the curve's slope there.
+ */
+import type { Counts, Plan } from './simulate.js';
+
+export const QUANTILE_LEVELS = [0.05, 0.1, 0.25, 0.5, 0.75, 0.9, 0.95] as const;
+
+export interface Estimate {
+  p: number;
+  se: number;
+}
+
+export type CrossingStatus = 'year' | 'at-or-before-start' | 'after-horizon' | 'never';
+
+export interface Crossing {
+  level: number;
+  status: CrossingStatus;
+  /** Interpolated year, when status is 'year' (or the start year for 'at-or-before-start'). */
+  year: number | null;
+  /** First whole year at or above the level (the Rethink Priorities convention). */
+  firstYear: number | null;
+  se: number | null;
+}
+
+export interface AnchorForecast {
+  id: string;
+  label: string;
+  weight: number;
+  worlds: number;
+  /** P(TAI by year | this anchor is right). */
+  cdf: number[];
+  se: number[];
+  notByHorizon: Estimate;
+  crossings: Crossing[];
+}
+
+export interface Forecast {
+  scenarioId: string;
+  scenarioLabel: string;
+  seed: number;
+  samples: number;
+  startYear: number;
+  horizonYear: number;
+  years: number[];
+  /** P(TAI by year), for every year. */
+  cdf: number[];
+  se: number[];
+  /** Arrives some time after the horizon year. */
+  notByHorizon: Estimate;
+  /** "No anchor": never. */
+  never: Estimate;
+  crossings: Crossing[];
+  anchors: AnchorForecast[];
+  noneWeight: number;
+}
+
+export function binomialSe(p: number, n: number): number {
+  return n > 0 ? Math.sqrt((p * (1 - p)) / n) : NaN;
+}
+
+/** Crossing of `level` by a yearly CDF estimated from n worlds; `neverShare` is mass that never arrives. */
+export function crossing(years: readonly number[], cdf: readonly number[], n: number, level: number, neverShare: number): Crossing {
+  const j = cdf.findIndex((p) => p >= level);
+  if (j < 0) {
+    const status: CrossingStatus = level <= 1 - neverShare + 1e-12 ? 'after-horizon' : 'never';
+    return { level, status, year: null, firstYear: null, se: null };
+  }
+  if (j === 0) return { level, status: 'at-or-before-start', year: years[0], firstYear: years[0], se: null };
+  const slope = cdf[j] - cdf[j - 1];
+  const year = years[j - 1] + (level - cdf[j - 1]) / slope;
+  const se = binomialSe(level, n) / slope;
+  return { level, status: 'year', year, firstYear: years[j], se };
+}
+
+function cumulative(hist: Float64Array, nYears: number, total: number): number[] {
+  const out: number[] = new Array(nYears);
+  let acc = 0;
+  for (let j = 0; j < nYears; j++) {
+    acc += hist[j];
+    out[j] = total > 0 ? acc / total : NaN;
+  }
+  return out;
+}
+
+export function summarize(plan: Plan, counts: Counts, seed: number): Forecast {
+  const { years } = plan;
+  const nYears = years.length;
+  const N = counts.worlds;
+  const all = new Float64Array(nYears + 1);
+  for (const h of counts.perAnchor) for (let j = 0; j <= nYears; j++) all[j] += h[j];
+  const cdf = cumulative(all, nYears, N);
+  const neverP = counts.never / N;
+  const notByHorizonP = all[nYears] / N;
+  const anchors = plan.anchors.map((a, i): AnchorForecast => {
+    const h = counts.perAnchor[i];
+    let worlds = 0;
+    for (let j = 0; j <= nYears; j++) worlds += h[j];
+    const acdf = cumulative(h, nYears, worlds);
+    const nb = worlds > 0 ? h[nYears] / worlds : NaN;
+    return {
+      id: a.id,
+      label: a.label,
+      weight: a.weight,
+      worlds,
+      cdf: acdf,
+      se: acdf.map((p) => binomialSe(p, worlds)),
+      notByHorizon: { p: nb, se: binomialSe(nb, worlds) },
+      crossings: QUANTILE_LEVELS.map((q) => crossing(years, acdf, worlds, q, 0)),
+    };
+  });
+  return {
+    scenarioId: plan.scenario.id,
+    scenarioLabel: plan.scenario.label,
+    seed,
+    samples: N,
+    startYear: plan.scenario.startYear,
+    horizonYear: plan.scenario.horizonYear,
+    years,
+    cdf,
+    se: cdf.map((p) => binomialSe(p, N)),
+    notByHorizon: { p: notByHorizonP, se: binomialSe(notByHorizonP, N) },
+    never: { p: neverP, se: binomialSe(neverP, N) },
+    // The share that never arrives is the "no anchor" weight, known exactly (its estimate only adds noise).
+    crossings: QUANTILE_LEVELS.map((q) => crossing(years, cdf, N, q, plan.scenario.noneWeight)),
+    anchors,
+    noneWeight: plan.scenario.noneWeight,
+  };
+}

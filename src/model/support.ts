@@ -1,0 +1,27 @@
+import type { Distribution } from './distribution.js';
+import type { Range } from './formula.js';
+
+/** The set of values a distribution can produce, as an interval (its support, after truncation). */
+export function supportOf(d: Distribution): Range {
+  let range: Range;
+  switch (d.dist) {
+    case 'point':
+      return { lo: d.value, hi: d.value };
+    case 'uniform':
+      return { lo: d.min, hi: d.max };
+    case 'normal':
+      range = { lo: -Infinity, hi: Infinity };
+      break;
+    case 'lognormal':
+      range = { lo: Number.MIN_VALUE, hi: Infinity }; // strictly positive
+      break;
+    case 'mixture': {
+      const parts = d.components.map(supportOf);
+      range = { lo: Math.min(...parts.map((p) => p.lo)), hi: Math.max(...parts.map((p) => p.hi)) };
+      break;
+    }
+  }
+  const t = d.truncate;
+  if (t) range = { lo: Math.max(range.lo, t.min ?? -Infinity), hi: Math.min(range.hi, t.max ?? Infinity) };
+  return range;
+}

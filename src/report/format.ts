@@ -1,0 +1,37 @@
+/** Number formatting shared by the reports. */
+import type { Crossing } from '../engine/summary.js';
+
+export const percent = (p: number, digits = 1): string => (Number.isFinite(p) ? `${(p * 100).toFixed(digits)}%` : 'n/a');
+export const pp = (se: number, digits = 2): string => (Number.isFinite(se) ? `±${(se * 100).toFixed(digits)}` : '');
+
+/** A crossing year as text: "2052.9", "≤2024", ">2100" or "never". */
+export function crossingText(c: Crossing, horizonYear: number): string {
+  switch (c.status) {
+    case 'year':
+      return (c.year as number).toFixed(1);
+    case 'at-or-before-start':
+      return `≤${c.year}`;
+    case 'after-horizon':
+      return `>${horizonYear}`;
+    case 'never':
+      return 'never';
+  }
+}
+
+export function levelText(level: number): string {
+  return `${Math.round(level * 100)}%`;
+}
+
+/** Years shown in the table: every decade mark and the report's reference years, within range. */
+export function keyYears(years: readonly number[]): number[] {
+  const first = years[0];
+  const last = years[years.length - 1];
+  const marks = new Set<number>([first, last, 2036]);
+  for (let y = Math.ceil(first / 5) * 5; y <= last; y += y < 2050 ? 5 : 10) marks.add(y);
+  return [...marks].filter((y) => y >= first && y <= last).sort((a, b) => a - b);
+}
+
+export function padTable(rows: string[][], align: ('l' | 'r')[]): string {
+  const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => (r[c] ?? '').length)));
+  return rows.map((r) => r.map((cell, c) => (align[c] === 'l' ? (cell ?? '').padEnd(widths[c]) : (cell ?? '').padStart(widths[c]))).join('  ').trimEnd()).join('\n');
+}

@@ -1,0 +1,46 @@
+/** The forecast as JSON, with the run's manifest (what produced it) for reproducibility. */
+import type { Forecast } from '../engine/summary.js';
+
+export interface Manifest {
+  tool: string;
+  version: string;
+  scenario: string;
+  seed: number;
+  samples: number;
+  /** Inputs read, with their SHA-256, so a result can be matched to its files. */
+  files: { path: string; sha256: string }[];
+  sets: string[];
+}
+
+export function renderJson(f: Forecast, manifest: Manifest): string {
+  const crossings = (cs: Forecast['crossings']) =>
+    cs.map((c) => ({ level: c.level, status: c.status, year: c.year === null ? null : round(c.year), firstYear: c.firstYear, se: c.se === null ? null : round(c.se) }));
+  const body = {
+    manifest,
+    scenario: { id: f.scenarioId, label: f.scenarioLabel },
+    startYear: f.startYear,
+    horizonYear: f.horizonYear,
+    years: f.years,
+    pTaiByYear: f.cdf.map(round),
+    se: f.se.map(round),
+    notByHorizon: { p: round(f.notByHorizon.p), se: round(f.notByHorizon.se) },
+    never: { p: round(f.never.p), se: round(f.never.se) },
+    crossings: crossings(f.crossings),
+    anchors: f.anchors.map((a) => ({
+      id: a.id,
+      label: a.label,
+      weight: a.weight,
+      worlds: a.worlds,
+      pTaiByYear: a.cdf.map(round),
+      se: a.se.map(round),
+      notByHorizon: { p: round(a.notByHorizon.p), se: round(a.notByHorizon.se) },
+      crossings: crossings(a.crossings),
+    })),
+    noAnchorWeight: f.noneWeight,
+  };
+  return `${JSON.stringify(body, null, 2)}\n`;
+}
+
+function round(x: number): number | null {
+  return Number.isFinite(x) ? Number(x.toPrecision(10)) : null;
+}

@@ -1,0 +1,62 @@
+/** The human-readable forecast: headline, P(TAI by year), crossing years, outcomes, per anchor. */
+import type { Forecast } from '../engine/summary.js';
+import { crossingText, keyYears, levelText, padTable, percent, pp } from './format.js';
+
+export interface TableOptions {
+  /** A chart of the CDF to put after the headline (already rendered), if any. */
+  chart?: string;
+}
+
+export function renderTable(f: Forecast, options: TableOptions = {}): string {
+  const out: string[] = [];
+  out.push(`${f.scenarioLabel} [${f.scenarioId}]`);
+  out.push(`${f.samples.toLocaleString('en-US')} simulated worlds · seed ${f.seed} · years ${f.startYear}–${f.horizonYear}`);
+  out.push('');
+  const median = f.crossings.find((c) => c.level === 0.5);
+  const tenth = f.crossings.find((c) => c.level === 0.1);
+  if (median && tenth) {
+    const se = (c: typeof median) => (c.se !== null ? ` (±${c.se.toFixed(1)})` : '');
+    out.push(`10% by ${crossingText(tenth, f.horizonYear)}${se(tenth)} · 50% by ${crossingText(median, f.horizonYear)}${se(median)} · ${percent(f.cdf[f.cdf.length - 1])} by ${f.horizonYear}`);
+    out.push('');
+  }
+  if (options.chart) {
+    out.push(options.chart);
+    out.push('');
+  }
+  out.push('P(transformative model affordable by year), Monte Carlo standard error in percentage points');
+  const years = keyYears(f.years);
+  const rows = [['year', 'P(by year)', 'se (pp)']];
+  for (const y of years) {
+    const j = y - f.startYear;
+    rows.push([String(y), percent(f.cdf[j]), pp(f.se[j])]);
+  }
+  out.push(padTable(rows, ['l', 'r', 'r']));
+  out.push('');
+  out.push('Outcomes');
+  out.push(
+    padTable(
+      [
+        [`by ${f.horizonYear}`, percent(f.cdf[f.cdf.length - 1]), pp(f.se[f.se.length - 1])],
+        [`after ${f.horizonYear} (not by horizon)`, percent(f.notByHorizon.p), pp(f.notByHorizon.se)],
+        ['never (no anchor is right)', percent(f.never.p), pp(f.never.se)],
+      ],
+      ['l', 'r', 'r'],
+    ),
+  );
+  out.push('');
+  out.push('Year the probability is first reached (interpolated between years; ± standard error in years)');
+  const qrows = [['level', 'year', 'se']];
+  for (const c of f.crossings) qrows.push([levelText(c.level), crossingText(c, f.horizonYear), c.se !== null ? `±${c.se.toFixed(2)}` : '']);
+  out.push(padTable(qrows, ['l', 'r', 'r']));
+  out.push('');
+  out.push('Per anchor: P(by year | anchor is right), and the year each reaches 50%');
+  const shown = [2030, 2040, 2050, 2070, f.horizonYear].filter((y, i, a) => y >= f.startYear && y <= f.horizonYear && a.indexOf(y) === i);
+  const arows = [['anchor', 'weight', 'worlds', ...shown.map(String), `>${f.horizonYear}`, 'median']];
+  for (const a of f.anchors) {
+    const m = a.crossings.find((c) => c.level === 0.5)!;
+    arows.push([a.label, percent(a.weight, 0), a.worlds.toLocaleString('en-US'), ...shown.map((y) => percent(a.cdf[y - f.startYear])), percent(a.notByHorizon.p), crossingText(m, f.horizonYear)]);
+  }
+  arows.push(['no anchor (never)', percent(f.noneWeight, 0), Math.round(f.never.p * f.samples).toLocaleString('en-US'), ...shown.map(() => '0.0%'), '', 'never']);
+  out.push(padTable(arows, ['l', 'r', 'r', ...shown.map(() => 'r' as const), 'r', 'r']));
+  return `${out.join('\n')}\n`;
+}
