@@ -29,15 +29,19 @@ export class Rng {
   private s2: number;
   private s3: number;
 
-  /** The stream for (seed, index). Seeds are integers in [0, 2^53). */
-  constructor(seed: number, index = 0) {
+  /**
+   * The stream for (seed, index, lane). Seeds are integers in [0, 2^53). Lanes separate the
+   * purposes one chunk draws for (requirements, growth parameters), so that making a growth
+   * parameter uncertain does not change the requirement draws.
+   */
+  constructor(seed: number, index = 0, lane = 0) {
     if (!Number.isSafeInteger(seed) || seed < 0) throw new RangeError(`seed must be a non-negative safe integer, got ${seed}`);
     if (!Number.isSafeInteger(index) || index < 0) throw new RangeError(`stream index must be a non-negative safe integer, got ${index}`);
     const seedLo = seed >>> 0;
     const seedHi = Math.floor(seed / 4294967296) >>> 0;
     const indexLo = index >>> 0;
     const indexHi = Math.floor(index / 4294967296) >>> 0;
-    let x = mix32(seedLo ^ mix32(seedHi ^ 0x5bd1e995));
+    let x = mix32(seedLo ^ mix32(seedHi ^ 0x5bd1e995 ^ mix32(lane + 0x68e31da4)));
     x = mix32(x ^ mix32(indexLo + GOLDEN_GAMMA)) ^ mix32(indexHi ^ 0x27d4eb2f);
     const next = (): number => {
       x = (x + GOLDEN_GAMMA) >>> 0;
@@ -48,6 +52,16 @@ export class Rng {
     this.s2 = next();
     this.s3 = next();
     if ((this.s0 | this.s1 | this.s2 | this.s3) === 0) this.s0 = 1; // the all-zero state is a fixed point
+  }
+
+  /** A generator in a given raw state (for checking against the reference implementation). */
+  static fromState(s0: number, s1: number, s2: number, s3: number): Rng {
+    const rng = new Rng(0);
+    rng.s0 = s0 | 0;
+    rng.s1 = s1 | 0;
+    rng.s2 = s2 | 0;
+    rng.s3 = s3 | 0;
+    return rng;
   }
 
   /** Next 32-bit output of xoshiro128**, as an unsigned integer. */

@@ -232,13 +232,18 @@ function firstReaching(thresholds: Float64Array, requirement: number): number {
   return lo;
 }
 
+/** Random-stream lanes of a chunk: anchors and their variables; growth parameters. */
+export const LANE_REQUIREMENTS = 0;
+export const LANE_CURVES = 1;
+
 /**
  * Simulates chunk `chunkIndex` of a run with `seed`, holding `n` worlds, into the workspace.
- * Draw order within a chunk: every world's anchor, then per anchor its variables column by
- * column, then its uncertain curve parameters.
+ * Draw order within a chunk, lane 0: every world's anchor, then per anchor its variables column
+ * by column; lane 1: per anchor, its worlds' uncertain growth parameters.
  */
 export function runChunk(plan: Plan, ws: Workspace, seed: number, chunkIndex: number, n: number): void {
-  const rng = new Rng(seed, chunkIndex);
+  const rng = new Rng(seed, chunkIndex, LANE_REQUIREMENTS);
+  const curveRng = new Rng(seed, chunkIndex, LANE_CURVES);
   const { anchorOf, positionOf, groups } = ws;
   const cumulative = plan.cumulativeWeights;
   const nAnchors = cumulative.length;
@@ -268,9 +273,9 @@ export function runChunk(plan: Plan, ws: Workspace, seed: number, chunkIndex: nu
       for (let k = 0; k < m; k++) arrival[k] = firstReaching(thresholds, requirement[k]);
       continue;
     }
-    plan.uncertainCurveKeys.forEach((key, c) => fillParam(plan.curve[key], rng, g.curve[c], m, requirement));
-    fillParam(a.halvingYears, rng, g.halvingYears, m, requirement);
-    fillParam(a.maxOom, rng, g.maxOom, m, requirement);
+    plan.uncertainCurveKeys.forEach((key, c) => fillParam(plan.curve[key], curveRng, g.curve[c], m, requirement));
+    fillParam(a.halvingYears, curveRng, g.halvingYears, m, requirement);
+    fillParam(a.maxOom, curveRng, g.maxOom, m, requirement);
     const v: CurveValues = { ...plan.base };
     const keys = plan.uncertainCurveKeys;
     const affordable = plan.affordable;

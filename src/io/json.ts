@@ -56,7 +56,8 @@ export function parseJsonDocument(file: string, text: string): { ok: true; doc: 
   const root = parseTree(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
   const at = (offset: number, message: string): Problem => ({ file, ...lineColumn(lineStarts, offset), message });
   if (errors.length || !root) {
-    const problems = errors.map((e) => {
+    // Only the first syntax error: the ones after it are usually its echoes.
+    const problems = errors.slice(0, 1).map((e) => {
       const code = printParseErrorCode(e.error);
       const found = text.slice(e.offset, e.offset + Math.max(1, Math.min(e.length, 20)));
       return at(e.offset, `invalid JSON: ${PARSE_HINTS[code] ?? code}${found.trim() ? ` (found ${JSON.stringify(found)})` : ''}`);

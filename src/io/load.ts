@@ -214,8 +214,9 @@ export function loadScenario(ref: string, options: LoadOptions = {}): LoadedScen
   if (!built.ok) {
     const setPaths = sets.paths;
     const locate = (issue: Issue): Problem => {
-      const fromSet = setPaths.find((p) => p.every((part, i) => issue.path[i] === part) || issue.path.every((part, i) => p[i] === part));
-      if (fromSet && !chain.some((c) => hasPath(c.doc, issue.path))) return { file: `--set ${fromSet.join('.')}`, message: issue.message };
+      // A value set on the command line is blamed on its --set, not on the file it replaced.
+      const fromSet = setPaths.find((p) => p.every((part, i) => issue.path[i] === part));
+      if (fromSet) return { file: `--set ${fromSet.join('.')}`, message: issue.message };
       const origin = chain.find((c) => hasPath(c.doc, issue.path)) ?? chain[0];
       return { file: origin.path, ...positionOf(origin.doc, issue.path), message: issue.message };
     };

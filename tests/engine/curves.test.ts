@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { algorithmicOom, capped, log10FlopPerUsd, log10SpendCapUsd, log10SpendUsd, softMinLog10, type CurveValues } from '../../src/engine/curves.js';
+
+const base: CurveValues = {
+  log10FlopPerUsd: 17,
+  flopPerUsdYear: 2020,
+  flopPerUsdDoublingYears: 2.5,
+  maxLog10FlopPerUsd: 24,
+  flopPerUsdSoft: false,
+  log10UsdPerRun: 9,
+  spendYear: 2025,
+  spendDoublingYears: 2.5,
+  log10GdpUsd: Math.log10(2.13e13),
+  gdpYear: 2020,
+  gdpGrowthPerYear: 0.03,
+  maxGdpFraction: 0.01,
+  spendSoft: false,
+};
+
+describe('growth curves', () => {
+  it('FLOP per dollar doubles every doublingYears until the cap', () => {
+    expect(log10FlopPerUsd(base, 2020)).toBe(17);
+    expect(log10FlopPerUsd(base, 2025)).toBeCloseTo(17 + 2 * Math.log10(2), 12);
+    expect(log10FlopPerUsd(base, 2200)).toBe(24);
+  });
+
+  it('a soft cap is half the cap where trend and cap meet, and below both elsewhere', () => {
+    expect(softMinLog10(5, 5)).toBeCloseTo(5 - Math.log10(2), 12);
+    expect(capped(3, 5, true)).toBeLessThan(3);
+    expect(capped(3, 5, true)).toBeCloseTo(-Math.log10(10 ** -3 + 10 ** -5), 12);
+    expect(capped(30, 5, true)).toBeCloseTo(5, 12);
+  });
+
+  it('spending follows its trend until 1% of GDP, which grows 3% a year', () => {
+    expect(log10SpendUsd(base, 2025)).toBe(9);
+    expect(log10SpendCapUsd(base, 2020)).toBeCloseTo(Math.log10(2.13e11), 12);
+    expect(log10SpendUsd(base, 2100)).toBeCloseTo(Math.log10(2.13e11 * 1.03 ** 80), 10);
+  });
+
+  it('algorithmic progress: none before the start, halving time, capped, never negative', () => {
+    expect(algorithmicOom(2020, 2.5, 3, false, 2019)).toBe(0);
+    expect(algorithmicOom(2020, 2.5, 3, false, 2030)).toBeCloseTo(4 * Math.log10(2), 12);
+    expect(algorithmicOom(2020, 2.5, 3, false, 2100)).toBe(3);
+    expect(algorithmicOom(2020, 2.5, 3, true, 2020)).toBe(0);
+    expect(algorithmicOom(2020, 2.5, 3, true, 2100)).toBeLessThan(3);
+  });
+});

@@ -1,0 +1,113 @@
+import { describe, expect, it } from 'vitest';
+import { normalCdf } from '../../src/engine/normal.js';
+import { Rng } from '../../src/engine/rng.js';
+import { compileDistribution } from '../../src/engine/sampler.js';
+import type { Distribution } from '../../src/model/distribution.js';
+
+const N = 100_000;
+
+function draws(d: Distribution, seed = 1): Float64Array {
+  const out = new Float64Array(N);
+  compileDistribution(d).fill(new Rng(seed), out, N);
+  return out;
+}
+
+/** Share of draws at or below x, and its binomial standard error under the true CDF value p. */
+function checkCdf(sample: Float64Array, x: number, p: number): void {
+  let below = 0;
+  for (const v of sample) if (v <= x) below++;
+  const se = Math.sqrt((p * (1 - p)) / sample.length);
+  expect(Math.abs(below / sample.length - p)).toBeLessThanOrEqual(4 * se + 1e-12);
+}
+
+describe('samplers', () => {
+  it('normal by interval: the interval holds `level` of the mass', () => {
+    const d: Distribution = { dist: 'normal', low: 13, high: 17, level: 0.9 };
+    const s = compileDistribution(d);
+    expect(s.quantile(0.05)).toBeCloseTo(13, 10);
+    expect(s.quantile(0.95)).toBeCloseTo(17, 10);
+    expect(s.cdf(15)).toBeCloseTo(0.5, 12);
+    const x = draws(d);
+    checkCdf(x, 13, 0.05);
+    checkCdf(x, 15, 0.5);
+    checkCdf(x, 17, 0.95);
+  });
+
+  it('normal by median and sd', () => {
+    const s = compileDistribution({ dist: 'normal', median: 1, sd: 2 });
+    expect(s.cdf(3)).toBeCloseTo(normalCdf(1), 12);
+    checkCdf(draws({ dist: 'normal', median: 1, sd: 2 }), -1, normalCdf(-1));
+  });
+
+  it('truncated normal stays in range and is renormalised', () => {
+    const d: Distribution = { dist: 'normal', median: 0, sd: 1, truncate: { min: -0.5, max: 2 } };
+    const x = draws(d);
+    expect(Math.min(...x)).toBeGreaterThanOrEqual(-0.5);
+    expect(Math.max(...x)).toBeLessThanOrEqual(2);
+    const mass = normalCdf(2) - normalCdf(-0.5);
+    checkCdf(x, 0, (normalCdf(0) - normalCdf(-0.5)) / mass);
+  });
+
+  it('lognormal by interval: median is the geometric mean of the ends', () => {
+    const d: Distribution = { dist: 'lognormal', low: 2, high: 5, level: 0.8 };
+    const s = compileDistribution(d);
+    expect(s.quantile(0.5)).toBeCloseTo(Math.sqrt(10), 10);
+    expect(s.quantile(0.1)).toBeCloseTo(2, 10);
+    const x = draws(d);
+    checkCdf(x, Math.sqrt(10), 0.5);
+    expect(Math.min(...x)).toBeGreaterThan(0);
+  });
+
+  it('uniform', () => {
+    const x = draws({ dist: 'uniform', min: 3, max: 6 });
+    checkCdf(x, 4, 1 / 3);
+    expect(Math.min(...x)).toBeGreaterThanOrEqual(3);
+    expect(Math.max(...x)).toBeLessThanOrEqual(6);
+  });
+
+  it('point draws no random numbers', () => {
+    const s = compileDistribution({ dist: 'point', value: 9 });
+    expect(s.constant).toBe(true);
+    const rng = new Rng(5);
+    const before = new Rng(5).uniform();
+    expect(s.sample(rng)).toBe(9);
+    expect(rng.uniform()).toBe(before);
+  });
+
+  it('mixture: weights, cdf and quantile agree with the draws', () => {
+    const d: Distribution = {
+      dist: 'mixture',
+      components: [
+        { dist: 'normal', median: 0, sd: 1, weight: 3 },
+        { dist: 'uniform', min: 10, max: 20, weight: 1 },
+      ],
+    };
+    const s = compileDistribution(d);
+    expect(s.cdf(5)).toBeCloseTo(0.75, 6);
+    expect(s.cdf(s.quantile(0.9))).toBeCloseTo(0.9, 9);
+    const x = draws(d);
+    checkCdf(x, 5, 0.75);
+    checkCdf(x, 15, 0.875);
+  });
+
+  it('truncated mixture reweights components by their mass inside the range', () => {
+    const d: Distribution = {
+      dist: 'mixture',
+      components: [
+        { dist: 'uniform', min: 0, max: 10, weight: 1 },
+        { dist: 'uniform', min: 10, max: 20, weight: 1 },
+      ],
+      truncate: { min: 5 },
+    };
+    const s = compileDistribution(d);
+    // Inside [5, 20]: component 1 keeps half its mass, so P(x <= 10) = 0.5 / 1.5.
+    expect(s.cdf(10)).toBeCloseTo(1 / 3, 12);
+    const x = draws(d);
+    expect(Math.min(...x)).toBeGreaterThanOrEqual(5);
+    checkCdf(x, 10, 1 / 3);
+  });
+
+  it('refuses a truncation that leaves no probability', () => {
+    expect(() => compileDistribution({ dist: 'normal', median: 0, sd: 1, truncate: { min: 40 } })).toThrow(/leaves no probability/);
+  });
+});
