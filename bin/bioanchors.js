@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // The installed command: runs the CLI with the process's streams.
-import { runCli } from '../dist/cli/main.js';
+import { runCli } from '../dist/bundle/cli.js';
 
 // `bioanchors run | head` closes stdout early: that is not an error.
 process.stdout.on('error', (error) => {

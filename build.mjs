@@ -1,0 +1,22 @@
+// Bundles the CLI (and its worker) with esbuild: one small file per lazily loaded command, so
+// `bioanchors --help` loads no model code, and mathjs is cut down to its expression parser.
+import { build } from 'esbuild';
+
+await build({
+  entryPoints: { cli: 'src/cli/main.ts', worker: 'src/cli/worker.ts' },
+  outdir: 'dist/bundle',
+  bundle: true,
+  splitting: true,
+  format: 'esm',
+  platform: 'node',
+  // Prefer dependencies' ES module builds (jsonc-parser's UMD build requires files at run time).
+  mainFields: ['module', 'main'],
+  target: 'node20',
+  minify: false,
+  treeShaking: true,
+  legalComments: 'none',
+  logLevel: 'warning',
+  chunkNames: 'chunks/[name]-[hash]',
+  // Bundled CommonJS dependencies (commander) call require() for Node's built-in modules.
+  banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
+});
