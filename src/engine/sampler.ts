@@ -44,6 +44,8 @@ export function compileDistribution(d: Distribution): Sampler {
       return pointSampler(d.value);
     case 'uniform':
       return uniformSampler(d.min, d.max);
+    case 'triangular':
+      return triangularSampler(d.min, d.mode, d.max);
     case 'normal':
     case 'lognormal': {
       const { mu, sigma } = normalParameters(d);
@@ -74,6 +76,27 @@ function uniformSampler(min: number, max: number): Sampler {
     },
     cdf: (x) => (x <= min ? 0 : x >= max ? 1 : (x - min) / width),
     quantile: (p) => min + width * p,
+  };
+}
+
+/** Triangular on [min, max] with its peak at `mode`, drawn by inverting its CDF. */
+function triangularSampler(min: number, mode: number, max: number): Sampler {
+  const width = max - min;
+  const left = mode - min;
+  const right = max - mode;
+  const atMode = left / width;
+  const quantile = (p: number) => (p < atMode ? min + Math.sqrt(p * width * left) : max - Math.sqrt((1 - p) * width * right));
+  return {
+    constant: false,
+    sample: (rng) => quantile(rng.uniform()),
+    fill(rng, out, n) {
+      for (let k = 0; k < n; k++) {
+        const p = rng.uniform();
+        out[k] = p < atMode ? min + Math.sqrt(p * width * left) : max - Math.sqrt((1 - p) * width * right);
+      }
+    },
+    cdf: (x) => (x <= min ? 0 : x >= max ? 1 : x <= mode ? ((x - min) * (x - min)) / (width * left) : 1 - ((max - x) * (max - x)) / (width * right)),
+    quantile,
   };
 }
 

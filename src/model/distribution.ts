@@ -47,14 +47,20 @@ export interface UniformDist extends Meta {
   min: number;
   max: number;
 }
+export interface TriangularDist extends Meta {
+  dist: 'triangular';
+  min: number;
+  mode: number;
+  max: number;
+}
 export interface MixtureDist extends Meta {
   dist: 'mixture';
   components: Distribution[];
   truncate?: Truncation;
 }
-export type Distribution = PointDist | NormalDist | LognormalDist | UniformDist | MixtureDist;
+export type Distribution = PointDist | NormalDist | LognormalDist | UniformDist | TriangularDist | MixtureDist;
 
-export const DIST_KINDS = ['point', 'normal', 'lognormal', 'uniform', 'mixture'] as const;
+export const DIST_KINDS = ['point', 'normal', 'lognormal', 'uniform', 'triangular', 'mixture'] as const;
 
 /** A finite JSON number: JSON has no NaN, and 1e999 parses to Infinity, which this rejects. */
 export const finite = z.number();
@@ -174,6 +180,18 @@ export function distributionSchema(context: DistContext): z.ZodType<Distribution
     .superRefine((d, ctx) => {
       if (!(d.min < d.max)) ctx.addIssue({ code: 'custom', path: ['max'], message: `inverted range: min (${d.min}) must be below max (${d.max})` });
     });
+  const triangular = z
+    .strictObject({
+      dist: z.literal('triangular'),
+      min: finite,
+      mode: finite.describe('Most likely value (may equal min or max).'),
+      max: finite,
+      ...meta,
+    })
+    .superRefine((d, ctx) => {
+      if (!(d.min < d.max)) ctx.addIssue({ code: 'custom', path: ['max'], message: `inverted range: min (${d.min}) must be below max (${d.max})` });
+      else if (!(d.mode >= d.min && d.mode <= d.max)) ctx.addIssue({ code: 'custom', path: ['mode'], message: `mode (${d.mode}) must lie between min (${d.min}) and max (${d.max})` });
+    });
   const mixture = z.strictObject({
     dist: z.literal('mixture'),
     get components(): z.ZodArray<z.ZodType<Distribution>> {
@@ -182,7 +200,7 @@ export function distributionSchema(context: DistContext): z.ZodType<Distribution
     truncate: truncation.optional(),
     ...meta,
   });
-  const schema = z.discriminatedUnion('dist', [point, normal, lognormal, uniform, mixture]) as unknown as z.ZodType<Distribution>;
+  const schema = z.discriminatedUnion('dist', [point, normal, lognormal, uniform, triangular, mixture]) as unknown as z.ZodType<Distribution>;
   schemaCache.set(context, schema);
   return schema;
 }

@@ -8,6 +8,7 @@ export function supportOf(d: Distribution): Range {
     case 'point':
       return { lo: d.value, hi: d.value };
     case 'uniform':
+    case 'triangular':
       return { lo: d.min, hi: d.max };
     case 'normal':
       range = { lo: -Infinity, hi: Infinity };

@@ -15,7 +15,7 @@ export function renderTable(f: Forecast, options: TableOptions = {}): string {
   const median = f.crossings.find((c) => c.level === 0.5);
   const tenth = f.crossings.find((c) => c.level === 0.1);
   if (median && tenth) {
-    const se = (c: typeof median) => (c.se !== null ? ` (±${c.se.toFixed(1)})` : '');
+    const se = (c: typeof median) => (c.se !== null ? ` (±${c.se.toFixed(2)})` : '');
     out.push(`10% by ${crossingText(tenth, f.horizonYear)}${se(tenth)} · 50% by ${crossingText(median, f.horizonYear)}${se(median)} · ${percent(f.cdf[f.cdf.length - 1])} by ${f.horizonYear}`);
     out.push('');
   }

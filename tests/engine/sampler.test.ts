@@ -65,6 +65,17 @@ describe('samplers', () => {
     expect(Math.max(...x)).toBeLessThanOrEqual(6);
   });
 
+  it('triangular, including a peak at an end of the range', () => {
+    const s = compileDistribution({ dist: 'triangular', min: 3, mode: 3, max: 6 });
+    // Peak at min: F(x) = 1 - ((6 - x) / 3)^2.
+    expect(s.cdf(4)).toBeCloseTo(1 - 4 / 9, 12);
+    expect(s.quantile(1 - 4 / 9)).toBeCloseTo(4, 12);
+    checkCdf(draws({ dist: 'triangular', min: 3, mode: 3, max: 6 }), 4, 1 - 4 / 9);
+    const sym = compileDistribution({ dist: 'triangular', min: 0, mode: 1, max: 2 });
+    expect(sym.cdf(0.5)).toBeCloseTo(0.125, 12);
+    checkCdf(draws({ dist: 'triangular', min: 0, mode: 1, max: 2 }), 0.5, 0.125);
+  });
+
   it('point draws no random numbers', () => {
     const s = compileDistribution({ dist: 'point', value: 9 });
     expect(s.constant).toBe(true);

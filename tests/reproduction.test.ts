@@ -1,0 +1,46 @@
+/**
+ * Faithfulness: the bundled best guess reproduces the report's published curve
+ * (tests/fixtures/reference: Cotra 2020 best-guess spreadsheet, as transcribed in Epoch's
+ * takeoff model). Tolerances are the project's definition of faithful (2 points, 1.5 years),
+ * checked on a 200,000-world run whose own standard error is far smaller (< 0.12 points).
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { planScenario, simulate, DEFAULT_SEED } from '../src/engine/simulate.js';
+import { summarize } from '../src/engine/summary.js';
+import { loadScenario } from '../src/io/load.js';
+import { fixture } from './helpers.js';
+
+const reference = new Map(
+  readFileSync(fixture('reference', 'cotra-2020-best-guess-cdf.csv'), 'utf8')
+    .trim()
+    .split('\n')
+    .slice(1)
+    .map((l) => l.split(',').map(Number) as [number, number]),
+);
+
+describe('cotra-2020 reproduces the report', () => {
+  const samples = 200_000;
+  const plan = planScenario(loadScenario('cotra-2020').scenario);
+  const f = summarize(plan, simulate(plan, { samples, seed: DEFAULT_SEED }), DEFAULT_SEED);
+
+  it.each([2030, 2036, 2040, 2050, 2100])('P(TAI by %i) within 2 percentage points', (year) => {
+    const j = year - f.startYear;
+    expect(f.se[j] * 100).toBeLessThan(0.2);
+    expect(Math.abs(f.cdf[j] * 100 - reference.get(year)!)).toBeLessThan(2);
+  });
+
+  it.each([
+    [0.1, 2031.6],
+    [0.5, 2052.9],
+  ])('the %s crossing is within 1.5 years of %s', (level, year) => {
+    const c = f.crossings.find((x) => x.level === level)!;
+    expect(c.status).toBe('year');
+    expect(Math.abs(c.year! - year)).toBeLessThan(1.5);
+  });
+
+  it('"no anchor" is 10% and never arrives', () => {
+    expect(plan.scenario.noneWeight).toBeCloseTo(0.1, 12);
+    expect(Math.abs(f.never.p - 0.1)).toBeLessThan(4 * Math.sqrt(0.09 / samples));
+  });
+});
