@@ -81,7 +81,7 @@ export function runCommand(ctx: CliContext, refs: string[], options: RunOptions)
       break;
     case 'table': {
       const chart = options.chart ?? (Boolean(ctx.stdout.isTTY) && options.output === undefined);
-      content = runs.map((r) => renderTable(r.forecast, { chart: chart ? renderChart(r.forecast) : undefined })).join('\n');
+      content = runs.map((r) => renderTable(r.forecast, { chart: chart ? renderChart(r.forecast, ctx.stdout.columns ?? 80) : undefined })).join('\n');
       break;
     }
   }
