@@ -53,6 +53,47 @@ export interface AnchorPlan {
    * reaches its requirement.
    */
   thresholds: Float64Array | null;
+  /** Bucketed index into thresholds, for finding that year in O(1) (see firstReaching). */
+  lookup: ThresholdLookup | null;
+}
+
+/**
+ * A grid over [thresholds[0], thresholds[last]]: start[k] is the first year whose threshold
+ * reaches the lower edge of bucket k. A requirement's year is then start[k] plus the few
+ * thresholds inside its bucket, instead of a branchy binary search over all years.
+ */
+export interface ThresholdLookup {
+  low: number;
+  high: number;
+  bucketsPerUnit: number;
+  start: Int32Array;
+}
+
+const LOOKUP_BUCKETS_PER_YEAR = 16;
+
+export function buildLookup(thresholds: Float64Array): ThresholdLookup {
+  const n = thresholds.length;
+  const low = thresholds[0];
+  const high = thresholds[n - 1];
+  const buckets = Math.max(1, n * LOOKUP_BUCKETS_PER_YEAR);
+  const bucketsPerUnit = high > low ? buckets / (high - low) : 0;
+  const start = new Int32Array(buckets + 1);
+  let j = 0;
+  for (let k = 0; k <= buckets; k++) {
+    const edge = low + k / bucketsPerUnit;
+    while (j < n && thresholds[j] < edge) j++;
+    start[k] = j;
+  }
+  return { low, high, bucketsPerUnit, start };
+}
+
+/** First index j with thresholds[j] >= requirement; thresholds.length if none (or NaN). */
+export function firstReaching(thresholds: Float64Array, lookup: ThresholdLookup, requirement: number): number {
+  if (requirement <= lookup.low) return 0;
+  if (!(requirement <= lookup.high)) return thresholds.length;
+  let j = lookup.start[Math.floor((requirement - lookup.low) * lookup.bucketsPerUnit)];
+  while (thresholds[j] < requirement) j++;
+  return j;
 }
 
 export interface Plan {
@@ -61,6 +102,8 @@ export interface Plan {
   anchors: AnchorPlan[];
   /** Cumulative anchor weights; a uniform draw above the last picks "no anchor". */
   cumulativeWeights: Float64Array;
+  /** The same, scaled to 2^32: a world's anchor is the first whose bound exceeds a 32-bit draw. */
+  anchorBounds: Float64Array;
   curve: Record<CurveKey, ParamPlan>;
   /** The curve values that are fixed (uncertain ones are NaN here and drawn per world). */
   base: CurveValues;
@@ -152,6 +195,7 @@ export function planScenario(scenario: Scenario): Plan {
       halvingYears,
       maxOom,
       thresholds,
+      lookup: thresholds ? buildLookup(thresholds) : null,
     };
   });
   const cumulativeWeights = new Float64Array(anchors.length);
@@ -160,7 +204,9 @@ export function planScenario(scenario: Scenario): Plan {
     acc += a.weight;
     cumulativeWeights[i] = acc;
   });
-  return { scenario, years, anchors, cumulativeWeights, curve, base, uncertainCurveKeys, affordable };
+  // A weight's resolution is then 2^-32; weights adding up to 1 leave nothing to "no anchor".
+  const anchorBounds = cumulativeWeights.map((c) => (c >= 1 - 1e-12 ? 2 ** 32 : Math.round(c * 2 ** 32)));
+  return { scenario, years, anchors, cumulativeWeights, anchorBounds, curve, base, uncertainCurveKeys, affordable };
 }
 
 /** Whether the plan is the spreadsheet's setting: every growth parameter a single value. */
@@ -220,18 +266,6 @@ function fillParam(p: ParamPlan, rng: Rng, out: Float64Array, n: number, require
   }
 }
 
-/** First index j with thresholds[j] >= requirement (thresholds ascending); length if none. */
-function firstReaching(thresholds: Float64Array, requirement: number): number {
-  let lo = 0;
-  let hi = thresholds.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (thresholds[mid] >= requirement) hi = mid;
-    else lo = mid + 1;
-  }
-  return lo;
-}
-
 /** Random-stream lanes of a chunk: anchors and their variables; growth parameters. */
 export const LANE_REQUIREMENTS = 0;
 export const LANE_CURVES = 1;
@@ -245,15 +279,15 @@ export function runChunk(plan: Plan, ws: Workspace, seed: number, chunkIndex: nu
   const rng = new Rng(seed, chunkIndex, LANE_REQUIREMENTS);
   const curveRng = new Rng(seed, chunkIndex, LANE_CURVES);
   const { anchorOf, positionOf, groups } = ws;
-  const cumulative = plan.cumulativeWeights;
-  const nAnchors = cumulative.length;
+  const bounds = plan.anchorBounds;
+  const nAnchors = bounds.length;
   ws.n = n;
   for (const g of groups) g.count = 0;
   let none = 0;
   for (let k = 0; k < n; k++) {
-    const u = rng.uniform();
+    const u = rng.nextUint32();
     let i = 0;
-    while (i < nAnchors && u >= cumulative[i]) i++;
+    while (i < nAnchors && u >= bounds[i]) i++;
     anchorOf[k] = i;
     positionOf[k] = i < nAnchors ? groups[i].count++ : none++;
   }
@@ -269,8 +303,9 @@ export function runChunk(plan: Plan, ws: Workspace, seed: number, chunkIndex: nu
     const requirement = g.requirement;
     const arrival = g.arrival;
     const thresholds = a.thresholds;
-    if (thresholds) {
-      for (let k = 0; k < m; k++) arrival[k] = firstReaching(thresholds, requirement[k]);
+    const lookup = a.lookup;
+    if (thresholds && lookup) {
+      for (let k = 0; k < m; k++) arrival[k] = firstReaching(thresholds, lookup, requirement[k]);
       continue;
     }
     plan.uncertainCurveKeys.forEach((key, c) => fillParam(plan.curve[key], curveRng, g.curve[c], m, requirement));
