@@ -1,6 +1,9 @@
 // Bundles the CLI (and its worker) with esbuild: one small file per lazily loaded command, so
 // `bioanchors --help` loads no model code, and mathjs is cut down to its expression parser.
+import { rmSync } from 'node:fs';
 import { build } from 'esbuild';
+
+rmSync('dist/bundle', { recursive: true, force: true });
 
 await build({
   entryPoints: { cli: 'src/cli/main.ts', worker: 'src/cli/worker.ts' },

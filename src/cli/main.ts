@@ -4,7 +4,8 @@
  */
 import { Command, CommanderError, Option } from 'commander';
 import type { CliContext } from './context.js';
-import { collect, parseChoice, parseCount, parseSeed, parseYear } from './options.js';
+import { availableParallelism } from 'node:os';
+import { collect, parseChoice, parseCount, parseSeed, parseTargetSe, parseYear } from './options.js';
 import { VERSION } from './version.js';
 
 /** 20200918: the date the draft report was published. Kept here too so --help needs no engine import. */
@@ -57,6 +58,9 @@ Exit codes: 0 ok, 1 internal error, 2 usage error, 3 bad input file.`,
     .option('-o, --output <file>', 'write to this file (atomically) instead of stdout')
     .option('--horizon <year>', 'last year to simulate (same as --set horizonYear=YEAR)', parseYear('--horizon'))
     .option('--set <path=value>', 'override one scenario value, e.g. spending.doublingYears=2 or anchors.lifetime.weight=0.1 (repeatable)', collect, [])
+    .option('-t, --threads <N>', 'threads to use (runs under 1,000,000 worlds a thread use fewer); output is the same for any number', parseCount('--threads', 256), availableParallelism())
+    .option('--target-se <X>', 'keep adding worlds until every headline probability has standard error ≤ X (0.001 or 0.1pp), or the median year ≤ X years (0.05y); repeatable', parseTargetSe)
+    .option('--max-samples <N>', 'most worlds --target-se may use', parseCount('--max-samples', 1e11), 1e9)
     .option('--chart', 'draw the terminal chart even when stdout is not a terminal')
     .option('--no-chart', 'no terminal chart')
     .option('-q, --quiet', 'no messages on stderr')
@@ -68,6 +72,7 @@ Examples:
   bioanchors run cotra-2020 cotra-2020-conservative -n 1000000 --format csv -o out.csv
   bioanchors run --set spending.doublingYears=2 --set anchors.long-horizon.weight=0.2
   bioanchors run --set 'variables.brainLog10FlopPerS={"dist":"normal","low":14,"high":16,"level":0.9}'
+  bioanchors run --target-se 0.05pp --target-se 0.1y      as many worlds as that precision takes
 
 The table shows P(TAI by year) with Monte Carlo standard errors, the years each probability is
 crossed, "after <horizon>" and "never" (no anchor) as separate outcomes, and each anchor's curve.
@@ -75,7 +80,7 @@ CSV: one row per year (then after-<horizon> and never); JSON adds the run's mani
     )
     .action(async (scenarios: string[], options) => {
       const { runCommand } = await import('./commands/run.js');
-      runCommand(ctx, scenarios, options);
+      await runCommand(ctx, scenarios, options);
     });
 
   program

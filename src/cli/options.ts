@@ -35,3 +35,20 @@ export function parseChoice<T extends string>(name: string, choices: readonly T[
     return raw as T;
   };
 }
+
+/**
+ * --target-se values: a probability (0.001), percentage points (0.1pp or 0.1%), or years for
+ * the median crossing (0.05y). Repeatable: every target given must be met.
+ */
+export function parseTargetSe(raw: string, previous: { probability?: number; medianYears?: number } = {}): { probability?: number; medianYears?: number } {
+  const match = /^\s*([0-9]*\.?[0-9]+(?:e-?[0-9]+)?)\s*(pp|%|y|yr|yrs|years?)?\s*$/i.exec(raw);
+  const value = match ? Number(match[1]) : NaN;
+  if (!match || !(value > 0)) {
+    throw new UsageError(`--target-se takes a positive standard error: a probability (0.001), percentage points (0.1pp) or years for the median (0.05y); found "${raw}"`);
+  }
+  const unit = (match[2] ?? '').toLowerCase();
+  if (unit.startsWith('y')) return { ...previous, medianYears: value };
+  const probability = unit === 'pp' || unit === '%' ? value / 100 : value;
+  if (probability >= 0.5) throw new UsageError(`--target-se ${raw} is not a useful standard error for a probability (it must be below 0.5)`);
+  return { ...previous, probability };
+}

@@ -8,7 +8,6 @@
  * (one histogram of arrival years per anchor), so memory does not grow with the number of worlds.
  */
 import type { Param, Scenario } from '../model/scenario.js';
-import { curvesArePoints } from '../model/scenario.js';
 import { affordableIsMonotone, algorithmicOom, log10AffordableFlop, type CurveValues } from './curves.js';
 import { compileColumns, compileScalar, type ColumnKernel } from './expression.js';
 import { Rng } from './rng.js';
@@ -209,11 +208,6 @@ export function planScenario(scenario: Scenario): Plan {
   return { scenario, years, anchors, cumulativeWeights, anchorBounds, curve, base, uncertainCurveKeys, affordable };
 }
 
-/** Whether the plan is the spreadsheet's setting: every growth parameter a single value. */
-export function planIsDeterministicCurves(plan: Plan): boolean {
-  return curvesArePoints(plan.scenario);
-}
-
 /** Per-anchor columns of one chunk, reused from chunk to chunk. */
 export interface GroupColumns {
   count: number;
@@ -399,10 +393,22 @@ export interface SimulateOptions {
   onProgress?: (done: number, total: number) => void;
 }
 
+/** One chunk-sized workspace per plan, reused by every call (they run one at a time per thread). */
+const workspaces = new WeakMap<Plan, Workspace>();
+
+function workspaceFor(plan: Plan): Workspace {
+  let ws = workspaces.get(plan);
+  if (!ws) {
+    ws = createWorkspace(plan);
+    workspaces.set(plan, ws);
+  }
+  return ws;
+}
+
 /** Simulates chunks [firstChunk, endChunk) of a run of `samples` worlds. */
 export function simulateChunks(plan: Plan, seed: number, samples: number, firstChunk: number, endChunk: number, onChunk?: (n: number) => void): Counts {
   const counts = emptyCounts(plan);
-  const ws = createWorkspace(plan);
+  const ws = workspaceFor(plan);
   for (let c = firstChunk; c < endChunk; c++) {
     const n = Math.min(CHUNK_SIZE, samples - c * CHUNK_SIZE);
     if (n <= 0) break;

@@ -10,6 +10,8 @@ export interface Manifest {
   /** Inputs read, with their SHA-256, so a result can be matched to its files. */
   files: { path: string; sha256: string }[];
   sets: string[];
+  /** The precision asked for with --target-se, if any. */
+  targetSe?: { probability?: number; medianYears?: number };
 }
 
 export function renderJson(f: Forecast, manifest: Manifest): string {

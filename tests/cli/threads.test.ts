@@ -1,0 +1,58 @@
+/** Worker threads and precision targets, through the command line. */
+import { describe, expect, it } from 'vitest';
+import { parseTargetSe } from '../../src/cli/options.js';
+import { cli } from '../helpers.js';
+
+describe('--threads', () => {
+  it('gives byte-identical output with 1 and 2 threads', async () => {
+    const args = ['run', '-n', '2500000', '--format', 'csv', '--seed', '5'];
+    const one = await cli([...args, '--threads', '1']);
+    const two = await cli([...args, '--threads', '2']);
+    expect(one.code).toBe(0);
+    expect(two.code).toBe(0);
+    expect(two.stdout).toBe(one.stdout);
+  });
+
+  it('works for uncertain growth parameters too', async () => {
+    const args = ['run', 'cotra-2020-uncertain-growth', '-n', '2100000', '--format', 'csv'];
+    expect((await cli([...args, '--threads', '2'])).stdout).toBe((await cli([...args, '--threads', '1'])).stdout);
+  });
+});
+
+describe('--target-se', () => {
+  it('adds worlds until every headline probability is that precise, and says how many it took', async () => {
+    const r = await cli(['run', '--target-se', '0.2pp', '--format', 'json']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/^cotra-2020: [\d,]+ worlds for the target standard error$/m);
+    const doc = JSON.parse(r.stdout);
+    expect(Math.max(...doc.se, doc.never.se, doc.notByHorizon.se)).toBeLessThanOrEqual(0.002);
+    expect(doc.manifest.samples % 16384).toBe(0);
+    expect(doc.manifest.targetSe).toEqual({ probability: 0.002 });
+    // The result is the plain run of the final number of worlds.
+    const plain = JSON.parse((await cli(['run', '-n', String(doc.manifest.samples), '--format', 'json'])).stdout);
+    expect(plain.pTaiByYear).toEqual(doc.pTaiByYear);
+  });
+
+  it('takes the median year in years, and stops at --max-samples with a warning', async () => {
+    const r = await cli(['run', '--target-se', '0.001y', '--max-samples', '300000', '--format', 'json']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/not reached with --max-samples 300000/);
+    expect(JSON.parse(r.stdout).manifest.samples).toBe(300_000);
+  });
+
+  it('parses probabilities, percentage points and years', () => {
+    expect(parseTargetSe('0.001')).toEqual({ probability: 0.001 });
+    expect(parseTargetSe('0.1pp')).toEqual({ probability: 0.001 });
+    expect(parseTargetSe('0.1%')).toEqual({ probability: 0.001 });
+    expect(parseTargetSe('0.05y', { probability: 0.01 })).toEqual({ probability: 0.01, medianYears: 0.05 });
+    expect(() => parseTargetSe('-1')).toThrow(/positive standard error/);
+    expect(() => parseTargetSe('fast')).toThrow(/positive standard error/);
+  });
+});
+
+describe('progress', () => {
+  it('prints nothing on stderr when stderr is not a terminal', async () => {
+    const r = await cli(['run', '-n', '3000000']);
+    expect(r.stderr).toBe('');
+  });
+});
