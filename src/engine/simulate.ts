@@ -103,6 +103,8 @@ export interface Plan {
   cumulativeWeights: Float64Array;
   /** The same, scaled to 2^32: a world's anchor is the first whose bound exceeds a 32-bit draw. */
   anchorBounds: Float64Array;
+  /** anchorByTopByte[b]: the anchor of every draw whose top byte is b, or -1 when b straddles two. */
+  anchorByTopByte: Int32Array;
   curve: Record<CurveKey, ParamPlan>;
   /** The curve values that are fixed (uncertain ones are NaN here and drawn per world). */
   base: CurveValues;
@@ -205,7 +207,16 @@ export function planScenario(scenario: Scenario): Plan {
   });
   // A weight's resolution is then 2^-32; weights adding up to 1 leave nothing to "no anchor".
   const anchorBounds = cumulativeWeights.map((c) => (c >= 1 - 1e-12 ? 2 ** 32 : Math.round(c * 2 ** 32)));
-  return { scenario, years, anchors, cumulativeWeights, anchorBounds, curve, base, uncertainCurveKeys, affordable };
+  const anchorOfDraw = (u: number) => {
+    let i = 0;
+    while (i < anchorBounds.length && u >= anchorBounds[i]) i++;
+    return i;
+  };
+  const anchorByTopByte = Int32Array.from({ length: 256 }, (_, b) => {
+    const first = anchorOfDraw(b * 2 ** 24);
+    return first === anchorOfDraw((b + 1) * 2 ** 24 - 1) ? first : -1;
+  });
+  return { scenario, years, anchors, cumulativeWeights, anchorBounds, anchorByTopByte, curve, base, uncertainCurveKeys, affordable };
 }
 
 /** Per-anchor columns of one chunk, reused from chunk to chunk. */
@@ -227,6 +238,8 @@ export interface Workspace {
   anchorOf: Int32Array;
   /** Position of each world within its anchor's columns. */
   positionOf: Int32Array;
+  /** Worlds per anchor in this chunk; the last slot counts "no anchor". */
+  groupCounts: Int32Array;
   groups: GroupColumns[];
 }
 
@@ -235,6 +248,7 @@ export function createWorkspace(plan: Plan, size = CHUNK_SIZE): Workspace {
     n: 0,
     anchorOf: new Int32Array(size),
     positionOf: new Int32Array(size),
+    groupCounts: new Int32Array(plan.anchors.length + 1),
     groups: plan.anchors.map((a) => ({
       count: 0,
       variables: a.variableNames.map(() => new Float64Array(size)),
@@ -274,17 +288,23 @@ export function runChunk(plan: Plan, ws: Workspace, seed: number, chunkIndex: nu
   const curveRng = new Rng(seed, chunkIndex, LANE_CURVES);
   const { anchorOf, positionOf, groups } = ws;
   const bounds = plan.anchorBounds;
+  const byTopByte = plan.anchorByTopByte;
   const nAnchors = bounds.length;
+  const groupCounts = ws.groupCounts;
   ws.n = n;
-  for (const g of groups) g.count = 0;
-  let none = 0;
+  groupCounts.fill(0);
   for (let k = 0; k < n; k++) {
     const u = rng.nextUint32();
-    let i = 0;
-    while (i < nAnchors && u >= bounds[i]) i++;
+    // Most draws are settled by their top byte; only those in a byte that straddles two anchors search.
+    let i = byTopByte[u >>> 24];
+    if (i < 0) {
+      i = 0;
+      while (i < nAnchors && u >= bounds[i]) i++;
+    }
     anchorOf[k] = i;
-    positionOf[k] = i < nAnchors ? groups[i].count++ : none++;
+    positionOf[k] = groupCounts[i]++;
   }
+  for (let i = 0; i < nAnchors; i++) groups[i].count = groupCounts[i];
   const years = plan.years;
   const nYears = years.length;
   for (let i = 0; i < nAnchors; i++) {

@@ -2,6 +2,8 @@
 import type { Crossing } from '../engine/summary.js';
 
 export const percent = (p: number, digits = 1): string => (Number.isFinite(p) ? `${(p * 100).toFixed(digits)}%` : 'n/a');
+/** 1234567 → "1,234,567" (without Intl, whose first use costs ~15 ms of start-up). */
+export const count = (n: number): string => String(Math.round(n)).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 export const pp = (se: number, digits = 2): string => (Number.isFinite(se) ? `±${(se * 100).toFixed(digits)}` : '');
 
 /** A crossing year as text: "2052.9", "≤2024", ">2100" or "never". */

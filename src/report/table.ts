@@ -1,6 +1,6 @@
 /** The human-readable forecast: headline, P(TAI by year), crossing years, outcomes, per anchor. */
 import type { Forecast } from '../engine/summary.js';
-import { crossingText, keyYears, levelText, padTable, percent, pp } from './format.js';
+import { count, crossingText, keyYears, levelText, padTable, percent, pp } from './format.js';
 
 export interface TableOptions {
   /** A chart of the CDF to put after the headline (already rendered), if any. */
@@ -10,7 +10,7 @@ export interface TableOptions {
 export function renderTable(f: Forecast, options: TableOptions = {}): string {
   const out: string[] = [];
   out.push(`${f.scenarioLabel} [${f.scenarioId}]`);
-  out.push(`${f.samples.toLocaleString('en-US')} simulated worlds · seed ${f.seed} · years ${f.startYear}–${f.horizonYear}`);
+  out.push(`${count(f.samples)} simulated worlds · seed ${f.seed} · years ${f.startYear}–${f.horizonYear}`);
   out.push('');
   const median = f.crossings.find((c) => c.level === 0.5);
   const tenth = f.crossings.find((c) => c.level === 0.1);
@@ -54,9 +54,9 @@ export function renderTable(f: Forecast, options: TableOptions = {}): string {
   const arows = [['anchor', 'weight', 'worlds', ...shown.map(String), `>${f.horizonYear}`, 'median']];
   for (const a of f.anchors) {
     const m = a.crossings.find((c) => c.level === 0.5)!;
-    arows.push([a.label, percent(a.weight, 0), a.worlds.toLocaleString('en-US'), ...shown.map((y) => percent(a.cdf[y - f.startYear])), percent(a.notByHorizon.p), crossingText(m, f.horizonYear)]);
+    arows.push([a.label, percent(a.weight, 0), count(a.worlds), ...shown.map((y) => percent(a.cdf[y - f.startYear])), percent(a.notByHorizon.p), crossingText(m, f.horizonYear)]);
   }
-  arows.push(['no anchor (never)', percent(f.noneWeight, 0), Math.round(f.never.p * f.samples).toLocaleString('en-US'), ...shown.map(() => '0.0%'), '', 'never']);
+  arows.push(['no anchor (never)', percent(f.noneWeight, 0), count(f.never.p * f.samples), ...shown.map(() => '0.0%'), '', 'never']);
   out.push(padTable(arows, ['l', 'r', 'r', ...shown.map(() => 'r' as const), 'r', 'r']));
   return `${out.join('\n')}\n`;
 }

@@ -9,6 +9,7 @@ import { renderChart } from '../../report/chart.js';
 import { renderCsv } from '../../report/csv.js';
 import { renderJson, type Manifest } from '../../report/json.js';
 import { renderTable } from '../../report/table.js';
+import { count } from '../../report/format.js';
 import type { CliContext } from '../context.js';
 import { emit } from '../output.js';
 import { poolFor, simulateRange, type WorkerPool } from '../parallel.js';
@@ -78,7 +79,7 @@ export async function runScenario(
     forecast = summarize(plan, counts, options.seed);
   }
   progress.stop();
-  if (target && !options.quiet) ctx.stderr.write(`${loaded.scenario.id}: ${samples.toLocaleString('en-US')} worlds for the target standard error\n`);
+  if (target && !options.quiet) ctx.stderr.write(`${loaded.scenario.id}: ${count(samples)} worlds for the target standard error\n`);
   const manifest: Manifest = {
     tool: 'bioanchors',
     version: VERSION,

@@ -1,0 +1,70 @@
+#!/usr/bin/env node
+// Benchmark: worlds per second of the engine (whole `bioanchors run` process, 1 and 2 threads)
+// beside the naive baseline (bench/naive.mjs), each case in its own process, the cases
+// alternating, median of the repetitions; and peak memory at 1e6 and 1e8 worlds.
+// Usage: npm run bench [-- --reps 5 --worlds 10000000 --naive-worlds 300000 --skip-memory]
+import { spawnSync } from 'node:child_process';
+import { availableParallelism, cpus } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+
+const { values } = parseArgs({
+  options: {
+    reps: { type: 'string', default: '5' },
+    worlds: { type: 'string', default: '10000000' },
+    'naive-worlds': { type: 'string', default: '300000' },
+    scenario: { type: 'string', default: 'cotra-2020' },
+    'skip-memory': { type: 'boolean', default: false },
+  },
+});
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const bin = join(root, 'bin', 'bioanchors.js');
+const rss = join(root, 'bench', 'rss.cjs');
+const reps = Number(values.reps);
+const worlds = Number(values.worlds);
+const naiveWorlds = Number(values['naive-worlds']);
+
+function timed(args) {
+  const start = process.hrtime.bigint();
+  const r = spawnSync(process.execPath, ['--require', rss, ...args], { cwd: root, encoding: 'utf8', maxBuffer: 1 << 26 });
+  const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+  if (r.status !== 0) throw new Error(`${args.join(' ')} failed: ${r.stderr}`);
+  const kb = Number(/bench:maxrss-kb (\d+)/.exec(r.stderr)?.[1] ?? NaN);
+  return { seconds, kb, stdout: r.stdout };
+}
+
+const cases = [
+  { name: 'bioanchors run, 1 thread', worlds, args: [bin, 'run', values.scenario, '-n', String(worlds), '--threads', '1', '--format', 'csv', '--quiet'] },
+  { name: `bioanchors run, ${availableParallelism()} threads`, worlds, args: [bin, 'run', values.scenario, '-n', String(worlds), '--threads', String(availableParallelism()), '--format', 'csv', '--quiet'] },
+  { name: 'naive baseline (one JS loop per world, year by year)', worlds: naiveWorlds, args: [join(root, 'bench', 'naive.mjs'), '--scenario', values.scenario, '--samples', String(naiveWorlds)] },
+];
+const times = cases.map(() => []);
+const memory = cases.map(() => []);
+for (let r = 0; r < reps; r++) {
+  cases.forEach((c, i) => {
+    const t = timed(c.args);
+    times[i].push(t.seconds);
+    memory[i].push(t.kb);
+  });
+}
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+console.log(`Machine: ${cpus()[0]?.model ?? 'unknown CPU'}, ${availableParallelism()} cores, Node ${process.version}`);
+console.log(`Scenario ${values.scenario}; whole-process wall time, median of ${reps}, cases alternating\n`);
+console.log('| case | worlds | median s | worlds/s | vs naive | peak RSS |');
+console.log('|---|---|---|---|---|---|');
+const rates = cases.map((c, i) => c.worlds / median(times[i]));
+const naiveRate = rates[2];
+cases.forEach((c, i) =>
+  console.log(`| ${c.name} | ${c.worlds.toLocaleString('en-US')} | ${median(times[i]).toFixed(3)} | ${(rates[i] / 1e6).toFixed(2)} M | ${(rates[i] / naiveRate).toFixed(0)}× | ${(median(memory[i]) / 1024).toFixed(0)} MB |`),
+);
+
+if (!values['skip-memory']) {
+  console.log('\nPeak memory by run size (all threads; memory does not grow with the number of worlds):\n');
+  console.log('| worlds | wall s | peak RSS |');
+  console.log('|---|---|---|');
+  for (const n of [1e6, 1e8]) {
+    const t = timed([bin, 'run', values.scenario, '-n', String(n), '--format', 'csv', '--quiet']);
+    console.log(`| ${n.toExponential(0)} | ${t.seconds.toFixed(2)} | ${(t.kb / 1024).toFixed(0)} MB |`);
+  }
+}
