@@ -2,8 +2,10 @@
 // Benchmark: worlds per second of the engine (whole `bioanchors run` process, 1 and 2 threads)
 // beside the naive baseline (bench/naive.mjs), each case in its own process, the cases
 // alternating, median of the repetitions; and peak memory at 1e6 and 1e8 worlds.
-// Usage: npm run bench [-- --reps 5 --worlds 10000000 --naive-worlds 300000 --skip-memory]
+// and the same model in Squiggle where @quri/squiggle-lang is installed (bench/squiggle.mjs).
+// Usage: npm run bench [-- --reps 5 --worlds 10000000 --naive-worlds 300000 --squiggle-worlds 200000 --skip-memory]
 import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { availableParallelism, cpus } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -14,6 +16,7 @@ const { values } = parseArgs({
     reps: { type: 'string', default: '5' },
     worlds: { type: 'string', default: '10000000' },
     'naive-worlds': { type: 'string', default: '300000' },
+    'squiggle-worlds': { type: 'string', default: '200000' },
     scenario: { type: 'string', default: 'cotra-2020' },
     'skip-memory': { type: 'boolean', default: false },
   },
@@ -24,6 +27,8 @@ const rss = join(root, 'bench', 'rss.cjs');
 const reps = Number(values.reps);
 const worlds = Number(values.worlds);
 const naiveWorlds = Number(values['naive-worlds']);
+const squiggleWorlds = Number(values['squiggle-worlds']);
+const haveSquiggle = existsSync(join(root, 'node_modules', '@quri', 'squiggle-lang'));
 
 function timed(args) {
   const start = process.hrtime.bigint();
@@ -38,7 +43,11 @@ const cases = [
   { name: 'bioanchors run, 1 thread', worlds, args: [bin, 'run', values.scenario, '-n', String(worlds), '--threads', '1', '--format', 'csv', '--quiet'] },
   { name: `bioanchors run, ${availableParallelism()} threads`, worlds, args: [bin, 'run', values.scenario, '-n', String(worlds), '--threads', String(availableParallelism()), '--format', 'csv', '--quiet'] },
   { name: 'naive baseline (one JS loop per world, year by year)', worlds: naiveWorlds, args: [join(root, 'bench', 'naive.mjs'), '--scenario', values.scenario, '--samples', String(naiveWorlds)] },
+  ...(haveSquiggle
+    ? [{ name: 'Squiggle (@quri/squiggle-lang 0.10.0, sample sets)', worlds: squiggleWorlds, args: [join(root, 'bench', 'squiggle.mjs'), '--scenario', values.scenario, '--samples', String(squiggleWorlds)] }]
+    : []),
 ];
+if (!haveSquiggle) console.error('(Squiggle not installed: npm install --save-dev @quri/squiggle-lang@0.10.0 to include it)');
 const times = cases.map(() => []);
 const memory = cases.map(() => []);
 for (let r = 0; r < reps; r++) {

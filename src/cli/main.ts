@@ -5,13 +5,14 @@
 import { Command, CommanderError, Option } from 'commander';
 import type { CliContext } from './context.js';
 import { availableParallelism } from 'node:os';
-import { collect, parseChoice, parseCount, parseSeed, parseTargetSe, parseYear } from './options.js';
+import { collect, collectSwing, parseChoice, parseCount, parseRange, parseSeed, parseTargetSe, parseYear } from './options.js';
 import { VERSION } from './version.js';
 
 /** 20200918: the date the draft report was published. Kept here too so --help needs no engine import. */
 const DEFAULT_SEED = 20200918;
 const DEFAULT_SAMPLES = 100_000;
 const FORMATS = ['table', 'csv', 'json'] as const;
+const RUN_FORMATS = [...FORMATS, 'metaculus'] as const;
 
 export const EXIT = { ok: 0, internal: 1, usage: 2, input: 3 } as const;
 
@@ -42,6 +43,10 @@ Examples:
   bioanchors run                                 the report's best guess (cotra-2020), table and chart
   bioanchors run cotra-2020-aggressive --format csv > out.csv
   bioanchors run my-scenario.json --set spending.doublingYears=2
+  bioanchors compare cotra-2020 cotra-2020-aggressive   side by side, with paired errors
+  bioanchors sensitivity                         which inputs move the median year most
+  bioanchors trajectories > curves.csv           the curves behind the forecast
+  bioanchors samples -n 1000 > worlds.csv        one row per simulated world
   bioanchors list                                anchors and scenarios
   bioanchors validate my-scenario.json           check a file; problems as file:line:col
 
@@ -54,9 +59,11 @@ Exit codes: 0 ok, 1 internal error, 2 usage error, 3 bad input file.`,
     .argument('[scenarios...]', 'scenario ids (see `bioanchors list`) or paths to scenario files')
     .option('-n, --samples <N>', 'simulated worlds', parseCount('--samples'), DEFAULT_SAMPLES)
     .option('--seed <S>', 'random seed (the same seed and inputs give the same output)', parseSeed, DEFAULT_SEED)
-    .addOption(new Option('-f, --format <format>', 'output format').choices(FORMATS).default('table').argParser(parseChoice('--format', FORMATS)))
+    .addOption(new Option('-f, --format <format>', 'output format').choices(RUN_FORMATS).default('table').argParser(parseChoice('--format', RUN_FORMATS)))
     .option('-o, --output <file>', 'write to this file (atomically) instead of stdout')
     .option('--horizon <year>', 'last year to simulate (same as --set horizonYear=YEAR)', parseYear('--horizon'))
+    .option('--given-no-tai-by <year>', 'the forecast given that TAI has not arrived by the end of YEAR (worlds that arrived are dropped)', parseYear('--given-no-tai-by'))
+    .option('--range <from,to>', 'for --format metaculus: the question\'s range in years', parseRange)
     .option('--set <path=value>', 'override one scenario value, e.g. spending.doublingYears=2 or anchors.lifetime.weight=0.1 (repeatable)', collect, [])
     .option('-t, --threads <N>', 'threads to use (runs under 1,000,000 worlds a thread use fewer); output is the same for any number', parseCount('--threads', 256), availableParallelism())
     .option('--target-se <X>', 'keep adding worlds until every headline probability has standard error ≤ X (0.001 or 0.1pp), or the median year ≤ X years (0.05y); repeatable', parseTargetSe)
@@ -73,6 +80,8 @@ Examples:
   bioanchors run --set spending.doublingYears=2 --set anchors.long-horizon.weight=0.2
   bioanchors run --set 'variables.brainLog10FlopPerS={"dist":"normal","low":14,"high":16,"level":0.9}'
   bioanchors run --target-se 0.05pp --target-se 0.1y      as many worlds as that precision takes
+  bioanchors run --given-no-tai-by 2026                    the curve now that TAI has not arrived by 2026
+  bioanchors run --format metaculus --range 2025,2100      201-point CDF for a forecasting platform
 
 The table shows P(TAI by year) with Monte Carlo standard errors, the years each probability is
 crossed, "after <horizon>" and "never" (no anchor) as separate outcomes, and each anchor's curve.
@@ -81,6 +90,123 @@ CSV: one row per year (then after-<horizon> and never); JSON adds the run's mani
     .action(async (scenarios: string[], options) => {
       const { runCommand } = await import('./commands/run.js');
       await runCommand(ctx, scenarios, options);
+    });
+
+  const common = (command: Command, samples: number) =>
+    command
+      .option('-n, --samples <N>', 'simulated worlds', parseCount('--samples'), samples)
+      .option('--seed <S>', 'random seed', parseSeed, DEFAULT_SEED)
+      .option('-o, --output <file>', 'write to this file (atomically) instead of stdout')
+      .option('--horizon <year>', 'last year to simulate', parseYear('--horizon'))
+      .option('--set <path=value>', 'override a scenario value (repeatable; applies to every scenario given)', collect, [])
+      .option('-q, --quiet', 'no messages on stderr');
+
+  common(
+    program
+      .command('compare')
+      .description('scenarios side by side, on common random numbers: differences come with their own (small) standard error')
+      .argument('<scenarios...>', 'two or more scenario ids or files; differences are against the first'),
+    200_000,
+  )
+    .addOption(new Option('-f, --format <format>', 'output format (default: table on a terminal, csv when piped)').choices(FORMATS).argParser(parseChoice('--format', FORMATS)))
+    .option('--given-no-tai-by <year>', 'compare the distributions given no TAI by the end of YEAR', parseYear('--given-no-tai-by'))
+    .addHelpText(
+      'after',
+      `
+Examples:
+  bioanchors compare cotra-2020 cotra-2020-spend-doubling-2y cotra-2020-aggressive
+  bioanchors compare cotra-2020 my-view.json --format csv > compare.csv
+
+Every scenario's worlds share their random numbers wherever the scenarios share a quantity (the
+anchor choice, each named variable, each growth parameter), so a difference between two columns
+is measured on the same worlds: its standard error ("± paired") is usually several times smaller
+than that of two independent runs ("unpaired", shown beside it).`,
+    )
+    .action(async (scenarios: string[], options) => {
+      const { compareCommand } = await import('./commands/compare.js');
+      compareCommand(ctx, scenarios, options);
+    });
+
+  common(
+    program
+      .command('sensitivity')
+      .description('which inputs move the forecast most: a tornado table of swings and variance shares')
+      .argument('[scenario]', 'scenario id or file (default: cotra-2020)'),
+    200_000,
+  )
+    .addOption(new Option('-f, --format <format>', 'output format (default: table on a terminal, csv when piped)').choices(FORMATS).argParser(parseChoice('--format', FORMATS)))
+    .option('--by <year>', 'output: P(TAI by YEAR) instead of the median year', parseYear('--by'))
+    .option('--swing <path=low,high>', 'a range for a point-valued growth parameter, e.g. spending.doublingYears=2,3 (repeatable)', collectSwing, {})
+    .addHelpText(
+      'after',
+      `
+Examples:
+  bioanchors sensitivity                                 median year, cotra-2020
+  bioanchors sensitivity --by 2040 --swing spending.doublingYears=2,3 --swing pricePerformance.doublingYears=2,3.5
+
+For each uncertain input (anchor variables, anchor weights, uncertain growth parameters, and
+point values given a --swing) the output is computed with the input fixed at its low and its high
+value: the 5th and 95th percentile of its distribution, ×0.5 and ×1.5 for a weight (the other
+anchors making room), or the --swing range. Rows are sorted by the size of the swing. The variance
+share is Var(E[Y | input]) / Var(Y) for Y = "TAI by the output's year" in one run (first-order,
+from 20 bins of the input).`,
+    )
+    .action(async (scenario: string | undefined, options) => {
+      const { sensitivityCommand } = await import('./commands/sensitivity.js');
+      sensitivityCommand(ctx, scenario ?? 'cotra-2020', options);
+    });
+
+  program
+    .command('samples')
+    .description('one CSV row per simulated world: anchor, every drawn variable, requirement, arrival year')
+    .argument('[scenario]', 'scenario id or file (default: cotra-2020)')
+    .option('-n, --samples <N>', 'worlds', parseCount('--samples'), 1000)
+    .option('--seed <S>', 'random seed (the same seed gives the same worlds as `run`)', parseSeed, DEFAULT_SEED)
+    .option('-o, --output <file>', 'write to this file (atomically) instead of stdout')
+    .option('--horizon <year>', 'last year to simulate', parseYear('--horizon'))
+    .option('--set <path=value>', 'override a scenario value (repeatable)', collect, [])
+    .addHelpText(
+      'after',
+      `
+Examples:
+  bioanchors samples -n 10 
+  bioanchors samples cotra-2020 -n 10000000 > worlds.csv        streams; memory stays flat
+
+world is the world's number in the run (run --seed S -n N simulates worlds 0..N-1, the same
+ones); arrival is a year, "after-<horizon>" or "never" (no anchor). Variables an anchor does not
+have are empty.`,
+    )
+    .action(async (scenario: string | undefined, options) => {
+      const { samplesCommand } = await import('./commands/samples.js');
+      await samplesCommand(ctx, scenario ?? 'cotra-2020', options);
+    });
+
+  program
+    .command('trajectories')
+    .description('year by year: spending, FLOP per dollar, affordable FLOP, algorithmic progress, the requirement band, P(TAI by year)')
+    .argument('[scenario]', 'scenario id or file (default: cotra-2020)')
+    .option('-n, --samples <N>', 'worlds for the requirement band and P(TAI by year)', parseCount('--samples'), 100_000)
+    .option('--seed <S>', 'random seed', parseSeed, DEFAULT_SEED)
+    .addOption(new Option('-f, --format <format>', 'output format (default: table on a terminal, csv when piped)').choices(FORMATS).argParser(parseChoice('--format', FORMATS)))
+    .option('-o, --output <file>', 'write to this file (atomically) instead of stdout')
+    .option('--horizon <year>', 'last year to simulate', parseYear('--horizon'))
+    .option('--set <path=value>', 'override a scenario value (repeatable)', collect, [])
+    .addHelpText(
+      'after',
+      `
+Examples:
+  bioanchors trajectories                        table on a terminal
+  bioanchors trajectories cotra-2020 > curves.csv
+
+The data behind the "requirement vs affordable compute" chart: per year, log10 spend on the
+largest run, log10 FLOP per dollar, log10 affordable FLOP, each anchor's algorithmic progress (OOM),
+and the 10/50/90% band of the requirement in that year's FLOP (the 2020 requirement less
+algorithmic progress), overall and per anchor. Uncertain growth parameters give the 10/50/90%
+band of each curve across worlds.`,
+    )
+    .action(async (scenario: string | undefined, options) => {
+      const { trajectoriesCommand } = await import('./commands/trajectories.js');
+      trajectoriesCommand(ctx, scenario ?? 'cotra-2020', options);
     });
 
   program

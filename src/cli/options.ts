@@ -52,3 +52,22 @@ export function parseTargetSe(raw: string, previous: { probability?: number; med
   if (probability >= 0.5) throw new UsageError(`--target-se ${raw} is not a useful standard error for a probability (it must be below 0.5)`);
   return { ...previous, probability };
 }
+
+/** --range FROM,TO: two years, the first before the second. */
+export function parseRange(raw: string): { from: number; to: number } {
+  const parts = raw.split(/[,:]/).map((x) => Number(x.trim()));
+  if (parts.length !== 2 || !parts.every(Number.isFinite) || !(parts[0] < parts[1])) {
+    throw new UsageError(`--range takes two years FROM,TO with FROM before TO, e.g. 2025,2100; found "${raw}"`);
+  }
+  return { from: parts[0], to: parts[1] };
+}
+
+/** --swing path=LOW,HIGH for sensitivity: a stated range for a point-valued growth parameter. */
+export function collectSwing(raw: string, previous: Record<string, [number, number]> = {}): Record<string, [number, number]> {
+  const eq = raw.indexOf('=');
+  const range = eq > 0 ? raw.slice(eq + 1).split(',').map((x) => Number(x.trim())) : [];
+  if (eq <= 0 || range.length !== 2 || !range.every(Number.isFinite) || !(range[0] !== range[1])) {
+    throw new UsageError(`--swing takes path=LOW,HIGH, e.g. spending.doublingYears=2,3; found "${raw}"`);
+  }
+  return { ...previous, [raw.slice(0, eq).trim()]: [range[0], range[1]] };
+}

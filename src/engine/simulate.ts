@@ -261,58 +261,81 @@ export function createWorkspace(plan: Plan, size = CHUNK_SIZE): Workspace {
   };
 }
 
-function fillParam(p: ParamPlan, rng: Rng, out: Float64Array, n: number, requirement: Float64Array): void {
-  switch (p.kind) {
-    case 'point':
-      out.fill(p.value, 0, n);
-      return;
-    case 'dist':
-      p.sampler.fill(rng, out, n);
-      return;
-    case 'formula':
-      for (let k = 0; k < n; k++) out[k] = p.fn(requirement[k]);
-  }
-}
 
 /** Random-stream lanes of a chunk: anchors and their variables; growth parameters. */
 export const LANE_REQUIREMENTS = 0;
 export const LANE_CURVES = 1;
 
 /**
- * Simulates chunk `chunkIndex` of a run with `seed`, holding `n` worlds, into the workspace.
- * Draw order within a chunk, lane 0: every world's anchor, then per anchor its variables column
- * by column; lane 1: per anchor, its worlds' uncertain growth parameters.
+ * Simulates chunk `chunkIndex` of a run with `seed`, holding `n` worlds, into the workspace:
+ * draws (drawChunk, or drawPairedChunk for common random numbers), then arrivals.
  */
 export function runChunk(plan: Plan, ws: Workspace, seed: number, chunkIndex: number, n: number): void {
-  const rng = new Rng(seed, chunkIndex, LANE_REQUIREMENTS);
-  const curveRng = new Rng(seed, chunkIndex, LANE_CURVES);
-  const { anchorOf, positionOf, groups } = ws;
-  const bounds = plan.anchorBounds;
-  const byTopByte = plan.anchorByTopByte;
+  drawChunk(plan, ws, seed, chunkIndex, n);
+  resolveArrivals(plan, ws);
+}
+
+/** Assigns each world its anchor from 32-bit draws against `bounds` (cumulative weights × 2^32). */
+export function assignAnchors(ws: Workspace, n: number, draw: () => number, bounds: Float64Array, byTopByte: Int32Array, order: Int32Array | null): void {
+  const { anchorOf, positionOf, groups, groupCounts } = ws;
   const nAnchors = bounds.length;
-  const groupCounts = ws.groupCounts;
   ws.n = n;
   groupCounts.fill(0);
   for (let k = 0; k < n; k++) {
-    const u = rng.nextUint32();
+    const u = draw();
     // Most draws are settled by their top byte; only those in a byte that straddles two anchors search.
     let i = byTopByte[u >>> 24];
     if (i < 0) {
       i = 0;
       while (i < nAnchors && u >= bounds[i]) i++;
     }
+    if (order !== null && i < nAnchors) i = order[i];
     anchorOf[k] = i;
     positionOf[k] = groupCounts[i]++;
   }
   for (let i = 0; i < nAnchors; i++) groups[i].count = groupCounts[i];
+}
+
+/**
+ * The run's own draws. Lane 0: every world's anchor, then per anchor its variables column by
+ * column; lane 1: per anchor whose curves are uncertain, its worlds' growth parameters.
+ */
+export function drawChunk(plan: Plan, ws: Workspace, seed: number, chunkIndex: number, n: number): void {
+  const rng = new Rng(seed, chunkIndex, LANE_REQUIREMENTS);
+  const curveRng = new Rng(seed, chunkIndex, LANE_CURVES);
+  assignAnchors(ws, n, () => rng.nextUint32(), plan.anchorBounds, plan.anchorByTopByte, null);
+  const { groups } = ws;
+  for (let i = 0; i < groups.length; i++) {
+    const g = groups[i];
+    const a = plan.anchors[i];
+    if (g.count === 0) continue;
+    for (let v = 0; v < a.samplers.length; v++) a.samplers[v].fill(rng, g.variables[v], g.count);
+  }
+  for (let i = 0; i < groups.length; i++) {
+    const g = groups[i];
+    const a = plan.anchors[i];
+    if (g.count === 0 || a.thresholds) continue;
+    plan.uncertainCurveKeys.forEach((key, c) => fillDrawn(plan.curve[key], curveRng, g.curve[c], g.count));
+    fillDrawn(a.halvingYears, curveRng, g.halvingYears, g.count);
+    fillDrawn(a.maxOom, curveRng, g.maxOom, g.count);
+  }
+}
+
+/** Fills a column for a point or drawn parameter; formulas wait for the requirement. */
+function fillDrawn(p: ParamPlan, rng: Rng, out: Float64Array, n: number): void {
+  if (p.kind === 'point') out.fill(p.value, 0, n);
+  else if (p.kind === 'dist') p.sampler.fill(rng, out, n);
+}
+
+/** Requirements from the drawn variables, formula parameters from the requirements, then arrival years. */
+export function resolveArrivals(plan: Plan, ws: Workspace): void {
   const years = plan.years;
   const nYears = years.length;
-  for (let i = 0; i < nAnchors; i++) {
-    const g = groups[i];
+  for (let i = 0; i < ws.groups.length; i++) {
+    const g = ws.groups[i];
     const m = g.count;
     if (m === 0) continue;
     const a = plan.anchors[i];
-    for (let v = 0; v < a.samplers.length; v++) a.samplers[v].fill(rng, g.variables[v], m);
     a.kernel(m, g.variables, g.requirement);
     const requirement = g.requirement;
     const arrival = g.arrival;
@@ -322,9 +345,12 @@ export function runChunk(plan: Plan, ws: Workspace, seed: number, chunkIndex: nu
       for (let k = 0; k < m; k++) arrival[k] = firstReaching(thresholds, lookup, requirement[k]);
       continue;
     }
-    plan.uncertainCurveKeys.forEach((key, c) => fillParam(plan.curve[key], curveRng, g.curve[c], m, requirement));
-    fillParam(a.halvingYears, curveRng, g.halvingYears, m, requirement);
-    fillParam(a.maxOom, curveRng, g.maxOom, m, requirement);
+    for (const [p, out] of [
+      [a.halvingYears, g.halvingYears],
+      [a.maxOom, g.maxOom],
+    ] as const) {
+      if (p.kind === 'formula') for (let k = 0; k < m; k++) out[k] = p.fn(requirement[k]);
+    }
     const v: CurveValues = { ...plan.base };
     const keys = plan.uncertainCurveKeys;
     const affordable = plan.affordable;

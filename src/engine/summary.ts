@@ -56,6 +56,8 @@ export interface Forecast {
   crossings: Crossing[];
   anchors: AnchorForecast[];
   noneWeight: number;
+  /** Set when the forecast is conditioned on no TAI by a year. */
+  condition?: Condition;
 }
 
 export function binomialSe(p: number, n: number): number {
@@ -76,7 +78,7 @@ export function crossing(years: readonly number[], cdf: readonly number[], n: nu
   return { level, status: 'year', year, firstYear: years[j], se };
 }
 
-function cumulative(hist: Float64Array, nYears: number, total: number): number[] {
+function cumulative(hist: ArrayLike<number>, nYears: number, total: number): number[] {
   const out: number[] = new Array(nYears);
   let acc = 0;
   for (let j = 0; j < nYears; j++) {
@@ -86,20 +88,44 @@ function cumulative(hist: Float64Array, nYears: number, total: number): number[]
   return out;
 }
 
-export function summarize(plan: Plan, counts: Counts, seed: number): Forecast {
-  const { years } = plan;
-  const nYears = years.length;
-  const N = counts.worlds;
+/** Conditioning on TAI not having arrived by a year: which worlds remain. */
+export interface Condition {
+  givenNoTaiBy: number;
+  /** Worlds that had not arrived by then, and their share of all worlds. */
+  keptWorlds: number;
+  keptShare: number;
+}
+
+export interface SummaryOptions {
+  /** Report the distribution given that TAI has not arrived by the end of this year. */
+  givenNoTaiBy?: number;
+}
+
+/**
+ * The forecast from arrival counts. With `givenNoTaiBy`, only worlds that have not arrived by
+ * then count (whole worlds, not a rescaled curve), and the years start the year after.
+ */
+export function summarize(plan: Plan, counts: Counts, seed: number, options: SummaryOptions = {}): Forecast {
+  const first = options.givenNoTaiBy === undefined ? 0 : options.givenNoTaiBy - plan.scenario.startYear + 1;
+  const years = plan.years.slice(first);
+  const nYears = plan.years.length;
+  const arrivedBefore = (h: Float64Array) => {
+    let s = 0;
+    for (let j = 0; j < first; j++) s += h[j];
+    return s;
+  };
+  const N = counts.worlds - counts.perAnchor.reduce((s, h) => s + arrivedBefore(h), 0);
   const all = new Float64Array(nYears + 1);
   for (const h of counts.perAnchor) for (let j = 0; j <= nYears; j++) all[j] += h[j];
-  const cdf = cumulative(all, nYears, N);
+  const tail = (h: Float64Array) => h.subarray(first);
+  const cdf = cumulative(tail(all), years.length, N);
   const neverP = counts.never / N;
   const notByHorizonP = all[nYears] / N;
   const anchors = plan.anchors.map((a, i): AnchorForecast => {
     const h = counts.perAnchor[i];
     let worlds = 0;
-    for (let j = 0; j <= nYears; j++) worlds += h[j];
-    const acdf = cumulative(h, nYears, worlds);
+    for (let j = first; j <= nYears; j++) worlds += h[j];
+    const acdf = cumulative(tail(h), years.length, worlds);
     const nb = worlds > 0 ? h[nYears] / worlds : NaN;
     return {
       id: a.id,
@@ -112,21 +138,24 @@ export function summarize(plan: Plan, counts: Counts, seed: number): Forecast {
       crossings: QUANTILE_LEVELS.map((q) => crossing(years, acdf, worlds, q, 0)),
     };
   });
+  // The share that never arrives is the "no anchor" weight, known exactly (its estimate only adds
+  // noise); once conditioned, it is the estimated share of the remaining worlds.
+  const neverShare = first === 0 ? plan.scenario.noneWeight : neverP;
   return {
     scenarioId: plan.scenario.id,
     scenarioLabel: plan.scenario.label,
     seed,
     samples: N,
-    startYear: plan.scenario.startYear,
+    startYear: years[0],
     horizonYear: plan.scenario.horizonYear,
     years,
     cdf,
     se: cdf.map((p) => binomialSe(p, N)),
     notByHorizon: { p: notByHorizonP, se: binomialSe(notByHorizonP, N) },
     never: { p: neverP, se: binomialSe(neverP, N) },
-    // The share that never arrives is the "no anchor" weight, known exactly (its estimate only adds noise).
-    crossings: QUANTILE_LEVELS.map((q) => crossing(years, cdf, N, q, plan.scenario.noneWeight)),
+    crossings: QUANTILE_LEVELS.map((q) => crossing(years, cdf, N, q, neverShare)),
     anchors,
     noneWeight: plan.scenario.noneWeight,
+    ...(options.givenNoTaiBy === undefined ? {} : { condition: { givenNoTaiBy: options.givenNoTaiBy, keptWorlds: N, keptShare: N / counts.worlds } }),
   };
 }

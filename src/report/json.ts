@@ -12,13 +12,17 @@ export interface Manifest {
   sets: string[];
   /** The precision asked for with --target-se, if any. */
   targetSe?: { probability?: number; medianYears?: number };
+  /** Set when the results are conditioned on no TAI by this year. */
+  givenNoTaiBy?: number;
+  /** How several scenarios' draws relate (compare, sensitivity). */
+  pairing?: string;
 }
 
-export function renderJson(f: Forecast, manifest: Manifest): string {
+/** The forecast's numbers as a JSON-ready object (shared by run and compare). */
+export function forecastBody(f: Forecast): Record<string, unknown> {
   const crossings = (cs: Forecast['crossings']) =>
     cs.map((c) => ({ level: c.level, status: c.status, year: c.year === null ? null : round(c.year), firstYear: c.firstYear, se: c.se === null ? null : round(c.se) }));
-  const body = {
-    manifest,
+  return {
     scenario: { id: f.scenarioId, label: f.scenarioLabel },
     startYear: f.startYear,
     horizonYear: f.horizonYear,
@@ -39,10 +43,14 @@ export function renderJson(f: Forecast, manifest: Manifest): string {
       crossings: crossings(a.crossings),
     })),
     noAnchorWeight: f.noneWeight,
+    ...(f.condition ? { condition: f.condition } : {}),
   };
-  return `${JSON.stringify(body, null, 2)}\n`;
 }
 
-function round(x: number): number | null {
+export function renderJson(f: Forecast, manifest: Manifest): string {
+  return `${JSON.stringify({ manifest, ...forecastBody(f) }, null, 2)}\n`;
+}
+
+export function round(x: number): number | null {
   return Number.isFinite(x) ? Number(x.toPrecision(10)) : null;
 }

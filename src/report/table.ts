@@ -10,7 +10,12 @@ export interface TableOptions {
 export function renderTable(f: Forecast, options: TableOptions = {}): string {
   const out: string[] = [];
   out.push(`${f.scenarioLabel} [${f.scenarioId}]`);
-  out.push(`${count(f.samples)} simulated worlds · seed ${f.seed} · years ${f.startYear}–${f.horizonYear}`);
+  if (f.condition) {
+    const c = f.condition;
+    out.push(`Given no TAI by ${c.givenNoTaiBy}: ${count(c.keptWorlds)} of ${count(c.keptWorlds / c.keptShare)} simulated worlds remain (${percent(c.keptShare)}) · seed ${f.seed} · years ${f.startYear}–${f.horizonYear}`);
+  } else {
+    out.push(`${count(f.samples)} simulated worlds · seed ${f.seed} · years ${f.startYear}–${f.horizonYear}`);
+  }
   out.push('');
   const median = f.crossings.find((c) => c.level === 0.5);
   const tenth = f.crossings.find((c) => c.level === 0.1);

@@ -1,0 +1,47 @@
+/** `bioanchors sensitivity`: which inputs move the forecast most. */
+import { GROWTH_PATHS, sensitivity, type Metric } from '../../engine/sensitivity.js';
+import { closest } from '../../io/closest.js';
+import { UsageError } from '../../io/errors.js';
+import { renderSensitivityCsv, renderSensitivityJson, renderSensitivityTable } from '../../report/sensitivity.js';
+import type { CliContext } from '../context.js';
+import { emit } from '../output.js';
+import { createProgress } from '../progress.js';
+import { loadInput, manifestFor } from '../scenario-input.js';
+
+export interface SensitivityOptions {
+  samples: number;
+  seed: number;
+  format?: 'table' | 'csv' | 'json';
+  output?: string;
+  horizon?: number;
+  set: string[];
+  by?: number;
+  swing: Record<string, [number, number]>;
+  quiet?: boolean;
+}
+
+const SWING_PATHS = [...GROWTH_PATHS, 'algorithmicProgress.halvingYears', 'algorithmicProgress.maxOom'];
+
+export function sensitivityCommand(ctx: CliContext, ref: string, options: SensitivityOptions): void {
+  for (const path of Object.keys(options.swing)) {
+    if (!SWING_PATHS.includes(path)) {
+      const hint = closest(path, SWING_PATHS);
+      throw new UsageError(`--swing ${path}: not a growth parameter${hint ? ` (did you mean "${hint}"?)` : ''}; one of ${SWING_PATHS.join(', ')}`);
+    }
+  }
+  const input = loadInput(ref, options);
+  const { startYear, horizonYear } = input.plan.scenario;
+  if (options.by !== undefined && (options.by < startYear || options.by > horizonYear)) throw new UsageError(`--by ${options.by} must be within the scenario's years ${startYear}–${horizonYear}`);
+  const metric: Metric = options.by === undefined ? { kind: 'median' } : { kind: 'p-by-year', year: options.by };
+  const progress = createProgress(ctx, Boolean(options.quiet), 'sensitivity');
+  const result = sensitivity(input.loaded.scenario, { samples: options.samples, seed: options.seed, metric, ranges: options.swing, onProgress: (d, t) => progress.update(d, t) });
+  progress.stop();
+  const format = options.format ?? (ctx.stdout.isTTY ? 'table' : 'csv');
+  const content =
+    format === 'table'
+      ? renderSensitivityTable(result)
+      : format === 'csv'
+        ? renderSensitivityCsv(result)
+        : renderSensitivityJson(result, manifestFor(ctx, input, options.seed, options.samples, { pairing: 'common random numbers' }));
+  emit(ctx, content, options.output);
+}

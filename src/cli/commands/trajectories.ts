@@ -1,0 +1,36 @@
+/** `bioanchors trajectories`: the year-by-year curves behind a forecast. */
+import { simulate } from '../../engine/simulate.js';
+import { summarize } from '../../engine/summary.js';
+import { trajectories } from '../../engine/trajectories.js';
+import { renderTrajectoriesCsv, renderTrajectoriesTable } from '../../report/trajectories.js';
+import type { CliContext } from '../context.js';
+import { emit } from '../output.js';
+import { checkFinite, loadInput, manifestFor } from '../scenario-input.js';
+
+export interface TrajectoriesOptions {
+  samples: number;
+  seed: number;
+  format?: 'table' | 'csv' | 'json';
+  output?: string;
+  horizon?: number;
+  set: string[];
+}
+
+/** The requirement bands come from the first this-many worlds: plenty for 10/50/90% and fast to sort. */
+export const BAND_WORLDS = 20_000;
+
+export function trajectoriesCommand(ctx: CliContext, ref: string, options: TrajectoriesOptions): void {
+  const input = loadInput(ref, options);
+  const counts = simulate(input.plan, { samples: options.samples, seed: options.seed });
+  checkFinite(ctx, input, counts);
+  const forecast = summarize(input.plan, counts, options.seed);
+  const t = trajectories(input.plan, options.seed, Math.min(options.samples, BAND_WORLDS));
+  const format = options.format ?? (ctx.stdout.isTTY ? 'table' : 'csv');
+  const content =
+    format === 'table'
+      ? renderTrajectoriesTable(t, forecast)
+      : format === 'csv'
+        ? renderTrajectoriesCsv(t, forecast)
+        : `${JSON.stringify({ manifest: manifestFor(ctx, input, options.seed, options.samples), bandWorlds: t.worlds, ...t, pTaiByYear: forecast.cdf, se: forecast.se }, null, 2)}\n`;
+  emit(ctx, content, options.output);
+}

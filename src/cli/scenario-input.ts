@@ -1,0 +1,81 @@
+/** What the analysis commands share: loading a scenario with overrides, checks, and the manifest. */
+import { relative } from 'node:path';
+import { planScenario, type Counts, type Plan } from '../engine/simulate.js';
+import type { Forecast } from '../engine/summary.js';
+import { InputError, UsageError } from '../io/errors.js';
+import { loadScenario, PACKAGE_ROOT, type LoadedScenario } from '../io/load.js';
+import type { Manifest } from '../report/json.js';
+import type { CliContext } from './context.js';
+import { VERSION } from './version.js';
+
+/** A path as shown in outputs: bundled files by their place in the package, others relative to the working folder. */
+export function displayPath(ctx: CliContext, path: string): string {
+  const inPackage = relative(PACKAGE_ROOT, path);
+  if (!inPackage.startsWith('..') && !inPackage.startsWith('/')) return `bioanchors:${inPackage}`;
+  return relative(ctx.cwd, path) || path;
+}
+
+export interface ScenarioOptions {
+  set: string[];
+  horizon?: number;
+}
+
+export interface Input {
+  loaded: LoadedScenario;
+  plan: Plan;
+  sets: string[];
+}
+
+/** Loads and plans a scenario with the command line's --set and --horizon. */
+export function loadInput(ref: string, options: ScenarioOptions): Input {
+  const sets = [...options.set, ...(options.horizon !== undefined ? [`horizonYear=${options.horizon}`] : [])];
+  const loaded = loadScenario(ref, { sets });
+  return { loaded, plan: planScenario(loaded.scenario), sets };
+}
+
+export function manifestFor(ctx: CliContext, input: Input, seed: number, samples: number, extra: Partial<Manifest> = {}): Manifest {
+  return {
+    tool: 'bioanchors',
+    version: VERSION,
+    scenario: input.loaded.scenario.id,
+    seed,
+    samples,
+    files: input.loaded.files.map((f) => ({ path: displayPath(ctx, f.path), sha256: f.sha256 })),
+    sets: input.sets,
+    ...extra,
+  };
+}
+
+/** A formula that produced NaN or an infinity in some world is a problem of the input files. */
+export function checkFinite(ctx: CliContext, input: Input, counts: Counts): void {
+  if (counts.nonFinite === 0) return;
+  const example = counts.firstNonFinite!;
+  const values = Object.entries(example.values).map(([k, v]) => `${k}=${v}`).join(', ');
+  const anchorFile = input.loaded.files.find((f) => f.path.endsWith(`${example.anchorId}.json`));
+  throw new InputError([
+    {
+      file: anchorFile ? displayPath(ctx, anchorFile.path) : example.anchorId,
+      message: `the formula gave a non-finite requirement in ${counts.nonFinite} of ${counts.worlds} worlds (e.g. with ${values}); bound the variables (truncate) or change the formula`,
+    },
+  ]);
+}
+
+/** --given-no-tai-by must leave at least one year to forecast. */
+export function checkGivenYear(plan: Plan, year: number | undefined): void {
+  if (year === undefined) return;
+  const { startYear, horizonYear } = plan.scenario;
+  if (year < startYear || year >= horizonYear) {
+    throw new UsageError(`--given-no-tai-by ${year} must be from ${startYear} (the scenario's first year) to ${horizonYear - 1} (a year before its horizon)`);
+  }
+}
+
+/** Fewer worlds than this left after conditioning and the answer is mostly noise. */
+export const MIN_KEPT_WORLDS = 1000;
+
+export function checkKept(f: Forecast): void {
+  const c = f.condition;
+  if (!c || c.keptWorlds >= MIN_KEPT_WORLDS) return;
+  throw new UsageError(
+    `only ${c.keptWorlds} worlds (${(c.keptShare * 100).toPrecision(2)}%) have no TAI by ${c.givenNoTaiBy}; at least ${MIN_KEPT_WORLDS} are needed: raise --samples`,
+  );
+}

@@ -1,0 +1,138 @@
+/**
+ * Common random numbers, for comparing scenarios and for sensitivity: every named quantity (the
+ * anchor choice, each variable name, each growth parameter) gets its own random stream per chunk,
+ * and world k of the chunk takes the k-th uniform of each stream, turned into a value by the
+ * quantity's quantile function. Two scenarios run with the same seed then give world k the same
+ * brain FLOP/s, the same horizon, …, wherever they share a quantity (and comonotone values where
+ * they give it different distributions), so differences between them are far less noisy than
+ * between two independent runs. Slower than the run's own draws (every stream is drawn for every
+ * world), so `run` does not use it.
+ */
+import { Rng } from './rng.js';
+import { assignAnchors, CURVE_KEYS, resolveArrivals, type CurveKey, type ParamPlan, type Plan, type Workspace } from './simulate.js';
+
+/** FNV-1a hash of a quantity's name: its stream's lane (lanes 0 and 1 are the run's own). */
+export function laneOf(name: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < name.length; i++) {
+    h ^= name.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return 2 + ((h >>> 0) % 0x7ffffff0);
+}
+
+export const ANCHOR_STREAM = 'anchor';
+
+/** Names of growth-parameter streams, shared by every scenario. */
+export function curveStream(key: CurveKey): string {
+  return `curve.${key}`;
+}
+export const HALVING_STREAM = 'algorithmicProgress.halvingYears';
+export const MAX_OOM_STREAM = 'algorithmicProgress.maxOom';
+
+/** Anchor order for the paired anchor choice: by id, so that every scenario lays out its anchors alike. */
+export interface PairedLayout {
+  bounds: Float64Array;
+  byTopByte: Int32Array;
+  /** Position in id order → anchor index in the plan. */
+  order: Int32Array;
+}
+
+export function pairedLayout(plan: Plan): PairedLayout {
+  const order = Int32Array.from(plan.anchors.map((_, i) => i).sort((a, b) => (plan.anchors[a].id < plan.anchors[b].id ? -1 : 1)));
+  let acc = 0;
+  const bounds = Float64Array.from(order, (i) => {
+    acc += plan.anchors[i].weight;
+    return acc >= 1 - 1e-12 ? 2 ** 32 : Math.round(acc * 2 ** 32);
+  });
+  const anchorOf = (u: number) => {
+    let i = 0;
+    while (i < bounds.length && u >= bounds[i]) i++;
+    return i;
+  };
+  const byTopByte = Int32Array.from({ length: 256 }, (_, b) => {
+    const first = anchorOf(b * 2 ** 24);
+    return first === anchorOf((b + 1) * 2 ** 24 - 1) ? first : -1;
+  });
+  return { bounds, byTopByte, order };
+}
+
+/** The uniforms of chunk `chunkIndex` for each named stream, filled on demand and kept per chunk. */
+export class ChunkUniforms {
+  private readonly columns = new Map<string, Float64Array>();
+  private chunk = -1;
+  private n = 0;
+
+  constructor(private readonly seed: number) {}
+
+  reset(chunkIndex: number, n: number): void {
+    if (this.chunk === chunkIndex && this.n === n) return;
+    this.chunk = chunkIndex;
+    this.n = n;
+    for (const key of [...this.columns.keys()]) this.columns.delete(key);
+  }
+
+  get(name: string): Float64Array {
+    let column = this.columns.get(name);
+    if (!column) {
+      column = new Float64Array(this.n);
+      const rng = new Rng(this.seed, this.chunk, laneOf(name));
+      for (let k = 0; k < this.n; k++) column[k] = rng.uniform();
+      this.columns.set(name, column);
+    }
+    return column;
+  }
+}
+
+/** worldOf[i][p]: the world (index in the chunk) at position p of anchor i's columns. */
+function worldsByGroup(ws: Workspace): Int32Array[] {
+  const out = ws.groups.map((g) => new Int32Array(g.count));
+  for (let k = 0; k < ws.n; k++) {
+    const i = ws.anchorOf[k];
+    if (i < out.length) out[i][ws.positionOf[k]] = k;
+  }
+  return out;
+}
+
+function fillFromUniforms(p: ParamPlan, uniforms: Float64Array | null, worlds: Int32Array, out: Float64Array): void {
+  if (p.kind === 'point') out.fill(p.value, 0, worlds.length);
+  else if (p.kind === 'dist' && uniforms) for (let k = 0; k < worlds.length; k++) out[k] = p.sampler.quantile(uniforms[worlds[k]]);
+}
+
+/** Draws chunk `chunkIndex` with common random numbers (see the file's comment) and resolves arrivals. */
+export function runPairedChunk(plan: Plan, layout: PairedLayout, ws: Workspace, uniforms: ChunkUniforms, chunkIndex: number, n: number): void {
+  uniforms.reset(chunkIndex, n);
+  const anchorU = uniforms.get(ANCHOR_STREAM);
+  let k = 0;
+  assignAnchors(ws, n, () => Math.floor(anchorU[k++] * 4294967296), layout.bounds, layout.byTopByte, layout.order);
+  const worlds = worldsByGroup(ws);
+  ws.groups.forEach((g, i) => {
+    if (g.count === 0) return;
+    const a = plan.anchors[i];
+    a.samplers.forEach((sampler, v) => {
+      const out = g.variables[v];
+      if (sampler.constant) out.fill(sampler.quantile(0.5), 0, g.count);
+      else {
+        const u = uniforms.get(a.variableNames[v]);
+        const w = worlds[i];
+        for (let p = 0; p < g.count; p++) out[p] = sampler.quantile(u[w[p]]);
+      }
+    });
+    if (a.thresholds) return;
+    plan.uncertainCurveKeys.forEach((key, c) => fillFromUniforms(plan.curve[key], uniforms.get(curveStream(key)), worlds[i], g.curve[c]));
+    fillFromUniforms(a.halvingYears, a.halvingYears.kind === 'dist' ? uniforms.get(HALVING_STREAM) : null, worlds[i], g.halvingYears);
+    fillFromUniforms(a.maxOom, a.maxOom.kind === 'dist' ? uniforms.get(MAX_OOM_STREAM) : null, worlds[i], g.maxOom);
+  });
+  resolveArrivals(plan, ws);
+}
+
+/** Arrival index of each world of the chunk: 0..years-1, years.length = after the horizon, years.length + 1 = never. */
+export function arrivalsByWorld(plan: Plan, ws: Workspace, out: Int32Array): void {
+  const never = plan.years.length + 1;
+  for (let k = 0; k < ws.n; k++) {
+    const i = ws.anchorOf[k];
+    out[k] = i < ws.groups.length ? ws.groups[i].arrival[ws.positionOf[k]] : never;
+  }
+}
+
+export { CURVE_KEYS };

@@ -1,0 +1,72 @@
+/** Scenarios side by side: crossing years, P(TAI by year) and paired differences. */
+import { stringify } from 'csv-stringify/sync';
+import type { Comparison } from '../engine/compare.js';
+import { count, crossingText, keyYears, levelText, padTable, percent } from './format.js';
+import { forecastBody, round, type Manifest } from './json.js';
+
+const column = (id: string) => id.replace(/-/g, '_');
+
+export function renderCompareTable(c: Comparison): string {
+  const [first] = c.forecasts;
+  const out: string[] = [];
+  out.push(`Compared on common random numbers: ${count(first.samples)} worlds each · seed ${first.seed} · years ${first.startYear}–${first.horizonYear}`);
+  if (first.condition) out.push(`Given no TAI by ${first.condition.givenNoTaiBy} (each scenario keeps its own remaining worlds; differences use unpaired errors)`);
+  out.push('');
+  out.push('Year the probability is first reached (± standard error in years)');
+  const rows = [['level', ...c.forecasts.map((f) => f.scenarioId)]];
+  for (let q = 0; q < first.crossings.length; q++) {
+    rows.push([
+      levelText(first.crossings[q].level),
+      ...c.forecasts.map((f) => {
+        const x = f.crossings[q];
+        return `${crossingText(x, f.horizonYear)}${x.se !== null ? ` ±${x.se.toFixed(2)}` : ''}`;
+      }),
+    ]);
+  }
+  out.push(padTable(rows, ['l', ...c.forecasts.map(() => 'r' as const)]));
+  out.push('');
+  out.push(`P(TAI by year); differences against ${first.scenarioId} in percentage points, ± paired standard error (unpaired in brackets)`);
+  const header = ['year', ...c.forecasts.map((f) => f.scenarioId), ...c.differences.map((d) => `${d.scenarioId} − ${first.scenarioId}`)];
+  const prows = [header];
+  for (const y of keyYears(first.years)) {
+    const j = y - first.startYear;
+    prows.push([
+      String(y),
+      ...c.forecasts.map((f) => percent(f.cdf[j])),
+      ...c.differences.map((d) => `${d.diff[j] >= 0 ? '+' : ''}${(d.diff[j] * 100).toFixed(2)} ±${(d.se[j] * 100).toFixed(2)} (${(d.unpairedSe[j] * 100).toFixed(2)})`),
+    ]);
+  }
+  prows.push([`after ${first.horizonYear}`, ...c.forecasts.map((f) => percent(f.notByHorizon.p))]);
+  prows.push(['never', ...c.forecasts.map((f) => percent(f.never.p))]);
+  out.push(padTable(prows, ['l', ...header.slice(1).map(() => 'r' as const)]));
+  return `${out.join('\n')}\n`;
+}
+
+export function renderCompareCsv(c: Comparison): string {
+  const [first] = c.forecasts;
+  const header = [
+    'year',
+    ...c.forecasts.flatMap((f) => [`p_${column(f.scenarioId)}`, `se_${column(f.scenarioId)}`]),
+    ...c.differences.flatMap((d) => [`diff_${column(d.scenarioId)}`, `se_diff_${column(d.scenarioId)}`, `unpaired_se_diff_${column(d.scenarioId)}`]),
+    'seed',
+    'samples',
+  ];
+  const num = (x: number) => (Number.isFinite(x) ? Number(x.toPrecision(8)) : '');
+  const rows: (string | number)[][] = [header];
+  first.years.forEach((y, j) => {
+    rows.push([y, ...c.forecasts.flatMap((f) => [num(f.cdf[j]), num(f.se[j])]), ...c.differences.flatMap((d) => [num(d.diff[j]), num(d.se[j]), num(d.unpairedSe[j])]), first.seed, first.samples]);
+  });
+  // The two outcomes past the years: their own probabilities, no differences.
+  rows.push([`after-${first.horizonYear}`, ...c.forecasts.flatMap((f) => [num(f.notByHorizon.p), num(f.notByHorizon.se)]), ...c.differences.flatMap(() => ['', '', '']), first.seed, first.samples]);
+  rows.push(['never', ...c.forecasts.flatMap((f) => [num(f.never.p), num(f.never.se)]), ...c.differences.flatMap(() => ['', '', '']), first.seed, first.samples]);
+  return stringify(rows);
+}
+
+export function renderCompareJson(c: Comparison, manifests: Manifest[]): string {
+  const body = {
+    manifests,
+    scenarios: c.forecasts.map(forecastBody),
+    differences: c.differences.map((d) => ({ scenario: d.scenarioId, against: c.forecasts[0].scenarioId, paired: d.paired, diff: d.diff.map(round), se: d.se.map(round), unpairedSe: d.unpairedSe.map(round) })),
+  };
+  return `${JSON.stringify(body, null, 2)}\n`;
+}

@@ -1,0 +1,45 @@
+/**
+ * Export for forecasting platforms (Metaculus's continuous questions): the CDF at 201 evenly
+ * spaced points over the question's range, and the probability outside it. Between whole years
+ * the CDF is interpolated linearly, the convention of the crossing years.
+ */
+import type { Forecast } from '../engine/summary.js';
+import type { Manifest } from './json.js';
+
+export interface MetaculusRange {
+  from: number;
+  to: number;
+}
+
+export const METACULUS_POINTS = 201;
+
+/** P(TAI by time t), t in fractional years within the forecast's years. */
+export function cdfAt(f: Forecast, t: number): number {
+  const j = t - f.years[0];
+  const i = Math.floor(j);
+  if (i >= f.years.length - 1) return f.cdf[f.cdf.length - 1];
+  return f.cdf[i] + (j - i) * (f.cdf[i + 1] - f.cdf[i]);
+}
+
+export function renderMetaculus(f: Forecast, manifest: Manifest, range: MetaculusRange): string {
+  const first = f.years[0];
+  const last = f.years[f.years.length - 1];
+  if (range.from < first || range.to > last || !(range.from < range.to)) throw new Error(`bug: range ${range.from}–${range.to} outside ${first}–${last} (the caller checks)`);
+  const cdf = Array.from({ length: METACULUS_POINTS }, (_, i) => {
+    const t = range.from + ((range.to - range.from) * i) / (METACULUS_POINTS - 1);
+    return Number(cdfAt(f, t).toPrecision(8));
+  });
+  const below = cdf[0];
+  const above = 1 - cdf[cdf.length - 1];
+  const body = {
+    manifest,
+    scenario: { id: f.scenarioId, label: f.scenarioLabel },
+    question: { range: [range.from, range.to], points: METACULUS_POINTS, scale: 'linear, years' },
+    cdf,
+    belowRange: Number(below.toPrecision(8)),
+    aboveRange: Number(above.toPrecision(8)),
+    aboveRangeIncludes: { afterHorizon: Number(f.notByHorizon.p.toPrecision(8)), never: Number(f.never.p.toPrecision(8)) },
+    ...(f.condition ? { condition: f.condition } : {}),
+  };
+  return `${JSON.stringify(body, null, 2)}\n`;
+}

@@ -1,0 +1,198 @@
+/** compare, sensitivity, samples, trajectories, conditioning and the Metaculus export, through the CLI. */
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../../src/cli/main.js';
+import { cli, fixture } from '../helpers.js';
+
+const json = async (argv: string[]) => {
+  const r = await cli(argv);
+  expect(r.code, r.stderr).toBe(0);
+  return JSON.parse(r.stdout);
+};
+
+describe('compare', () => {
+  it('table on a terminal: crossing years per scenario and paired differences', async () => {
+    const r = await cli(['compare', 'cotra-2020', 'cotra-2020-aggressive', '-n', '30000'], { tty: true });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/Compared on common random numbers: 30,000 worlds each · seed 20200918/);
+    expect(r.stdout).toMatch(/cotra-2020-aggressive − cotra-2020/);
+    expect(r.stdout).toMatch(/^2050 .*\+\d+\.\d\d ±\d\.\d\d \(\d\.\d\d\)$/m);
+  });
+
+  it('CSV when piped: one row per year, a column per scenario and per difference', async () => {
+    const r = await cli(['compare', 'cotra-2020', 'cotra-2020-spend-doubling-2y', '-n', '20000']);
+    const lines = r.stdout.trim().split('\n');
+    expect(lines[0]).toBe('year,p_cotra_2020,se_cotra_2020,p_cotra_2020_spend_doubling_2y,se_cotra_2020_spend_doubling_2y,diff_cotra_2020_spend_doubling_2y,se_diff_cotra_2020_spend_doubling_2y,unpaired_se_diff_cotra_2020_spend_doubling_2y,seed,samples');
+    expect(lines).toHaveLength(1 + 77 + 2);
+  });
+
+  it('JSON: scenarios, differences and manifests', async () => {
+    const doc = await json(['compare', 'cotra-2020', fixture('../../scenarios/cotra-2020-conservative.json'), '-n', '20000', '--format', 'json']);
+    expect(doc.scenarios).toHaveLength(2);
+    expect(doc.differences[0]).toMatchObject({ scenario: 'cotra-2020-conservative', against: 'cotra-2020', paired: true });
+    expect(doc.manifests[0].pairing).toBe('common random numbers');
+  });
+
+  it('refuses one scenario, and scenarios over different years', async () => {
+    const one = await cli(['compare', 'cotra-2020']);
+    expect(one.code).toBe(2);
+    expect(one.stderr).toMatch(/at least two scenarios/);
+    const mixed = await cli(['compare', fixture('point.json'), fixture('horizon-2080.json')]);
+    expect(mixed.code).toBe(2);
+    expect(mixed.stderr).toMatch(/compare needs the same years: point runs 2024–2100, horizon-2080 2024–2080/);
+    // --horizon aligns them.
+    expect((await cli(['compare', fixture('point.json'), fixture('horizon-2080.json'), '--horizon', '2080', '-n', '5000'])).code).toBe(0);
+  });
+});
+
+describe('sensitivity', () => {
+  it('sorts inputs by swing and names the metric, the ranges and what was not varied', async () => {
+    const r = await cli(['sensitivity', '-n', '30000', '--swing', 'spending.doublingYears=2,3'], { tty: true });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/Sensitivity of median year \(50% crossing, interpolated\)/);
+    const rows = r.stdout.split('\n').filter((l) => /[+-]\d+\.\d y/.test(l));
+    const swings = rows.map((l) => Math.abs(Number(/([+-]\d+\.\d) y/.exec(l)![1])));
+    expect(swings).toEqual([...swings].sort((a, b) => b - a));
+    expect(rows[0]).toMatch(/transformativeVsBrainOom|brainLog10FlopPerS/);
+    expect(r.stdout).toMatch(/spending\.doublingYears +2 +3 +stated range/);
+    expect(r.stdout).toMatch(/Not varied \(point values; give a range with --swing path=low,high\): pricePerformance\.log10FlopPerUsd/);
+  });
+
+  it('--by YEAR uses P(TAI by YEAR); CSV when piped', async () => {
+    const r = await cli(['sensitivity', '-n', '20000', '--by', '2040']);
+    expect(r.stdout.split('\n')[0]).toBe('input,kind,low,high,range,metric,baseline,output_at_low,output_at_high,swing,variance_share,seed,samples');
+    expect(r.stdout).toMatch(/,p_tai_by_2040,/);
+  });
+
+  it('rejects a --swing that is not a growth parameter, with a suggestion', async () => {
+    const r = await cli(['sensitivity', '--swing', 'spending.doublingYear=2,3']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/did you mean "spending\.doublingYears"/);
+  });
+});
+
+describe('samples', () => {
+  it('streams one row per world whose arrivals add up to the run with the same seed', async () => {
+    const r = await cli(['samples', '-n', '40000', '--seed', '8']);
+    const lines = r.stdout.trim().split('\n');
+    expect(lines).toHaveLength(40_001);
+    const header = lines[0].split(',');
+    expect(header.slice(0, 3)).toEqual(['world', 'anchor', 'brainLog10FlopPerS']);
+    const arrival = header.indexOf('arrival');
+    const by2050 = lines.slice(1).filter((l) => {
+      const a = l.split(',')[arrival];
+      return /^\d+$/.test(a) && Number(a) <= 2050;
+    }).length;
+    const run = await json(['run', '-n', '40000', '--seed', '8', '--format', 'json']);
+    expect(by2050 / 40000).toBeCloseTo(run.pTaiByYear[2050 - 2024], 12);
+    expect(lines.filter((l) => l.split(',')[1] === 'none').every((l) => l.split(',')[arrival] === 'never')).toBe(true);
+  });
+
+  it('waits for the reader when the output is full (backpressure)', async () => {
+    let written = 0;
+    let calls = 0;
+    let full = false;
+    let writesWhileFull = 0;
+    let pending: (() => void) | undefined;
+    const stdout = {
+      write(chunk: string) {
+        if (full) writesWhileFull++;
+        written += chunk.length;
+        calls++;
+        // Full on every other write; drains a moment later.
+        if (calls % 2 === 0) {
+          full = true;
+          setTimeout(() => {
+            full = false;
+            pending?.();
+          }, 1);
+          return false;
+        }
+        return true;
+      },
+      once(_event: 'drain', listener: () => void) {
+        pending = listener;
+      },
+    };
+    const stderr = { write: () => true };
+    const code = await runCli(['samples', '-n', '100000'], { stdout, stderr, env: {}, cwd: process.cwd() });
+    expect(code).toBe(0);
+    expect(calls).toBeGreaterThan(5);
+    expect(writesWhileFull).toBe(0);
+    expect(written).toBeGreaterThan(100_000 * 50);
+  });
+});
+
+describe('trajectories', () => {
+  it('gives spending, FLOP per dollar, affordable FLOP, progress and the requirement band per year', async () => {
+    const r = await cli(['trajectories', '-n', '20000']);
+    const lines = r.stdout.trim().split('\n');
+    const header = lines[0].split(',');
+    expect(header).toEqual(expect.arrayContaining(['log10_spend_usd_p50', 'log10_flop_per_usd_p50', 'log10_affordable_flop_p50', 'algorithmic_oom_lifetime', 'requirement_log10_flop_p10', 'requirement_log10_flop_medium_horizon_p90', 'p_tai_by_year']));
+    expect(lines).toHaveLength(78);
+    const row = (year: number) => Object.fromEntries(header.map((h, i) => [h, Number(lines[year - 2023].split(',')[i])]));
+    const y2040 = row(2040);
+    // Point-valued curves: no band, and affordable = spend + FLOP per dollar.
+    expect(y2040.log10_spend_usd_p10).toBe(y2040.log10_spend_usd_p90);
+    expect(y2040.log10_affordable_flop_p50).toBeCloseTo(y2040.log10_spend_usd_p50 + y2040.log10_flop_per_usd_p50, 3);
+    expect(row(2060).requirement_log10_flop_p50).toBeLessThan(row(2024).requirement_log10_flop_p50);
+  });
+
+  it('bands the curves when growth parameters are uncertain', async () => {
+    const r = await cli(['trajectories', 'cotra-2020-uncertain-growth', '-n', '5000', '--format', 'json']);
+    const doc = JSON.parse(r.stdout);
+    const [p10, , p90] = doc.log10SpendUsd[2050 - 2024];
+    expect(p90 - p10).toBeGreaterThan(0.5);
+  });
+});
+
+describe('--given-no-tai-by', () => {
+  it('is the curve of the worlds that had not arrived: (F(Y) − F(Y0)) / (1 − F(Y0)) on the same worlds', async () => {
+    const all = await json(['run', '-n', '50000', '--format', 'json']);
+    const given = await json(['run', '-n', '50000', '--format', 'json', '--given-no-tai-by', '2030']);
+    const f0 = all.pTaiByYear[2030 - 2024];
+    expect(given.years[0]).toBe(2031);
+    expect(given.condition.keptShare).toBeCloseTo(1 - f0, 9);
+    for (const year of [2031, 2050, 2100]) {
+      expect(given.pTaiByYear[year - 2031]).toBeCloseTo((all.pTaiByYear[year - 2024] - f0) / (1 - f0), 8);
+    }
+  });
+
+  it('refuses when too few worlds remain, and years outside the forecast', async () => {
+    expect((await cli(['run', '-n', '2000', '--given-no-tai-by', '2099'])).stderr).toMatch(/at least 1000 are needed: raise --samples/);
+    const r = await cli(['run', '--given-no-tai-by', '2100']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/must be from 2024 .* to 2099/);
+  });
+
+  it('works on compare too', async () => {
+    const doc = await json(['compare', 'cotra-2020', 'cotra-2020-aggressive', '-n', '20000', '--format', 'json', '--given-no-tai-by', '2026']);
+    expect(doc.scenarios[0].condition.givenNoTaiBy).toBe(2026);
+    expect(doc.differences[0].paired).toBe(false);
+  });
+});
+
+describe('--format metaculus', () => {
+  it('gives the 201-point CDF over the range and the mass outside it', async () => {
+    const doc = await json(['run', '-n', '50000', '--format', 'metaculus', '--range', '2025,2100']);
+    const run = await json(['run', '-n', '50000', '--format', 'json']);
+    expect(doc.cdf).toHaveLength(201);
+    expect(doc.cdf.every((p: number, i: number) => i === 0 || p >= doc.cdf[i - 1])).toBe(true);
+    expect(doc.belowRange).toBe(doc.cdf[0]);
+    expect(doc.aboveRange).toBeCloseTo(1 - doc.cdf[200], 8);
+    // Point 8 of 200 over 2025–2100 is 2028 exactly.
+    expect(doc.cdf[8]).toBeCloseTo(run.pTaiByYear[2028 - 2024], 6);
+  });
+
+  it('needs a range within the forecast', async () => {
+    expect((await cli(['run', '--format', 'metaculus'])).stderr).toMatch(/needs --range FROM,TO/);
+    expect((await cli(['run', '--format', 'metaculus', '--range', '2025,2150'])).stderr).toMatch(/must lie within/);
+  });
+});
+
+describe('help', () => {
+  it.each(['run', 'compare', 'sensitivity', 'samples', 'trajectories', 'list', 'show', 'validate'])('%s --help has examples', async (command) => {
+    const r = await cli([command, '--help']);
+    expect(r.code).toBe(0);
+    if (command !== 'list') expect(r.stdout).toMatch(/Examples:/);
+  });
+});
