@@ -62,7 +62,9 @@ export async function samplesCommand(ctx: CliContext, ref: string, options: Samp
         row[header.length - 2] = j < plan.years.length ? plan.years[j] : afterHorizon;
         rows.push(row);
       }
-      await sink.write(stringify(rows));
+      // Every cell is a number, an anchor id (a slug) or a marker: nothing to quote, so rows are
+      // joined directly (several times faster than csv-stringify on millions of rows).
+      await sink.write(`${rows.map((r) => r.join(',')).join('\n')}\n`);
     }
     await sink.close();
   } catch (error) {
