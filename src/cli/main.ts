@@ -156,15 +156,13 @@ from 20 bins of the input).`,
       sensitivityCommand(ctx, scenario ?? 'cotra-2020', options);
     });
 
-  program
-    .command('samples')
-    .description('one CSV row per simulated world: anchor, every drawn variable, requirement, arrival year')
-    .argument('[scenario]', 'scenario id or file (default: cotra-2020)')
-    .option('-n, --samples <N>', 'worlds', parseCount('--samples'), 1000)
-    .option('--seed <S>', 'random seed (the same seed gives the same worlds as `run`)', parseSeed, DEFAULT_SEED)
-    .option('-o, --output <file>', 'write to this file (atomically) instead of stdout')
-    .option('--horizon <year>', 'last year to simulate', parseYear('--horizon'))
-    .option('--set <path=value>', 'override a scenario value (repeatable)', collect, [])
+  common(
+    program
+      .command('samples')
+      .description('one CSV row per simulated world: anchor, every drawn variable, requirement, arrival year')
+      .argument('[scenario]', 'scenario id or file (default: cotra-2020)'),
+    1000,
+  )
     .addHelpText(
       'after',
       `
@@ -181,16 +179,14 @@ have are empty.`,
       await samplesCommand(ctx, scenario ?? 'cotra-2020', options);
     });
 
-  program
-    .command('trajectories')
-    .description('year by year: spending, FLOP per dollar, affordable FLOP, algorithmic progress, the requirement band, P(TAI by year)')
-    .argument('[scenario]', 'scenario id or file (default: cotra-2020)')
-    .option('-n, --samples <N>', 'worlds for the requirement band and P(TAI by year)', parseCount('--samples'), 100_000)
-    .option('--seed <S>', 'random seed', parseSeed, DEFAULT_SEED)
+  common(
+    program
+      .command('trajectories')
+      .description('year by year: spending, FLOP per dollar, affordable FLOP, algorithmic progress, the requirement band, P(TAI by year)')
+      .argument('[scenario]', 'scenario id or file (default: cotra-2020)'),
+    100_000,
+  )
     .addOption(new Option('-f, --format <format>', 'output format (default: table on a terminal, csv when piped)').choices(FORMATS).argParser(parseChoice('--format', FORMATS)))
-    .option('-o, --output <file>', 'write to this file (atomically) instead of stdout')
-    .option('--horizon <year>', 'last year to simulate', parseYear('--horizon'))
-    .option('--set <path=value>', 'override a scenario value (repeatable)', collect, [])
     .addHelpText(
       'after',
       `

@@ -5,7 +5,6 @@
  * to a single-thread run whatever the number of threads or the order of the claims. The main
  * thread works too, so N threads start N-1 workers.
  */
-import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { CHUNK_SIZE, emptyCounts, mergeCounts, simulateChunks, type Counts, type Plan } from '../engine/simulate.js';
@@ -38,10 +37,6 @@ export const MIN_WORLDS_PER_THREAD = 1_000_000;
 const WORKER_PATH = join(PACKAGE_ROOT, 'dist', 'bundle', 'worker.js');
 /** Chunks per claim: large enough to keep messages rare, small enough to balance the threads. */
 const BATCH_CHUNKS = 8;
-
-export function defaultThreads(): number {
-  return availableParallelism();
-}
 
 /** Threads actually used for a run: no more than asked, and none with too little work. */
 export function effectiveThreads(requested: number, worlds: number): number {

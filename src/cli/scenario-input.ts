@@ -20,6 +20,15 @@ export interface ScenarioOptions {
   horizon?: number;
 }
 
+/** The options every analysis command takes (see `common` in main.ts). */
+export interface CommonOptions extends ScenarioOptions {
+  samples: number;
+  seed: number;
+  output?: string;
+  quiet?: boolean;
+  format?: 'table' | 'csv' | 'json';
+}
+
 export interface Input {
   loaded: LoadedScenario;
   plan: Plan;

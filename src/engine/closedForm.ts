@@ -5,7 +5,6 @@
  */
 import { Rng } from './rng.js';
 import type { Plan } from './simulate.js';
-import { createWorkspace } from './simulate.js';
 
 export type RequirementCdf = (x: number) => number;
 
@@ -32,12 +31,15 @@ export function analyticRequirementCdf(plan: Plan, anchorIndex: number): Require
 /** The empirical CDF of n requirement draws of an anchor, from its own random stream. */
 export function empiricalRequirementCdf(plan: Plan, anchorIndex: number, seed: number, n: number): RequirementCdf {
   const a = plan.anchors[anchorIndex];
-  const ws = createWorkspace(plan, n);
-  const g = ws.groups[anchorIndex];
   const rng = new Rng(seed, anchorIndex);
-  for (let v = 0; v < a.samplers.length; v++) a.samplers[v].fill(rng, g.variables[v], n);
-  a.kernel(n, g.variables, g.requirement);
-  const sorted = g.requirement.slice(0, n).sort();
+  const columns = a.samplers.map((sampler) => {
+    const column = new Float64Array(n);
+    sampler.fill(rng, column, n);
+    return column;
+  });
+  const sorted = new Float64Array(n);
+  a.kernel(n, columns, sorted);
+  sorted.sort();
   return (x) => {
     let lo = 0;
     let hi = n;

@@ -5,7 +5,7 @@
  * difference in {-1, 0, 1}, whose standard error follows from those two counts.
  */
 import { ChunkUniforms, arrivalsByWorld, pairedLayout, runPairedChunk, type PairedLayout } from './paired.js';
-import { accumulate, CHUNK_SIZE, chunkCount, createWorkspace, emptyCounts, type Counts, type Plan, type Workspace } from './simulate.js';
+import { accumulate, CHUNK_SIZE, createWorkspace, emptyCounts, type Counts, type Plan, type Workspace } from './simulate.js';
 import { binomialSe, summarize, type Forecast, type SummaryOptions } from './summary.js';
 
 export interface PairedCounts {
@@ -66,10 +66,6 @@ export function simulatePaired(plans: Plan[], seed: number, samples: number, fir
   return out;
 }
 
-export function pairedChunks(samples: number): number {
-  return chunkCount(samples);
-}
-
 export interface Difference {
   /** The scenario compared with the first. */
   scenarioId: string;
@@ -113,5 +109,3 @@ export function summarizeComparison(plans: Plan[], paired: PairedCounts, seed: n
   });
   return { forecasts, differences };
 }
-
-export { emptyCounts };

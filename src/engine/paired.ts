@@ -9,7 +9,7 @@
  * world), so `run` does not use it.
  */
 import { Rng } from './rng.js';
-import { assignAnchors, CURVE_KEYS, resolveArrivals, type CurveKey, type ParamPlan, type Plan, type Workspace } from './simulate.js';
+import { anchorTables, assignAnchors, resolveArrivals, type CurveKey, type ParamPlan, type Plan, type Workspace } from './simulate.js';
 
 /** FNV-1a hash of a quantity's name: its stream's lane (lanes 0 and 1 are the run's own). */
 export function laneOf(name: string): number {
@@ -40,20 +40,7 @@ export interface PairedLayout {
 
 export function pairedLayout(plan: Plan): PairedLayout {
   const order = Int32Array.from(plan.anchors.map((_, i) => i).sort((a, b) => (plan.anchors[a].id < plan.anchors[b].id ? -1 : 1)));
-  let acc = 0;
-  const bounds = Float64Array.from(order, (i) => {
-    acc += plan.anchors[i].weight;
-    return acc >= 1 - 1e-12 ? 2 ** 32 : Math.round(acc * 2 ** 32);
-  });
-  const anchorOf = (u: number) => {
-    let i = 0;
-    while (i < bounds.length && u >= bounds[i]) i++;
-    return i;
-  };
-  const byTopByte = Int32Array.from({ length: 256 }, (_, b) => {
-    const first = anchorOf(b * 2 ** 24);
-    return first === anchorOf((b + 1) * 2 ** 24 - 1) ? first : -1;
-  });
+  const { bounds, byTopByte } = anchorTables(Array.from(order, (i) => plan.anchors[i].weight));
   return { bounds, byTopByte, order };
 }
 
@@ -134,5 +121,3 @@ export function arrivalsByWorld(plan: Plan, ws: Workspace, out: Int32Array): voi
     out[k] = i < ws.groups.length ? ws.groups[i].arrival[ws.positionOf[k]] : never;
   }
 }
-
-export { CURVE_KEYS };

@@ -13,7 +13,7 @@
  */
 import type { Distribution } from '../model/distribution.js';
 import type { Param, Scenario, WeightedAnchor } from '../model/scenario.js';
-import { ANCHOR_STREAM, ChunkUniforms, HALVING_STREAM, MAX_OOM_STREAM, arrivalsByWorld, curveStream, pairedLayout, runPairedChunk } from './paired.js';
+import { ChunkUniforms, HALVING_STREAM, MAX_OOM_STREAM, arrivalsByWorld, curveStream, pairedLayout, runPairedChunk } from './paired.js';
 import { compileDistribution } from './sampler.js';
 import { CHUNK_SIZE, accumulate, chunkCount, createWorkspace, emptyCounts, planScenario, type CurveKey, type Plan } from './simulate.js';
 import { summarize, type Forecast } from './summary.js';
@@ -313,5 +313,3 @@ export function sensitivity(scenario: Scenario, options: { samples: number; seed
     anchorShare: share(perAnchorCount, perAnchorSum, N),
   };
 }
-
-export { ANCHOR_STREAM };

@@ -205,18 +205,31 @@ export function planScenario(scenario: Scenario): Plan {
     acc += a.weight;
     cumulativeWeights[i] = acc;
   });
-  // A weight's resolution is then 2^-32; weights adding up to 1 leave nothing to "no anchor".
-  const anchorBounds = cumulativeWeights.map((c) => (c >= 1 - 1e-12 ? 2 ** 32 : Math.round(c * 2 ** 32)));
+  const { bounds: anchorBounds, byTopByte: anchorByTopByte } = anchorTables(anchors.map((a) => a.weight));
+  return { scenario, years, anchors, cumulativeWeights, anchorBounds, anchorByTopByte, curve, base, uncertainCurveKeys, affordable };
+}
+
+/**
+ * Tables for choosing a world's anchor from one 32-bit draw: the cumulative weights scaled to 2^32
+ * (a weight's resolution is then 2^-32; weights adding up to 1 leave nothing to "no anchor"), and
+ * for each top byte of the draw the anchor it settles, or -1 when that byte straddles two.
+ */
+export function anchorTables(weights: readonly number[]): { bounds: Float64Array; byTopByte: Int32Array } {
+  let acc = 0;
+  const bounds = Float64Array.from(weights, (w) => {
+    acc += w;
+    return acc >= 1 - 1e-12 ? 2 ** 32 : Math.round(acc * 2 ** 32);
+  });
   const anchorOfDraw = (u: number) => {
     let i = 0;
-    while (i < anchorBounds.length && u >= anchorBounds[i]) i++;
+    while (i < bounds.length && u >= bounds[i]) i++;
     return i;
   };
-  const anchorByTopByte = Int32Array.from({ length: 256 }, (_, b) => {
+  const byTopByte = Int32Array.from({ length: 256 }, (_, b) => {
     const first = anchorOfDraw(b * 2 ** 24);
     return first === anchorOfDraw((b + 1) * 2 ** 24 - 1) ? first : -1;
   });
-  return { scenario, years, anchors, cumulativeWeights, anchorBounds, anchorByTopByte, curve, base, uncertainCurveKeys, affordable };
+  return { bounds, byTopByte };
 }
 
 /** Per-anchor columns of one chunk, reused from chunk to chunk. */

@@ -6,17 +6,10 @@ import { renderCompareCsv, renderCompareJson, renderCompareTable } from '../../r
 import type { CliContext } from '../context.js';
 import { emit } from '../output.js';
 import { createProgress } from '../progress.js';
-import { checkFinite, checkGivenYear, checkKept, loadInput, manifestFor } from '../scenario-input.js';
+import { checkFinite, checkGivenYear, checkKept, loadInput, manifestFor, type CommonOptions } from '../scenario-input.js';
 
-export interface CompareOptions {
-  samples: number;
-  seed: number;
-  format?: 'table' | 'csv' | 'json';
-  output?: string;
-  horizon?: number;
-  set: string[];
+export interface CompareOptions extends CommonOptions {
   givenNoTaiBy?: number;
-  quiet?: boolean;
 }
 
 export function compareCommand(ctx: CliContext, refs: string[], options: CompareOptions): void {

@@ -7,15 +7,9 @@ import { stringify } from 'csv-stringify/sync';
 import { accumulate, CHUNK_SIZE, chunkCount, createWorkspace, emptyCounts, runChunk, type ParamPlan } from '../../engine/simulate.js';
 import type { CliContext } from '../context.js';
 import { openSink } from '../output.js';
-import { checkFinite, loadInput } from '../scenario-input.js';
+import { checkFinite, loadInput, type CommonOptions } from '../scenario-input.js';
 
-export interface SamplesOptions {
-  samples: number;
-  seed: number;
-  output?: string;
-  horizon?: number;
-  set: string[];
-}
+export type SamplesOptions = CommonOptions;
 
 export async function samplesCommand(ctx: CliContext, ref: string, options: SamplesOptions): Promise<void> {
   const input = loadInput(ref, options);

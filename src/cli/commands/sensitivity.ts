@@ -6,18 +6,11 @@ import { renderSensitivityCsv, renderSensitivityJson, renderSensitivityTable } f
 import type { CliContext } from '../context.js';
 import { emit } from '../output.js';
 import { createProgress } from '../progress.js';
-import { loadInput, manifestFor } from '../scenario-input.js';
+import { loadInput, manifestFor, type CommonOptions } from '../scenario-input.js';
 
-export interface SensitivityOptions {
-  samples: number;
-  seed: number;
-  format?: 'table' | 'csv' | 'json';
-  output?: string;
-  horizon?: number;
-  set: string[];
+export interface SensitivityOptions extends CommonOptions {
   by?: number;
   swing: Record<string, [number, number]>;
-  quiet?: boolean;
 }
 
 const SWING_PATHS = [...GROWTH_PATHS, 'algorithmicProgress.halvingYears', 'algorithmicProgress.maxOom'];

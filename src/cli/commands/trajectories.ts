@@ -5,16 +5,9 @@ import { trajectories } from '../../engine/trajectories.js';
 import { renderTrajectoriesCsv, renderTrajectoriesTable } from '../../report/trajectories.js';
 import type { CliContext } from '../context.js';
 import { emit } from '../output.js';
-import { checkFinite, loadInput, manifestFor } from '../scenario-input.js';
+import { checkFinite, loadInput, manifestFor, type CommonOptions } from '../scenario-input.js';
 
-export interface TrajectoriesOptions {
-  samples: number;
-  seed: number;
-  format?: 'table' | 'csv' | 'json';
-  output?: string;
-  horizon?: number;
-  set: string[];
-}
+export type TrajectoriesOptions = CommonOptions;
 
 /** The requirement bands come from the first this-many worlds: plenty for 10/50/90% and fast to sort. */
 export const BAND_WORLDS = 20_000;
