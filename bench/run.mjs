@@ -3,7 +3,8 @@
 // beside the naive baseline (bench/naive.mjs), each case in its own process, the cases
 // alternating, median of the repetitions; and peak memory at 1e6 and 1e8 worlds.
 // and the same model in Squiggle where @quri/squiggle-lang is installed (bench/squiggle.mjs).
-// Usage: npm run bench [-- --reps 5 --worlds 10000000 --naive-worlds 300000 --squiggle-worlds 200000 --skip-memory]
+// Also peak memory by run size and the start-up time of the command beside bare Node.
+// Usage: npm run bench [-- --reps 5 --worlds 10000000 --naive-worlds 300000 --squiggle-worlds 200000 --skip-memory --skip-startup]
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { availableParallelism, cpus } from 'node:os';
@@ -19,6 +20,7 @@ const { values } = parseArgs({
     'squiggle-worlds': { type: 'string', default: '200000' },
     scenario: { type: 'string', default: 'cotra-2020' },
     'skip-memory': { type: 'boolean', default: false },
+    'skip-startup': { type: 'boolean', default: false },
   },
 });
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -76,4 +78,21 @@ if (!values['skip-memory']) {
     const t = timed([bin, 'run', values.scenario, '-n', String(n), '--format', 'csv', '--quiet']);
     console.log(`| ${n.toExponential(0)} | ${t.seconds.toFixed(2)} | ${(t.kb / 1024).toFixed(0)} MB |`);
   }
+}
+
+if (!values['skip-startup']) {
+  // Start-up: what a user waits for on every call, beside bare Node. Ten alternating rounds.
+  const startup = [
+    { name: 'node -e 0 (bare Node)', args: ['-e', '0'] },
+    { name: 'bioanchors --help', args: [bin, '--help'] },
+    { name: 'bioanchors --version', args: [bin, '--version'] },
+    { name: 'bioanchors run (default: 100,000 worlds)', args: [bin, 'run'] },
+  ];
+  const seconds = startup.map(() => []);
+  for (let r = 0; r < 10; r++) startup.forEach((c, i) => seconds[i].push(timed(c.args).seconds));
+  console.log('\nStart-up, median of 10 alternating runs:\n');
+  console.log('| command | median s | over bare Node |');
+  console.log('|---|---|---|');
+  const bare = median(seconds[0]);
+  startup.forEach((c, i) => console.log(`| ${c.name} | ${median(seconds[i]).toFixed(3)} | ${i === 0 ? '' : `+${(median(seconds[i]) - bare).toFixed(3)}`} |`));
 }
