@@ -70,3 +70,73 @@ export function algorithmicOom(startYear: number, halvingYears: number, maxOom: 
 export function affordableIsMonotone(v: CurveValues): boolean {
   return v.gdpGrowthPerYear >= 0 && v.flopPerUsdDoublingYears > 0 && v.spendDoublingYears > 0;
 }
+
+/**
+ * One world's curves with their constants worked out once (trend = intercept + slope × year), for
+ * the per-world search when growth parameters are uncertain: the same values as
+ * log10AffordableFlop and algorithmicOom, without recomputing logarithms of constants each year.
+ */
+export class WorldCurves {
+  private priceIntercept = 0;
+  private priceSlope = 0;
+  private priceCap = 0;
+  private priceSoft = false;
+  private spendIntercept = 0;
+  private spendSlope = 0;
+  private capIntercept = 0;
+  private capSlope = 0;
+  private spendSoft = false;
+  private algoStart = 0;
+  private algoSlope = 0;
+  private algoCap = 0;
+  private algoSoft = false;
+
+  setGrowth(v: CurveValues): void {
+    this.priceSlope = LOG10_2 / v.flopPerUsdDoublingYears;
+    this.priceIntercept = v.log10FlopPerUsd - v.flopPerUsdYear * this.priceSlope;
+    this.priceCap = v.maxLog10FlopPerUsd;
+    this.priceSoft = v.flopPerUsdSoft;
+    this.spendSlope = LOG10_2 / v.spendDoublingYears;
+    this.spendIntercept = v.log10UsdPerRun - v.spendYear * this.spendSlope;
+    this.capSlope = Math.log10(1 + v.gdpGrowthPerYear);
+    this.capIntercept = Math.log10(v.maxGdpFraction) + v.log10GdpUsd - v.gdpYear * this.capSlope;
+    this.spendSoft = v.spendSoft;
+  }
+
+  setProgress(startYear: number, halvingYears: number, maxOom: number, soft: boolean): void {
+    this.algoStart = startYear;
+    this.algoSlope = LOG10_2 / halvingYears;
+    this.algoCap = maxOom;
+    this.algoSoft = soft;
+  }
+
+  affordable(year: number): number {
+    return (
+      capped(this.spendIntercept + year * this.spendSlope, this.capIntercept + year * this.capSlope, this.spendSoft) +
+      capped(this.priceIntercept + year * this.priceSlope, this.priceCap, this.priceSoft)
+    );
+  }
+
+  progress(year: number): number {
+    const value = capped((year > this.algoStart ? year - this.algoStart : 0) * this.algoSlope, this.algoCap, this.algoSoft);
+    return value > 0 ? value : 0;
+  }
+
+  /**
+   * The same curves with every cap hard: no logarithms, and never below the real (soft) curves,
+   * which lie at most `softSlack` below them (a soft cap is at most log10 2 under the hard one).
+   */
+  affordableHard(year: number): number {
+    const spend = Math.min(this.spendIntercept + year * this.spendSlope, this.capIntercept + year * this.capSlope);
+    return spend + Math.min(this.priceIntercept + year * this.priceSlope, this.priceCap);
+  }
+
+  progressHard(year: number): number {
+    return Math.min((year > this.algoStart ? year - this.algoStart : 0) * this.algoSlope, this.algoCap);
+  }
+
+  /** How far below the hard-capped curves the real ones can be (with `growth`: spending and FLOP per dollar too). */
+  softSlack(growth: boolean): number {
+    return ((growth ? (this.spendSoft ? 1 : 0) + (this.priceSoft ? 1 : 0) : 0) + (this.algoSoft ? 1 : 0)) * LOG10_2;
+  }
+}

@@ -8,7 +8,7 @@
  * (one histogram of arrival years per anchor), so memory does not grow with the number of worlds.
  */
 import type { Param, Scenario } from '../model/scenario.js';
-import { affordableIsMonotone, algorithmicOom, log10AffordableFlop, type CurveValues } from './curves.js';
+import { affordableIsMonotone, algorithmicOom, log10AffordableFlop, WorldCurves, type CurveValues } from './curves.js';
 import { compileColumns, compileScalar, type ColumnKernel } from './expression.js';
 import { Rng } from './rng.js';
 import { compileDistribution, type Sampler } from './sampler.js';
@@ -368,26 +368,47 @@ export function resolveArrivals(plan: Plan, ws: Workspace): void {
     const keys = plan.uncertainCurveKeys;
     const affordable = plan.affordable;
     const fixedMonotone = affordable !== null && affordableIsMonotone(plan.base);
+    const world = new WorldCurves();
     for (let k = 0; k < m; k++) {
-      for (let c = 0; c < keys.length; c++) v[keys[c]] = g.curve[c][k];
-      const h = g.halvingYears[k];
-      const maxOom = g.maxOom[k];
+      if (!affordable) {
+        for (let c = 0; c < keys.length; c++) v[keys[c]] = g.curve[c][k];
+        world.setGrowth(v);
+      }
+      world.setProgress(a.algoStartYear, g.halvingYears[k], g.maxOom[k], a.algoSoft);
       const r = requirement[k];
-      const gap = (j: number): number =>
-        (affordable ? affordable[j] : log10AffordableFlop(v, years[j])) + algorithmicOom(a.algoStartYear, h, maxOom, a.algoSoft, years[j]);
       let j: number;
+      // Affordable compute that can only grow (and progress always does) allows bisection.
       if (affordable ? fixedMonotone : affordableIsMonotone(v)) {
+        // Bracket the year with the hard-capped curves (cheap: no logarithms). They are never below
+        // the real ones and at most `slack` above, so the real year lies in [lo, hi].
+        const slack = world.softSlack(!affordable);
         let lo = 0;
         let hi = nYears;
         while (lo < hi) {
           const mid = (lo + hi) >>> 1;
-          if (gap(mid) >= r) hi = mid;
+          const y = years[mid];
+          if ((affordable ? affordable[mid] : world.affordableHard(y)) + world.progressHard(y) >= r) hi = mid;
+          else lo = mid + 1;
+        }
+        let top = lo;
+        let end = nYears;
+        while (top < end) {
+          const mid = (top + end) >>> 1;
+          const y = years[mid];
+          if ((affordable ? affordable[mid] : world.affordableHard(y)) + world.progressHard(y) - slack >= r) end = mid;
+          else top = mid + 1;
+        }
+        hi = top;
+        while (lo < hi) {
+          const mid = (lo + hi) >>> 1;
+          const y = years[mid];
+          if ((affordable ? affordable[mid] : world.affordable(y)) + world.progress(y) >= r) hi = mid;
           else lo = mid + 1;
         }
         j = lo;
       } else {
         j = 0;
-        while (j < nYears && !(gap(j) >= r)) j++;
+        while (j < nYears && !((affordable ? affordable[j] : world.affordable(years[j])) + world.progress(years[j]) >= r)) j++;
       }
       arrival[k] = j;
     }

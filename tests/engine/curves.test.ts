@@ -45,3 +45,34 @@ describe('growth curves', () => {
     expect(algorithmicOom(2020, 2.5, 3, true, 2100)).toBeLessThan(3);
   });
 });
+
+describe('WorldCurves (the per-world form used when growth is uncertain)', () => {
+  it('equals the plain curves, and its hard-capped bound lies within the soft slack above them', async () => {
+    const { Rng } = await import('../../src/engine/rng.js');
+    const { WorldCurves, log10AffordableFlop, algorithmicOom } = await import('../../src/engine/curves.js');
+    const rng = new Rng(12);
+    const world = new WorldCurves();
+    for (let i = 0; i < 500; i++) {
+      const v = {
+        ...base,
+        flopPerUsdDoublingYears: 1 + 3 * rng.uniform(),
+        spendDoublingYears: 0.5 + 3 * rng.uniform(),
+        gdpGrowthPerYear: 0.05 * rng.uniform(),
+        maxGdpFraction: 0.002 + 0.05 * rng.uniform(),
+        maxLog10FlopPerUsd: 21 + 5 * rng.uniform(),
+        flopPerUsdSoft: rng.uniform() < 0.5,
+        spendSoft: rng.uniform() < 0.5,
+      };
+      const [h, m, soft] = [1.5 + 2 * rng.uniform(), 5 * rng.uniform(), rng.uniform() < 0.5];
+      world.setGrowth(v);
+      world.setProgress(2020, h, m, soft);
+      for (const year of [2024, 2030, 2050, 2100]) {
+        const exact = log10AffordableFlop(v, year) + algorithmicOom(2020, h, m, soft, year);
+        expect(world.affordable(year) + world.progress(year)).toBeCloseTo(exact, 10);
+        const hard = world.affordableHard(year) + world.progressHard(year);
+        expect(hard).toBeGreaterThanOrEqual(exact - 1e-12);
+        expect(hard - world.softSlack(true)).toBeLessThanOrEqual(exact + 1e-12);
+      }
+    }
+  });
+});
