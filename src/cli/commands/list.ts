@@ -9,7 +9,7 @@ export function listCommand(ctx: CliContext): void {
   const anchorRows = [['id', 'label', 'sources']];
   for (const id of listJsonIds(BUNDLED_ANCHORS)) {
     const { file } = loadAnchorFile(join(BUNDLED_ANCHORS, `${id}.json`));
-    anchorRows.push([id, file.label, file.sources.map((s) => s.split(/[;:(]/)[0].trim()).join('; ')]);
+    anchorRows.push([id, file.label, file.sources.map(shortSource).join('; ')]);
   }
   out.push(padTable(anchorRows, ['l', 'l', 'l']), '', 'Scenarios (scenarios/*.json): anchor weights; the rest is "no anchor" (never)', '');
   const scenarioRows = [['id', 'label', 'weights']];
@@ -20,4 +20,16 @@ export function listCommand(ctx: CliContext): void {
   }
   out.push(padTable(scenarioRows, ['l', 'l', 'l']), '', 'Run one with `bioanchors run <id>`; see its definition with `bioanchors show <id>`.');
   ctx.stdout.write(`${out.join('\n')}\n`);
+}
+
+/** A source's name: its text up to the first comma outside parentheses ("Anson Ho (Epoch, 2022)"). */
+export function shortSource(source: string): string {
+  let depth = 0;
+  for (let i = 0; i < source.length; i++) {
+    const c = source[i];
+    if (c === '(') depth++;
+    else if (c === ')') depth--;
+    else if (c === ',' && depth === 0) return source.slice(0, i).trim();
+  }
+  return source.trim();
 }

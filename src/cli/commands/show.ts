@@ -9,6 +9,7 @@ import { closest } from '../../io/closest.js';
 import { InputError, UsageError } from '../../io/errors.js';
 import { BUNDLED_ANCHORS, BUNDLED_SCENARIOS, listJsonIds, loadAnchorFile, loadScenario } from '../../io/load.js';
 import type { CliContext } from '../context.js';
+import { displayPath } from '../scenario-input.js';
 import { emit } from '../output.js';
 
 const PERCENTILES = [0.05, 0.1, 0.25, 0.5, 0.75, 0.9, 0.95];
@@ -43,7 +44,7 @@ export function showCommand(ctx: CliContext, ref: string, options: { seed: numbe
     content = { kind: 'anchor', ...file, $schema: undefined, requirementPercentilesLog10Flop: { samples: SHOW_SAMPLES, seed: options.seed, ...requirementPercentiles(path, options.seed) } };
   } else if (existsSync(asPath) || scenarioIds.includes(ref)) {
     const loaded = loadScenario(ref, { sets: options.set });
-    content = { kind: 'scenario', ...loaded.merged, noAnchorWeight: loaded.scenario.noneWeight, files: loaded.files.map((f) => f.path) };
+    content = { kind: 'scenario', ...loaded.merged, noAnchorWeight: Number(loaded.scenario.noneWeight.toPrecision(12)), files: loaded.files.map((f) => displayPath(ctx, f.path)) };
   } else {
     const known = [...listJsonIds(BUNDLED_ANCHORS), ...scenarioIds];
     const hint = closest(ref, known);
