@@ -67,16 +67,20 @@ console.log('|---|---|---|---|---|---|');
 const rates = cases.map((c, i) => c.worlds / median(times[i]));
 const naiveRate = rates[2];
 cases.forEach((c, i) =>
-  console.log(`| ${c.name} | ${c.worlds.toLocaleString('en-US')} | ${median(times[i]).toFixed(3)} | ${(rates[i] / 1e6).toFixed(2)} M | ${(rates[i] / naiveRate).toFixed(0)}× | ${(median(memory[i]) / 1024).toFixed(0)} MB |`),
+  console.log(`| ${c.name} | ${c.worlds.toLocaleString('en-US')} | ${median(times[i]).toFixed(3)} | ${(rates[i] / 1e6).toFixed(2)} M | ${(rates[i] / naiveRate).toPrecision(rates[i] / naiveRate < 10 ? 2 : 3)}× | ${(median(memory[i]) / 1024).toFixed(0)} MB |`),
 );
 
 if (!values['skip-memory']) {
-  console.log('\nPeak memory by run size (all threads; memory does not grow with the number of worlds):\n');
-  console.log('| worlds | wall s | peak RSS |');
-  console.log('|---|---|---|');
-  for (const n of [1e6, 1e8]) {
-    const t = timed([bin, 'run', values.scenario, '-n', String(n), '--format', 'csv', '--quiet']);
-    console.log(`| ${n.toExponential(0)} | ${t.seconds.toFixed(2)} | ${(t.kb / 1024).toFixed(0)} MB |`);
+  console.log('\nPeak memory by run size (memory holds one chunk per thread and per-year counts, whatever the number of worlds):\n');
+  console.log('| worlds | threads | wall s | worlds/s | peak RSS |');
+  console.log('|---|---|---|---|---|');
+  for (const [n, threads] of [
+    [1e6, 1],
+    [1e8, 1],
+    [1e8, availableParallelism()],
+  ]) {
+    const t = timed([bin, 'run', values.scenario, '-n', String(n), '--threads', String(threads), '--format', 'csv', '--quiet']);
+    console.log(`| ${n.toExponential(0)} | ${threads} | ${t.seconds.toFixed(2)} | ${(n / t.seconds / 1e6).toFixed(1)} M | ${(t.kb / 1024).toFixed(0)} MB |`);
   }
 }
 

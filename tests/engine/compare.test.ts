@@ -1,4 +1,5 @@
 /** Comparisons on common random numbers: the paired errors are right, and smaller. */
+import { mean, sampleStandardDeviation } from 'simple-statistics';
 import { describe, expect, it } from 'vitest';
 import { chunkCount, planScenario } from '../../src/engine/simulate.js';
 import { simulatePaired, summarizeComparison } from '../../src/engine/compare.js';
@@ -6,11 +7,7 @@ import { sensitivity } from '../../src/engine/sensitivity.js';
 import { loadScenario } from '../../src/io/load.js';
 import { fixture } from '../helpers.js';
 
-const sd = (xs: number[]) => {
-  const m = xs.reduce((a, b) => a + b, 0) / xs.length;
-  return Math.sqrt(xs.reduce((a, b) => a + (b - m) ** 2, 0) / (xs.length - 1));
-};
-const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+const sd = sampleStandardDeviation;
 
 describe('paired comparison', () => {
   const plans = ['cotra-2020', 'cotra-2020-spend-doubling-2y', 'cotra-2020-aggressive'].map((s) => planScenario(loadScenario(s).scenario));

@@ -2,6 +2,7 @@
  * The reported standard errors are right: over many seeds, the spread of an estimate matches
  * the error each run reports for it.
  */
+import { mean, sampleStandardDeviation } from 'simple-statistics';
 import { describe, expect, it } from 'vitest';
 import { meetsTarget, worldsNeeded } from '../../src/engine/precision.js';
 import { planScenario, simulate } from '../../src/engine/simulate.js';
@@ -9,11 +10,7 @@ import { summarize } from '../../src/engine/summary.js';
 import { loadScenario } from '../../src/io/load.js';
 import { fixture } from '../helpers.js';
 
-const sd = (xs: number[]) => {
-  const m = xs.reduce((a, b) => a + b, 0) / xs.length;
-  return Math.sqrt(xs.reduce((a, b) => a + (b - m) ** 2, 0) / (xs.length - 1));
-};
-const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+const sd = sampleStandardDeviation;
 
 describe('standard errors', () => {
   const plan = planScenario(loadScenario('cotra-2020').scenario);
