@@ -18,3 +18,25 @@ describe('JSON Schemas', () => {
     expect(Object.keys(scenario.properties)).toEqual(expect.arrayContaining(['extends', 'anchors', 'pricePerformance', 'spending', 'algorithmicProgress']));
   });
 });
+
+describe('the JSON Schemas, as an editor uses them (ajv, draft 2020-12)', async () => {
+  const { default: Ajv2020 } = await import('ajv/dist/2020.js');
+  const { readdirSync } = await import('node:fs');
+  const { join } = await import('node:path');
+  const { ROOT, fixture } = await import('./helpers.js');
+  const ajv = new Ajv2020({ strict: false, allErrors: true });
+  const anchor = ajv.compile(JSON.parse(generatedSchemas().anchor));
+  const scenario = ajv.compile(JSON.parse(generatedSchemas().scenario));
+  const files = (dir: string) => readdirSync(dir).filter((f) => f.endsWith('.json') && !f.endsWith('.schema.json')).map((f) => join(dir, f));
+  const read = (path: string) => JSON.parse(readFileSync(path, 'utf8'));
+
+  it.each(files(join(ROOT, 'anchors')))('accept the bundled anchor %s', (path) => {
+    expect(anchor(read(path)), JSON.stringify(anchor.errors)).toBe(true);
+  });
+  it.each(files(join(ROOT, 'scenarios')))('accept the bundled scenario %s', (path) => {
+    expect(scenario(read(path)), JSON.stringify(scenario.errors)).toBe(true);
+  });
+  it.each(['bad/unknown-key.json', 'bad/misspelt-dist.json'])('flag the structural mistake in %s', (name) => {
+    expect(scenario(read(fixture(name)))).toBe(false);
+  });
+});

@@ -200,7 +200,9 @@ export function distributionSchema(context: DistContext): z.ZodType<Distribution
     truncate: truncation.optional(),
     ...meta,
   });
-  const schema = z.discriminatedUnion('dist', [point, normal, lognormal, uniform, triangular, mixture]) as unknown as z.ZodType<Distribution>;
+  const schema = z
+    .discriminatedUnion('dist', [point, normal, lognormal, uniform, triangular, mixture])
+    .meta({ id: { variable: 'Variable', override: 'Distribution', component: 'MixtureComponent' }[context] }) as unknown as z.ZodType<Distribution>;
   schemaCache.set(context, schema);
   return schema;
 }
