@@ -246,7 +246,10 @@ export interface GroupColumns {
 }
 
 export interface Workspace {
+  /** Worlds of the chunk that count (the first n). */
   n: number;
+  /** Worlds drawn: a whole chunk in a run, so that world k's draws do not depend on the run's size. */
+  drawn: number;
   /** Anchor index of each world of the chunk; anchors.length means "no anchor". */
   anchorOf: Int32Array;
   /** Position of each world within its anchor's columns. */
@@ -259,6 +262,7 @@ export interface Workspace {
 export function createWorkspace(plan: Plan, size = CHUNK_SIZE): Workspace {
   return {
     n: 0,
+    drawn: 0,
     anchorOf: new Int32Array(size),
     positionOf: new Int32Array(size),
     groupCounts: new Int32Array(plan.anchors.length + 1),
@@ -293,6 +297,7 @@ export function assignAnchors(ws: Workspace, n: number, draw: () => number, boun
   const { anchorOf, positionOf, groups, groupCounts } = ws;
   const nAnchors = bounds.length;
   ws.n = n;
+  ws.drawn = n;
   groupCounts.fill(0);
   for (let k = 0; k < n; k++) {
     const u = draw();
@@ -311,12 +316,16 @@ export function assignAnchors(ws: Workspace, n: number, draw: () => number, boun
 
 /**
  * The run's own draws. Lane 0: every world's anchor, then per anchor its variables column by
- * column; lane 1: per anchor whose curves are uncertain, its worlds' growth parameters.
+ * column; lane 1: per anchor whose curves are uncertain, its worlds' growth parameters. A whole
+ * chunk is always drawn (the last chunk of a run included, of which only the first n count), so
+ * world k of a chunk is the same world in every run with this seed: `run -n 1000` simulates
+ * the first 1,000 worlds of `run -n 1000000`.
  */
 export function drawChunk(plan: Plan, ws: Workspace, seed: number, chunkIndex: number, n: number): void {
   const rng = new Rng(seed, chunkIndex, LANE_REQUIREMENTS);
   const curveRng = new Rng(seed, chunkIndex, LANE_CURVES);
-  assignAnchors(ws, n, () => rng.nextUint32(), plan.anchorBounds, plan.anchorByTopByte, null);
+  assignAnchors(ws, ws.anchorOf.length, () => rng.nextUint32(), plan.anchorBounds, plan.anchorByTopByte, null);
+  ws.n = n;
   const { groups } = ws;
   for (let i = 0; i < groups.length; i++) {
     const g = groups[i];
@@ -433,6 +442,7 @@ export function emptyCounts(plan: Plan): Counts {
 
 /** Adds the workspace's chunk to the counts. */
 export function accumulate(plan: Plan, ws: Workspace, counts: Counts): void {
+  if (ws.n < ws.drawn) return accumulateFirst(plan, ws, counts);
   counts.worlds += ws.n;
   let assigned = 0;
   ws.groups.forEach((g, i) => {
@@ -452,6 +462,30 @@ export function accumulate(plan: Plan, ws: Workspace, counts: Counts): void {
     assigned += g.count;
   });
   counts.never += ws.n - assigned;
+}
+
+/** accumulate for a chunk of which only the first ws.n worlds count: world by world. */
+function accumulateFirst(plan: Plan, ws: Workspace, counts: Counts): void {
+  counts.worlds += ws.n;
+  const nAnchors = plan.anchors.length;
+  for (let k = 0; k < ws.n; k++) {
+    const i = ws.anchorOf[k];
+    if (i >= nAnchors) {
+      counts.never++;
+      continue;
+    }
+    const g = ws.groups[i];
+    const p = ws.positionOf[k];
+    const r = g.requirement[p];
+    if (r - r !== 0) {
+      counts.nonFinite++;
+      counts.firstNonFinite ??= {
+        anchorId: plan.anchors[i].id,
+        values: Object.fromEntries(plan.anchors[i].variableNames.map((name, v) => [name, g.variables[v][p]])),
+      };
+    }
+    counts.perAnchor[i][g.arrival[p]]++;
+  }
 }
 
 /** Adds b into a (counts of disjoint chunks). */

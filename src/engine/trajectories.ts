@@ -55,20 +55,22 @@ export function trajectories(plan: Plan, seed: number, samples: number): Traject
   for (let c = 0; c < chunkCount(samples); c++) {
     const n = Math.min(CHUNK_SIZE, samples - c * CHUNK_SIZE);
     runChunk(plan, ws, seed, c, n);
-    ws.groups.forEach((g, i) => {
+    for (let k = 0; k < n; k++) {
+      const i = ws.anchorOf[k];
+      if (i >= plan.anchors.length) continue;
       const a = plan.anchors[i];
-      for (let p = 0; p < g.count; p++) {
-        anchorOf.push(i);
-        requirement.push(g.requirement[p]);
-        halving.push(a.halvingYears.kind === 'point' ? a.halvingYears.value : g.halvingYears[p]);
-        maxOom.push(a.maxOom.kind === 'point' ? a.maxOom.value : g.maxOom[p]);
-        if (plan.uncertainCurveKeys.length && !a.thresholds) {
-          const v = { ...plan.base };
-          plan.uncertainCurveKeys.forEach((key, j) => (v[key] = g.curve[j][p]));
-          curves.push(v);
-        }
+      const g = ws.groups[i];
+      const p = ws.positionOf[k];
+      anchorOf.push(i);
+      requirement.push(g.requirement[p]);
+      halving.push(a.halvingYears.kind === 'point' ? a.halvingYears.value : g.halvingYears[p]);
+      maxOom.push(a.maxOom.kind === 'point' ? a.maxOom.value : g.maxOom[p]);
+      if (plan.uncertainCurveKeys.length && !a.thresholds) {
+        const v = { ...plan.base };
+        plan.uncertainCurveKeys.forEach((key, j) => (v[key] = g.curve[j][p]));
+        curves.push(v);
       }
-    });
+    }
   }
   const worlds = requirement.length;
   const curveSet = curves.length ? curves : [plan.base];

@@ -87,6 +87,12 @@ describe('samples', () => {
     expect(lines.filter((l) => l.split(',')[1] === 'none').every((l) => l.split(',')[arrival] === 'never')).toBe(true);
   });
 
+  it('numbers worlds the same in every run with the seed: -n 5 is the first five rows of -n 20000', async () => {
+    const few = (await cli(['samples', '-n', '5'])).stdout.trim().split('\n');
+    const many = (await cli(['samples', '-n', '20000'])).stdout.trim().split('\n');
+    expect(few).toEqual(many.slice(0, 6));
+  });
+
   it('waits for the reader when the output is full (backpressure)', async () => {
     let written = 0;
     let calls = 0;
