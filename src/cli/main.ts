@@ -88,8 +88,15 @@ crossed, "after <horizon>" and "never" (no anchor) as separate outcomes, and eac
 CSV: one row per year (then after-<horizon> and never); JSON adds the run's manifest.`,
     )
     .action(async (scenarios: string[], options) => {
-      const { runCommand } = await import('./commands/run.js');
-      await runCommand(ctx, scenarios, options);
+      // Worker threads boot while this thread loads the model code and reads the files.
+      const { poolFor } = await import('./parallel.js');
+      const pool = poolFor(options.threads, options.targetSe ? options.maxSamples : options.samples);
+      try {
+        const { runCommand } = await import('./commands/run.js');
+        await runCommand(ctx, scenarios, options, pool);
+      } finally {
+        await pool?.close();
+      }
     });
 
   const common = (command: Command, samples: number) =>

@@ -11,7 +11,7 @@ import { renderTable } from '../../report/table.js';
 import { count } from '../../report/format.js';
 import type { CliContext } from '../context.js';
 import { emit } from '../output.js';
-import { poolFor, simulateRange, type WorkerPool } from '../parallel.js';
+import { simulateRange, type WorkerPool } from '../parallel.js';
 import { createProgress } from '../progress.js';
 import { checkFinite, checkGivenYear, checkKept, loadInput, manifestFor } from '../scenario-input.js';
 
@@ -86,16 +86,11 @@ export async function runScenario(
   return { forecast, manifest };
 }
 
-export async function runCommand(ctx: CliContext, refs: string[], options: RunOptions): Promise<void> {
+/** Runs the scenarios; `pool` (started by the caller, who closes it) holds the worker threads, if any. */
+export async function runCommand(ctx: CliContext, refs: string[], options: RunOptions, pool?: WorkerPool): Promise<void> {
   const scenarios = refs.length ? refs : ['cotra-2020'];
   const runs: ScenarioRun[] = [];
-  // Workers start now, while the main thread reads the files.
-  const pool = poolFor(options.threads, options.targetSe ? options.maxSamples : options.samples);
-  try {
-    for (const ref of scenarios) runs.push(await runScenario(ctx, ref, options, pool));
-  } finally {
-    await pool?.close();
-  }
+  for (const ref of scenarios) runs.push(await runScenario(ctx, ref, options, pool));
   let content: string;
   switch (options.format) {
     case 'csv':
