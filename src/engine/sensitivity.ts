@@ -15,7 +15,7 @@ import type { Distribution } from '../model/distribution.js';
 import type { Param, Scenario, WeightedAnchor } from '../model/scenario.js';
 import { ChunkUniforms, HALVING_STREAM, MAX_OOM_STREAM, arrivalsByWorld, curveStream, pairedLayout, runPairedChunk } from './paired.js';
 import { compileDistribution } from './sampler.js';
-import { CHUNK_SIZE, accumulate, chunkCount, createWorkspace, emptyCounts, planScenario, type CurveKey, type Plan } from './simulate.js';
+import { CHUNK_SIZE, accumulate, chunkCount, createWorkspace, emptyCounts, planScenario, type CurveKey } from './simulate.js';
 import { summarize, type Forecast } from './summary.js';
 
 export type Metric = { kind: 'median' } | { kind: 'p-by-year'; year: number };

@@ -49,7 +49,7 @@ export async function samplesCommand(ctx: CliContext, ref: string, options: Samp
         columnOf[i].forEach((col, v) => (row[2 + col] = g.variables[v][p]));
         const base = 2 + names.length;
         row[base] = g.requirement[p];
-        curveKeys.forEach((key, j) => (row[base + 1 + j] = a.thresholds ? '' : g.curve[j][p]));
+        curveKeys.forEach((_key, j) => (row[base + 1 + j] = a.thresholds ? '' : g.curve[j][p]));
         row[base + 1 + curveKeys.length] = pointOr(a.halvingYears, g.halvingYears, p);
         row[base + 2 + curveKeys.length] = pointOr(a.maxOom, g.maxOom, p);
         const j = g.arrival[p];
