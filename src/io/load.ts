@@ -183,14 +183,10 @@ export function loadScenario(ref: string, options: LoadOptions = {}): LoadedScen
 
   const sets = parseSets(options.sets ?? []);
   if (sets.paths.length) {
-    const setCheck = scenarioFileSchema.safeParse({ id: top.id, ...sets.tree });
-    if (!setCheck.success) {
-      const setDoc = parseJsonDocument('--set', JSON.stringify({ id: top.id, ...sets.tree }));
-      if (setDoc.ok) {
-        const problems = validateDocument(setDoc.doc, scenarioFileSchema);
-        if (!problems.ok) throw new UsageError(problems.problems.map((p) => `--set: ${p.message}`).join('\n'));
-      }
-    }
+    // The overrides alone, as a document, get the same checks (and messages) as a file.
+    const setDoc = parseJsonDocument('--set', JSON.stringify({ id: top.id, ...sets.tree }));
+    const checked = setDoc.ok ? validateDocument(setDoc.doc, scenarioFileSchema) : { ok: false as const, problems: setDoc.problems };
+    if (!checked.ok) throw new UsageError(checked.problems.map((p) => `--set: ${p.message}`).join('\n'));
     merged = mergeScenario(merged, sets.tree);
   }
 
