@@ -99,8 +99,12 @@ CSV: one row per year (then after-<horizon> and never); JSON adds the run's mani
       }
     });
 
-  const common = (command: Command, samples: number) =>
-    command
+  /** The options of the analysis commands; those that print tables also take --format. */
+  const common = (command: Command, samples: number, tables = true) =>
+    (tables
+      ? command.addOption(new Option('-f, --format <format>', 'output format (default: table on a terminal, csv when piped)').choices(FORMATS).argParser(parseChoice('--format', FORMATS)))
+      : command
+    )
       .option('-n, --samples <N>', 'simulated worlds', parseCount('--samples'), samples)
       .option('--seed <S>', 'random seed', parseSeed, DEFAULT_SEED)
       .option('-o, --output <file>', 'write to this file (atomically) instead of stdout')
@@ -115,7 +119,6 @@ CSV: one row per year (then after-<horizon> and never); JSON adds the run's mani
       .argument('<scenarios...>', 'two or more scenario ids or files; differences are against the first'),
     200_000,
   )
-    .addOption(new Option('-f, --format <format>', 'output format (default: table on a terminal, csv when piped)').choices(FORMATS).argParser(parseChoice('--format', FORMATS)))
     .option('--given-no-tai-by <year>', 'compare the distributions given no TAI by the end of YEAR', parseYear('--given-no-tai-by'))
     .addHelpText(
       'after',
@@ -141,7 +144,6 @@ than that of two independent runs ("unpaired", shown beside it).`,
       .argument('[scenario]', 'scenario id or file (default: cotra-2020)'),
     200_000,
   )
-    .addOption(new Option('-f, --format <format>', 'output format (default: table on a terminal, csv when piped)').choices(FORMATS).argParser(parseChoice('--format', FORMATS)))
     .option('--by <year>', 'output: P(TAI by YEAR) instead of the median year', parseYear('--by'))
     .option('--swing <path=low,high>', 'a range for a point-valued growth parameter, e.g. spending.doublingYears=2,3 (repeatable)', collectSwing, {})
     .addHelpText(
@@ -169,6 +171,7 @@ from 20 bins of the input).`,
       .description('one CSV row per simulated world: anchor, every drawn variable, requirement, arrival year')
       .argument('[scenario]', 'scenario id or file (default: cotra-2020)'),
     1000,
+    false,
   )
     .addHelpText(
       'after',
@@ -193,7 +196,6 @@ have are empty.`,
       .argument('[scenario]', 'scenario id or file (default: cotra-2020)'),
     100_000,
   )
-    .addOption(new Option('-f, --format <format>', 'output format (default: table on a terminal, csv when piped)').choices(FORMATS).argParser(parseChoice('--format', FORMATS)))
     .addHelpText(
       'after',
       `

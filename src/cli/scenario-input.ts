@@ -55,6 +55,11 @@ export function manifestFor(ctx: CliContext, input: Input, seed: number, samples
   };
 }
 
+/** The output format of an analysis command: as asked, else a table on a terminal and CSV when piped. */
+export function formatFor(ctx: CliContext, options: CommonOptions): 'table' | 'csv' | 'json' {
+  return options.format ?? (ctx.stdout.isTTY ? 'table' : 'csv');
+}
+
 /** A formula that produced NaN or an infinity in some world is a problem of the input files. */
 export function checkFinite(ctx: CliContext, input: Input, counts: Counts): void {
   if (counts.nonFinite === 0) return;

@@ -6,7 +6,7 @@ import { renderCompareCsv, renderCompareJson, renderCompareTable } from '../../r
 import type { CliContext } from '../context.js';
 import { emit } from '../output.js';
 import { createProgress } from '../progress.js';
-import { checkFinite, checkGivenYear, checkKept, loadInput, manifestFor, type CommonOptions } from '../scenario-input.js';
+import { checkFinite, checkGivenYear, checkKept, loadInput, manifestFor, formatFor, type CommonOptions } from '../scenario-input.js';
 
 export interface CompareOptions extends CommonOptions {
   givenNoTaiBy?: number;
@@ -35,7 +35,7 @@ export function compareCommand(ctx: CliContext, refs: string[], options: Compare
   inputs.forEach((input, i) => checkFinite(ctx, input, paired.counts[i]));
   const comparison = summarizeComparison(plans, paired, options.seed, { givenNoTaiBy: options.givenNoTaiBy });
   comparison.forecasts.forEach(checkKept);
-  const format = options.format ?? (ctx.stdout.isTTY ? 'table' : 'csv');
+  const format = formatFor(ctx, options);
   const manifests = inputs.map((input) => manifestFor(ctx, input, options.seed, options.samples, { pairing: 'common random numbers', ...(options.givenNoTaiBy !== undefined ? { givenNoTaiBy: options.givenNoTaiBy } : {}) }));
   const content = format === 'table' ? renderCompareTable(comparison) : format === 'csv' ? renderCompareCsv(comparison) : renderCompareJson(comparison, manifests);
   emit(ctx, content, options.output);

@@ -6,7 +6,7 @@ import { renderSensitivityCsv, renderSensitivityJson, renderSensitivityTable } f
 import type { CliContext } from '../context.js';
 import { emit } from '../output.js';
 import { createProgress } from '../progress.js';
-import { loadInput, manifestFor, type CommonOptions } from '../scenario-input.js';
+import { loadInput, manifestFor, formatFor, type CommonOptions } from '../scenario-input.js';
 
 export interface SensitivityOptions extends CommonOptions {
   by?: number;
@@ -29,7 +29,7 @@ export function sensitivityCommand(ctx: CliContext, ref: string, options: Sensit
   const progress = createProgress(ctx, Boolean(options.quiet), 'sensitivity');
   const result = sensitivity(input.loaded.scenario, { samples: options.samples, seed: options.seed, metric, ranges: options.swing, onProgress: (d, t) => progress.update(d, t) });
   progress.stop();
-  const format = options.format ?? (ctx.stdout.isTTY ? 'table' : 'csv');
+  const format = formatFor(ctx, options);
   const content =
     format === 'table'
       ? renderSensitivityTable(result)

@@ -5,7 +5,7 @@ import { trajectories } from '../../engine/trajectories.js';
 import { renderTrajectoriesCsv, renderTrajectoriesTable } from '../../report/trajectories.js';
 import type { CliContext } from '../context.js';
 import { emit } from '../output.js';
-import { checkFinite, loadInput, manifestFor, type CommonOptions } from '../scenario-input.js';
+import { checkFinite, loadInput, manifestFor, formatFor, type CommonOptions } from '../scenario-input.js';
 
 export type TrajectoriesOptions = CommonOptions;
 
@@ -18,7 +18,7 @@ export function trajectoriesCommand(ctx: CliContext, ref: string, options: Traje
   checkFinite(ctx, input, counts);
   const forecast = summarize(input.plan, counts, options.seed);
   const t = trajectories(input.plan, options.seed, Math.min(options.samples, BAND_WORLDS));
-  const format = options.format ?? (ctx.stdout.isTTY ? 'table' : 'csv');
+  const format = formatFor(ctx, options);
   const content =
     format === 'table'
       ? renderTrajectoriesTable(t, forecast)
