@@ -53,6 +53,10 @@ export function renderTable(f: Forecast, options: TableOptions = {}): string {
   const qrows = [['level', 'year', 'se']];
   for (const c of f.crossings) qrows.push([levelText(c.level), crossingText(c, f.horizonYear), c.se !== null ? `±${c.se.toFixed(2)}` : '']);
   out.push(padTable(qrows, ['l', 'r', 'r']));
+  const notes: string[] = [];
+  if (f.crossings.some((c) => c.status === 'after-horizon')) notes.push(`>${f.horizonYear}: reached only after the last year simulated`);
+  if (f.crossings.some((c) => c.status === 'never')) notes.push(`never: above ${percent(1 - (f.condition ? f.never.p : f.noneWeight), 0)}, the share of worlds with an anchor`);
+  if (notes.length) out.push(notes.join('; '));
   out.push('');
   out.push('Per anchor: P(by year | anchor is right), and the year each reaches 50%');
   const shown = [2030, 2040, 2050, 2070, f.horizonYear].filter((y, i, a) => y >= f.startYear && y <= f.horizonYear && a.indexOf(y) === i);
