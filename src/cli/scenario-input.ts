@@ -2,6 +2,7 @@
 import { relative } from 'node:path';
 import { planScenario, type Counts, type Plan } from '../engine/simulate.js';
 import type { Forecast } from '../engine/summary.js';
+import { YEAR_CONVENTION } from '../engine/years.js';
 import { InputError, UsageError } from '../io/errors.js';
 import { loadScenario, PACKAGE_ROOT, type LoadedScenario } from '../io/load.js';
 import type { Manifest } from '../report/json.js';
@@ -32,14 +33,18 @@ export interface CommonOptions extends ScenarioOptions {
 export interface Input {
   loaded: LoadedScenario;
   plan: Plan;
+  /** The overrides as path=value (--horizon as horizonYear=YEAR), for the manifest. */
   sets: string[];
+  /** The same as typed (`--set a.b=1`, `--horizon 2120`), for labelling outputs. */
+  overrides: string[];
 }
 
 /** Loads and plans a scenario with the command line's --set and --horizon. */
 export function loadInput(ref: string, options: ScenarioOptions): Input {
   const sets = [...options.set, ...(options.horizon !== undefined ? [`horizonYear=${options.horizon}`] : [])];
-  const loaded = loadScenario(ref, { sets });
-  return { loaded, plan: planScenario(loaded.scenario), sets };
+  const overrides = [...options.set.map((s) => `--set ${s}`), ...(options.horizon !== undefined ? [`--horizon ${options.horizon}`] : [])];
+  const loaded = loadScenario(ref, { sets: options.set, horizon: options.horizon });
+  return { loaded, plan: planScenario(loaded.scenario), sets, overrides };
 }
 
 export function manifestFor(ctx: CliContext, input: Input, seed: number, samples: number, extra: Partial<Manifest> = {}): Manifest {
@@ -51,6 +56,7 @@ export function manifestFor(ctx: CliContext, input: Input, seed: number, samples
     samples,
     files: input.loaded.files.map((f) => ({ path: displayPath(ctx, f.path), sha256: f.sha256 })),
     sets: input.sets,
+    yearConvention: YEAR_CONVENTION,
     ...extra,
   };
 }

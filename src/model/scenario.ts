@@ -306,7 +306,7 @@ export function buildScenario(
     });
   }
   for (const name of Object.keys(doc.variables ?? {})) {
-    const used = entries.some(([id]) => anchorFiles[id] && name in anchorFiles[id].variables);
+    const used = entries.some(([id]) => anchorFiles[id] && Object.hasOwn(anchorFiles[id].variables, name));
     if (!used) {
       const all = [...new Set(entries.flatMap(([id]) => Object.keys(anchorFiles[id]?.variables ?? {})))];
       const hint = closest(name, all);

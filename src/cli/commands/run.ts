@@ -6,7 +6,7 @@ import { UsageError } from '../../io/errors.js';
 import { renderChart } from '../../report/chart.js';
 import { renderCsv } from '../../report/csv.js';
 import { renderJson, type Manifest } from '../../report/json.js';
-import { renderMetaculus, type MetaculusRange } from '../../report/metaculus.js';
+import { datesCovered, renderMetaculus, type MetaculusRange } from '../../report/metaculus.js';
 import { renderTable } from '../../report/table.js';
 import { count } from '../../report/format.js';
 import type { CliContext } from '../context.js';
@@ -39,6 +39,8 @@ export interface RunOptions {
 export interface ScenarioRun {
   forecast: Forecast;
   manifest: Manifest;
+  /** --set and --horizon as typed, to label the outputs. */
+  overrides: string[];
 }
 
 const roundUpToChunks = (n: number) => Math.ceil(n / CHUNK_SIZE) * CHUNK_SIZE;
@@ -83,35 +85,39 @@ export async function runScenario(
     ...(target ? { targetSe: target } : {}),
     ...(options.givenNoTaiBy !== undefined ? { givenNoTaiBy: options.givenNoTaiBy } : {}),
   });
-  return { forecast, manifest };
+  return { forecast, manifest, overrides: input.overrides };
 }
 
 /** Runs the scenarios; `pool` (started by the caller, who closes it) holds the worker threads, if any. */
 export async function runCommand(ctx: CliContext, refs: string[], options: RunOptions, pool?: WorkerPool): Promise<void> {
   const scenarios = refs.length ? refs : ['cotra-2020'];
+  if (options.range && options.format !== 'metaculus') throw new UsageError('--range applies only to --format metaculus');
   const runs: ScenarioRun[] = [];
   for (const ref of scenarios) runs.push(await runScenario(ctx, ref, options, pool));
   let content: string;
   switch (options.format) {
     case 'csv':
-      content = runs.map((r, i) => (i === 0 ? renderCsv(r.forecast) : renderCsv(r.forecast).split('\n').slice(1).join('\n'))).join('');
+      content = runs.map((r, i) => (i === 0 ? renderCsv(r.forecast, r.overrides) : renderCsv(r.forecast, r.overrides).split('\n').slice(1).join('\n'))).join('');
       break;
     case 'json':
       content = runs.length === 1 ? renderJson(runs[0].forecast, runs[0].manifest) : `[\n${runs.map((r) => renderJson(r.forecast, r.manifest).trimEnd()).join(',\n')}\n]\n`;
       break;
     case 'metaculus': {
-      const range = options.range;
-      if (!range) throw new UsageError("--format metaculus needs --range FROM,TO: the question's range in years, e.g. --range 2025,2100");
-      for (const r of runs) {
-        const [first, last] = [r.forecast.years[0], r.forecast.years[r.forecast.years.length - 1]];
-        if (range.from < first || range.to > last) throw new UsageError(`--range ${range.from},${range.to} must lie within ${r.forecast.scenarioId}'s years ${first}–${last} (--horizon goes further)`);
-      }
+      // Dates: year row Y is "by the end of Y", the date Y + 1; the default range is every date the forecast covers.
+      const covered = runs.map((r) => datesCovered(r.forecast));
+      const range = options.range ?? { from: Math.max(...covered.map((c) => c.from)), to: Math.min(...covered.map((c) => c.to)) };
+      runs.forEach((r, i) => {
+        const { from, to } = covered[i];
+        if (range.from < from || range.to > to) {
+          throw new UsageError(`--range ${range.from},${range.to} must lie within the dates ${r.forecast.scenarioId} covers, ${from}–${to} (year ${from - 1} is "by the end of ${from - 1}", the date ${from}; --horizon goes further)`);
+        }
+      });
       content = runs.length === 1 ? renderMetaculus(runs[0].forecast, runs[0].manifest, range) : `[\n${runs.map((r) => renderMetaculus(r.forecast, r.manifest, range).trimEnd()).join(',\n')}\n]\n`;
       break;
     }
     case 'table': {
       const chart = options.chart ?? (Boolean(ctx.stdout.isTTY) && options.output === undefined);
-      content = runs.map((r) => renderTable(r.forecast, { chart: chart ? renderChart(r.forecast, ctx.stdout.columns ?? 80) : undefined })).join('\n');
+      content = runs.map((r) => renderTable(r.forecast, { overrides: r.overrides, chart: chart ? renderChart(r.forecast, ctx.stdout.columns || 80) : undefined })).join('\n');
       break;
     }
   }

@@ -21,7 +21,7 @@ function requirementPercentiles(path: string, seed: number): Record<string, numb
   const built = buildAnchor(file, {}, closest);
   if (!built.ok) throw new InputError(built.issues.map((i) => ({ file: path, message: i.message })));
   const names = built.value.variables.map((v) => v.name);
-  const rng = new Rng(seed, 0);
+  const rng = new Rng(seed, 0, 'show:requirements');
   const columns = built.value.variables.map((v) => {
     const out = new Float64Array(SHOW_SAMPLES);
     compileDistribution(v.dist).fill(rng, out, SHOW_SAMPLES);
