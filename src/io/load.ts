@@ -260,6 +260,8 @@ export interface LoadedScenario {
   files: LoadedFile[];
   /** The merged scenario document, as the engine sees it. */
   merged: ScenarioFile;
+  /** Things a user should know about what was loaded (a local anchor that shadows a bundled one). */
+  notes: string[];
 }
 
 export interface LoadOptions {
@@ -335,27 +337,38 @@ export function loadScenario(ref: string, options: LoadOptions = {}): LoadedScen
   const anchorDocs: Record<string, JsonDocument> = {};
   const knownIds = new Set(anchorDirs.flatMap(listJsonIds));
   const anchorPaths: string[] = [];
+  const notes: string[] = [];
   for (const id of anchorIds) {
     const dir = anchorDirs.find((d) => existsSync(join(d, `${id}.json`)));
     if (!dir) continue;
+    if (dir !== BUNDLED_ANCHORS && existsSync(join(BUNDLED_ANCHORS, `${id}.json`))) {
+      notes.push(`anchor "${id}" is read from ${join(dir, `${id}.json`)}, which takes the place of the bundled anchor of that id`);
+    }
     const loaded = loadAnchorFile(join(dir, `${id}.json`));
     anchorFiles[id] = loaded.file;
     anchorDocs[id] = loaded.doc;
     anchorPaths.push(join(dir, `${id}.json`));
   }
   const built = buildScenario(merged as ScenarioFile, anchorFiles, closest);
-  const setProblem = (path: (string | number)[]): string | undefined => {
-    const i = sets.paths.findIndex((p) => p.every((part, k) => path[k] === part));
-    if (i < 0) return undefined;
-    return sets.options[i] === '--horizon' ? '--horizon' : `--set ${sets.paths[i].join('.')}`;
+  const placesOf = (issue: Issue) => [issue.path, ...(issue.related ?? [])];
+  const setProblem = (issue: Issue): string | undefined => {
+    for (const path of placesOf(issue)) {
+      const i = sets.paths.findIndex((p) => p.every((part, k) => path[k] === part));
+      if (i >= 0) return sets.options[i] === '--horizon' ? '--horizon' : `--set ${sets.paths[i].join('.')}`;
+    }
+    return undefined;
   };
+  // Blame the most derived file that sets the value (or a related one): the user's, not the bundled base.
   const locate = (issue: Issue): Problem => {
-    const origin = chain.find((c) => hasPath(c.doc, issue.path)) ?? chain[0];
-    return { file: origin.path, ...positionOf(origin.doc, issue.path), message: issue.message };
+    for (const c of chain) {
+      const path = placesOf(issue).find((p) => hasPath(c.doc, p));
+      if (path) return { file: c.path, ...positionOf(c.doc, path), message: issue.message };
+    }
+    return { file: chain[0].path, ...positionOf(chain[0].doc, issue.path), message: issue.message };
   };
   // Command-line mistakes are usage errors, blamed on the option typed (exit 2), not on a file.
   const fromOptions = built.ok ? [] : built.issues.flatMap((issue) => {
-    const option = setProblem(issue.path);
+    const option = setProblem(issue);
     return option ? [`${option}: ${issue.message}`] : [];
   });
   if (fromOptions.length) throw new UsageError(fromOptions.join('\n'));
@@ -391,5 +404,5 @@ export function loadScenario(ref: string, options: LoadOptions = {}): LoadedScen
     ...chain.map((c) => ({ path: c.path, sha256: sha256(c.doc.text) })),
     ...anchorPaths.map((p, i) => ({ path: p, sha256: sha256(anchorDocs[anchorIds.filter((id) => anchorDocs[id])[i]].text) })),
   ];
-  return { scenario: built.value, files, merged: merged as ScenarioFile };
+  return { scenario: built.value, files, merged: merged as ScenarioFile, notes };
 }

@@ -8,7 +8,7 @@ import { cli, fixture, tempDir } from '../helpers.js';
 
 describe('bioanchors run', () => {
   it('prints the default scenario as a table with its seed, crossing years and separate never/after rows', async () => {
-    const r = await cli(['run', '-n', '20000']);
+    const r = await cli(['run', '-n', '20000', '--format', 'table']);
     expect(r.code).toBe(0);
     expect(r.stderr).toBe('');
     expect(r.stdout).toMatch(/Cotra \(2020\) best guess \[cotra-2020\]/);

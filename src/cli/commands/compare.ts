@@ -4,9 +4,9 @@ import { simulatePaired, summarizeComparison } from '../../engine/compare.js';
 import { UsageError } from '../../io/errors.js';
 import { renderCompareCsv, renderCompareJson, renderCompareTable } from '../../report/compare.js';
 import type { CliContext } from '../context.js';
-import { emit } from '../output.js';
+import { emit, prepareOutput } from '../output.js';
 import { createProgress } from '../progress.js';
-import { checkFinite, checkGivenYear, checkKept, loadInput, manifestFor, formatFor, type CommonOptions } from '../scenario-input.js';
+import { checkFinite, checkGivenYear, checkKept, inputPaths, loadInput, manifestFor, formatFor, type CommonOptions } from '../scenario-input.js';
 
 export interface CompareOptions extends CommonOptions {
   givenNoTaiBy?: number;
@@ -14,7 +14,7 @@ export interface CompareOptions extends CommonOptions {
 
 export function compareCommand(ctx: CliContext, refs: string[], options: CompareOptions): void {
   if (refs.length < 2) throw new UsageError('compare needs at least two scenarios (differences are against the first)');
-  const inputs = refs.map((ref) => loadInput(ref, options));
+  const inputs = refs.map((ref) => loadInput(ctx, ref, options));
   const [first] = inputs;
   for (const input of inputs.slice(1)) {
     const a = first.plan.scenario;
@@ -27,6 +27,7 @@ export function compareCommand(ctx: CliContext, refs: string[], options: Compare
     checkGivenYear(input.plan, options.givenNoTaiBy);
   }
   checkGivenYear(first.plan, options.givenNoTaiBy);
+  const target = prepareOutput(ctx, options.output, inputPaths(inputs));
   const plans = inputs.map((i) => i.plan);
   const progress = createProgress(ctx, Boolean(options.quiet), 'compare');
   let done = 0;
@@ -35,8 +36,8 @@ export function compareCommand(ctx: CliContext, refs: string[], options: Compare
   inputs.forEach((input, i) => checkFinite(ctx, input, paired.counts[i]));
   const comparison = summarizeComparison(plans, paired, options.seed, { givenNoTaiBy: options.givenNoTaiBy });
   comparison.forecasts.forEach(checkKept);
-  const format = formatFor(ctx, options);
+  const format = formatFor(ctx, options.format, target);
   const manifests = inputs.map((input) => manifestFor(ctx, input, options.seed, options.samples, { pairing: 'common random numbers', ...(options.givenNoTaiBy !== undefined ? { givenNoTaiBy: options.givenNoTaiBy } : {}) }));
   const content = format === 'table' ? renderCompareTable(comparison) : format === 'csv' ? renderCompareCsv(comparison) : renderCompareJson(comparison, manifests);
-  emit(ctx, content, options.output);
+  emit(ctx, content, target);
 }

@@ -10,10 +10,10 @@ import { datesCovered, renderMetaculus, type MetaculusRange } from '../../report
 import { renderTable } from '../../report/table.js';
 import { count } from '../../report/format.js';
 import type { CliContext } from '../context.js';
-import { emit } from '../output.js';
+import { emit, prepareOutput } from '../output.js';
 import { simulateRange, type WorkerPool } from '../parallel.js';
 import { createProgress } from '../progress.js';
-import { checkFinite, checkGivenYear, checkKept, loadInput, manifestFor } from '../scenario-input.js';
+import { checkFinite, checkGivenYear, checkKept, formatFor, inputPaths, loadInput, manifestFor, type Input } from '../scenario-input.js';
 
 export const DEFAULT_SAMPLES = 100_000;
 export const FORMATS = ['table', 'csv', 'json', 'metaculus'] as const;
@@ -22,7 +22,7 @@ export type Format = (typeof FORMATS)[number];
 export interface RunOptions {
   samples: number;
   seed: number;
-  format: Format;
+  format?: Format;
   output?: string;
   horizon?: number;
   set: string[];
@@ -47,11 +47,10 @@ const roundUpToChunks = (n: number) => Math.ceil(n / CHUNK_SIZE) * CHUNK_SIZE;
 
 export async function runScenario(
   ctx: CliContext,
-  ref: string,
-  options: Pick<RunOptions, 'samples' | 'seed' | 'horizon' | 'set' | 'targetSe' | 'maxSamples' | 'quiet' | 'givenNoTaiBy'>,
+  input: Input,
+  options: Pick<RunOptions, 'samples' | 'seed' | 'targetSe' | 'maxSamples' | 'quiet' | 'givenNoTaiBy'>,
   pool?: WorkerPool,
 ): Promise<ScenarioRun> {
-  const input = loadInput(ref, options);
   const { plan, loaded } = input;
   checkGivenYear(plan, options.givenNoTaiBy);
   const summaryOptions = { givenNoTaiBy: options.givenNoTaiBy };
@@ -92,10 +91,13 @@ export async function runScenario(
 export async function runCommand(ctx: CliContext, refs: string[], options: RunOptions, pool?: WorkerPool): Promise<void> {
   const scenarios = refs.length ? refs : ['cotra-2020'];
   if (options.range && options.format !== 'metaculus') throw new UsageError('--range applies only to --format metaculus');
+  const inputs = scenarios.map((ref) => loadInput(ctx, ref, options));
+  const target = prepareOutput(ctx, options.output, inputPaths(inputs));
+  const format = formatFor(ctx, options.format, target);
   const runs: ScenarioRun[] = [];
-  for (const ref of scenarios) runs.push(await runScenario(ctx, ref, options, pool));
+  for (const input of inputs) runs.push(await runScenario(ctx, input, options, pool));
   let content: string;
-  switch (options.format) {
+  switch (format) {
     case 'csv':
       content = runs.map((r, i) => (i === 0 ? renderCsv(r.forecast, r.overrides) : renderCsv(r.forecast, r.overrides).split('\n').slice(1).join('\n'))).join('');
       break;
@@ -116,13 +118,13 @@ export async function runCommand(ctx: CliContext, refs: string[], options: RunOp
       break;
     }
     case 'table': {
-      const chart = options.chart ?? (Boolean(ctx.stdout.isTTY) && options.output === undefined);
+      const chart = options.chart ?? (Boolean(ctx.stdout.isTTY) && target === undefined);
       content = runs.map((r) => renderTable(r.forecast, { overrides: r.overrides, chart: chart ? renderChart(r.forecast, ctx.stdout.columns || 80) : undefined })).join('\n');
       break;
     }
   }
-  emit(ctx, content, options.output);
-  if (options.output !== undefined && !options.quiet) ctx.stderr.write(`wrote ${options.output} (${options.format}, seed ${options.seed}, ${runs.map((r) => r.forecast.samples).join(' + ')} worlds)\n`);
+  emit(ctx, content, target);
+  if (target !== undefined && !options.quiet) ctx.stderr.write(`wrote ${options.output} (${format}, seed ${options.seed}, ${runs.map((r) => r.forecast.samples).join(' + ')} worlds)\n`);
 }
 
 export { DEFAULT_SEED };
