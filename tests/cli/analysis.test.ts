@@ -21,7 +21,7 @@ describe('compare', () => {
   it('CSV when piped: one row per year, a column per scenario and per difference', async () => {
     const r = await cli(['compare', 'cotra-2020', 'cotra-2020-spend-doubling-2y', '-n', '20000']);
     const lines = r.stdout.trim().split('\n');
-    expect(lines[0]).toBe('year,p_cotra_2020,se_cotra_2020,p_cotra_2020_spend_doubling_2y,se_cotra_2020_spend_doubling_2y,diff_cotra_2020_spend_doubling_2y,se_diff_cotra_2020_spend_doubling_2y,unpaired_se_diff_cotra_2020_spend_doubling_2y,seed,samples');
+    expect(lines[0]).toBe('year,p_cotra_2020,se_cotra_2020,p_cotra_2020_spend_doubling_2y,se_cotra_2020_spend_doubling_2y,diff_cotra_2020_spend_doubling_2y,se_diff_cotra_2020_spend_doubling_2y,unpaired_se_diff_cotra_2020_spend_doubling_2y,seed,samples,overrides,given_no_tai_by');
     expect(lines).toHaveLength(1 + 77 + 2);
   });
 
@@ -59,7 +59,7 @@ describe('sensitivity', () => {
 
   it('--by YEAR uses P(TAI by YEAR); CSV when piped', async () => {
     const r = await cli(['sensitivity', '-n', '20000', '--by', '2040']);
-    expect(r.stdout.split('\n')[0]).toBe('input,kind,low,high,range,metric,baseline,output_at_low,output_at_high,swing,variance_share,seed,samples');
+    expect(r.stdout.split('\n')[0]).toBe('input,kind,low,high,range,metric,baseline,output_at_low,output_at_high,swing,variance_share,seed,samples,overrides');
     expect(r.stdout).toMatch(/,p_tai_by_2040,/);
   });
 
@@ -133,7 +133,7 @@ describe('trajectories', () => {
     const r = await cli(['trajectories', '-n', '20000']);
     const lines = r.stdout.trim().split('\n');
     const header = lines[0].split(',');
-    expect(header).toEqual(expect.arrayContaining(['log10_spend_usd_p50', 'log10_flop_per_usd_p50', 'log10_affordable_flop_p50', 'algorithmic_oom_lifetime', 'requirement_log10_flop_p10', 'requirement_log10_flop_medium_horizon_p90', 'p_tai_by_year']));
+    expect(header).toEqual(expect.arrayContaining(['log10_spend_usd_p50', 'log10_flop_per_usd_p50', 'log10_affordable_flop_p50', 'algorithmic_oom_lifetime', 'requirement_log10_flop_p10', 'requirement_log10_flop_medium_horizon_p90', 'p_tai_by_end_of_year', 'overrides']));
     expect(lines).toHaveLength(78);
     const row = (year: number) => Object.fromEntries(header.map((h, i) => [h, Number(lines[year - 2023].split(',')[i])]));
     const y2040 = row(2040);

@@ -38,6 +38,7 @@ export function compareCommand(ctx: CliContext, refs: string[], options: Compare
   comparison.forecasts.forEach(checkKept);
   const format = formatFor(ctx, options.format, target);
   const manifests = inputs.map((input) => manifestFor(ctx, input, options.seed, options.samples, { pairing: 'common random numbers', ...(options.givenNoTaiBy !== undefined ? { givenNoTaiBy: options.givenNoTaiBy } : {}) }));
-  const content = format === 'table' ? renderCompareTable(comparison) : format === 'csv' ? renderCompareCsv(comparison) : renderCompareJson(comparison, manifests);
+  const { overrides } = inputs[0];
+  const content = format === 'table' ? renderCompareTable(comparison, overrides) : format === 'csv' ? renderCompareCsv(comparison, overrides) : renderCompareJson(comparison, manifests);
   emit(ctx, content, target);
 }

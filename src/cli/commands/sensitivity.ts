@@ -33,9 +33,9 @@ export function sensitivityCommand(ctx: CliContext, ref: string, options: Sensit
   const format = formatFor(ctx, options.format, target);
   const content =
     format === 'table'
-      ? renderSensitivityTable(result)
+      ? renderSensitivityTable(result, input.overrides)
       : format === 'csv'
-        ? renderSensitivityCsv(result)
+        ? renderSensitivityCsv(result, input.overrides)
         : renderSensitivityJson(result, manifestFor(ctx, input, options.seed, options.samples, { pairing: 'common random numbers' }));
   emit(ctx, content, target);
 }

@@ -22,9 +22,9 @@ export function trajectoriesCommand(ctx: CliContext, ref: string, options: Traje
   const format = formatFor(ctx, options.format, target);
   const content =
     format === 'table'
-      ? renderTrajectoriesTable(t, forecast)
+      ? renderTrajectoriesTable(t, forecast, input.overrides)
       : format === 'csv'
-        ? renderTrajectoriesCsv(t, forecast)
+        ? renderTrajectoriesCsv(t, forecast, input.overrides)
         : `${JSON.stringify({ manifest: manifestFor(ctx, input, options.seed, options.samples), bandWorlds: t.worlds, ...t, pTaiByYear: forecast.cdf, se: forecast.se }, null, 2)}\n`;
   emit(ctx, content, target);
 }
