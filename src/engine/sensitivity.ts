@@ -15,7 +15,8 @@ import type { Distribution } from '../model/distribution.js';
 import type { Param, Scenario, WeightedAnchor } from '../model/scenario.js';
 import { ChunkUniforms, HALVING_STREAM, MAX_OOM_STREAM, arrivalsByWorld, curveStream, pairedLayout, runPairedChunk, variableStream } from './paired.js';
 import { compileDistribution } from './sampler.js';
-import { CHUNK_SIZE, accumulate, chunkCount, createWorkspace, emptyCounts, planScenario, type CurveKey } from './simulate.js';
+import { CHUNK_SIZE, accumulate, chunkCount, createWorkspace, emptyCounts, planScenario } from './simulate.js';
+import { ALGORITHMIC_FIELDS, GROWTH_PARAMETERS, parameterAt, setParameter, type ParameterRef } from '../model/paths.js';
 import { summarize, type Forecast } from './summary.js';
 
 export type Metric = { kind: 'median' } | { kind: 'p-by-year'; year: number };
@@ -52,20 +53,6 @@ const sameDist = (a: Distribution, b: Distribution) => {
   const bare = ({ unit: _u, description: _d, source: _s, ...rest }: Distribution) => JSON.stringify(rest);
   return bare(a) === bare(b);
 };
-
-/** The growth parameters a scenario holds, by engine key, with where they sit in the scenario. */
-const GROWTH: { key: CurveKey; label: string; get: (s: Scenario) => Param; set: (s: Scenario, p: Param) => Scenario }[] = [
-  { key: 'log10FlopPerUsd', label: 'pricePerformance.log10FlopPerUsd', get: (s) => s.pricePerformance.log10FlopPerUsd, set: (s, p) => ({ ...s, pricePerformance: { ...s.pricePerformance, log10FlopPerUsd: p } }) },
-  { key: 'flopPerUsdDoublingYears', label: 'pricePerformance.doublingYears', get: (s) => s.pricePerformance.doublingYears, set: (s, p) => ({ ...s, pricePerformance: { ...s.pricePerformance, doublingYears: p } }) },
-  { key: 'maxLog10FlopPerUsd', label: 'pricePerformance.maxLog10FlopPerUsd', get: (s) => s.pricePerformance.maxLog10FlopPerUsd, set: (s, p) => ({ ...s, pricePerformance: { ...s.pricePerformance, maxLog10FlopPerUsd: p } }) },
-  { key: 'log10UsdPerRun', label: 'spending.log10UsdPerRun', get: (s) => s.spending.log10UsdPerRun, set: (s, p) => ({ ...s, spending: { ...s.spending, log10UsdPerRun: p } }) },
-  { key: 'spendDoublingYears', label: 'spending.doublingYears', get: (s) => s.spending.doublingYears, set: (s, p) => ({ ...s, spending: { ...s.spending, doublingYears: p } }) },
-  { key: 'log10GdpUsd', label: 'spending.log10GdpUsd', get: (s) => s.spending.log10GdpUsd, set: (s, p) => ({ ...s, spending: { ...s.spending, log10GdpUsd: p } }) },
-  { key: 'gdpGrowthPerYear', label: 'spending.gdpGrowthPerYear', get: (s) => s.spending.gdpGrowthPerYear, set: (s, p) => ({ ...s, spending: { ...s.spending, gdpGrowthPerYear: p } }) },
-  { key: 'maxGdpFraction', label: 'spending.maxGdpFraction', get: (s) => s.spending.maxGdpFraction, set: (s, p) => ({ ...s, spending: { ...s.spending, maxGdpFraction: p } }) },
-];
-
-export const GROWTH_PATHS = GROWTH.map((g) => g.label);
 
 function percentiles(d: Distribution): [number, number] {
   const s = compileDistribution(d);
@@ -132,38 +119,43 @@ export function sensitivityInputs(scenario: Scenario, ranges: Record<string, [nu
       },
     });
   }
-  // Growth parameters: distributions by their percentiles; point values only with a stated range.
+  // Stated ranges (--swing): each path as the registry (model/paths.ts) reads it, as --set would.
   const allIds = scenario.anchors.map((a) => a.anchor.id);
-  for (const g of GROWTH) {
-    const p = g.get(scenario);
-    const range = ranges[g.label];
-    if (p.kind === 'dist' || range) {
-      const [low, high] = range ?? percentiles((p as { dist: Distribution }).dist);
-      inputs.push({ name: g.label, kind: 'growth', anchorIds: allIds, low, high, swingRule: range ? 'stated range' : '5th–95th percentile', stream: p.kind === 'dist' && !range ? curveStream(g.key) : null, apply: (s, value) => g.set(s, pointParam(value)) });
-    } else if (p.kind === 'point') fixed.push(g.label);
+  for (const [path, [low, high]] of Object.entries(ranges)) {
+    const ref = parameterAt(scenario, path);
+    if (!ref) throw new Error(`bug: --swing ${path} is not a parameter of ${scenario.id} (the caller checks)`);
+    const every = ref.kind === 'growth' || ref.anchorIds === 'all';
+    inputs.push({
+      name: path,
+      kind: 'growth',
+      anchorIds: every ? allIds : (ref.anchorIds as string[]),
+      low,
+      high,
+      swingRule: ref.kind === 'algorithmic' && every ? 'stated range, every anchor' : 'stated range',
+      stream: null,
+      apply: (s, value) => setParameter(s, ref, pointParam(value)),
+    });
   }
-  for (const [field, stream] of [
-    ['halvingYears', HALVING_STREAM],
-    ['maxOom', MAX_OOM_STREAM],
-  ] as const) {
+  // Growth parameters: distributions by their percentiles; point values only with a stated range.
+  for (const g of GROWTH_PARAMETERS) {
+    if (ranges[g.path]) continue;
+    const p = g.get(scenario);
+    if (p.kind === 'dist') {
+      const [low, high] = percentiles(p.dist);
+      inputs.push({ name: g.path, kind: 'growth', anchorIds: allIds, low, high, swingRule: '5th–95th percentile', stream: curveStream(g.key), apply: (s, value) => g.set(s, pointParam(value)) });
+    } else fixed.push(g.path);
+  }
+  for (const field of ALGORITHMIC_FIELDS) {
     const label = `algorithmicProgress.${field}`;
-    const dists = scenario.anchors.filter((a) => a.algorithmicProgress[field].kind === 'dist');
-    const range = ranges[label];
-    if (range) {
-      inputs.push({
-        name: label,
-        kind: 'growth',
-        anchorIds: allIds,
-        low: range[0],
-        high: range[1],
-        swingRule: 'stated range, every anchor',
-        stream: null,
-        apply: (s, value) => withAnchors(s, (a) => ({ ...a, algorithmicProgress: { ...a.algorithmicProgress, [field]: pointParam(value) } })),
-      });
-    } else if (dists.length) {
+    if (ranges[label]) continue;
+    const stream = field === 'halvingYears' ? HALVING_STREAM : MAX_OOM_STREAM;
+    const own = (a: WeightedAnchor) => ranges[`anchors.${a.anchor.id}.${label}`] !== undefined;
+    const dists = scenario.anchors.filter((a) => !own(a) && a.algorithmicProgress[field].kind === 'dist');
+    if (dists.length) {
       const d = (dists[0].algorithmicProgress[field] as { dist: Distribution }).dist;
       const ids = dists.filter((a) => sameDist((a.algorithmicProgress[field] as { dist: Distribution }).dist, d)).map((a) => a.anchor.id);
       const [low, high] = percentiles(d);
+      const ref: ParameterRef = { kind: 'algorithmic', field, anchorIds: ids };
       inputs.push({
         name: ids.length === allIds.length ? label : `${label} (${ids.join(', ')})`,
         kind: 'growth',
@@ -172,9 +164,10 @@ export function sensitivityInputs(scenario: Scenario, ranges: Record<string, [nu
         high,
         swingRule: '5th–95th percentile',
         stream,
-        apply: (s, value) => withAnchors(s, (a) => (ids.includes(a.anchor.id) ? { ...a, algorithmicProgress: { ...a.algorithmicProgress, [field]: pointParam(value) } } : a)),
+        apply: (s, value) => setParameter(s, ref, pointParam(value)),
       });
-    } else fixed.push(`${label} (per anchor)`);
+    } else if (scenario.anchors.every((a) => a.algorithmicProgress[field].kind === 'formula')) fixed.push(`${label} (a formula of the requirement)`);
+    else fixed.push(`${label} (per anchor)`);
   }
   return { inputs, fixed };
 }

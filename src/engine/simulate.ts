@@ -7,6 +7,7 @@
  * so a run's result does not depend on how its chunks are shared out. Chunks only add to counts
  * (one histogram of arrival years per anchor), so memory does not grow with the number of worlds.
  */
+import { GROWTH_PARAMETERS, type GrowthParameter } from '../model/paths.js';
 import type { Param, Scenario } from '../model/scenario.js';
 import { affordableIsMonotone, algorithmicOom, log10AffordableFlop, WorldCurves, type CurveValues } from './curves.js';
 import { compileColumns, compileScalar, type ColumnKernel } from './expression.js';
@@ -22,18 +23,9 @@ export type ParamPlan =
   | { kind: 'dist'; sampler: Sampler }
   | { kind: 'formula'; fn: (requirement: number) => number };
 
-/** The uncertain-or-not numbers of CurveValues, in the order their draws are made. */
-export const CURVE_KEYS = [
-  'log10FlopPerUsd',
-  'flopPerUsdDoublingYears',
-  'maxLog10FlopPerUsd',
-  'log10UsdPerRun',
-  'spendDoublingYears',
-  'log10GdpUsd',
-  'gdpGrowthPerYear',
-  'maxGdpFraction',
-] as const;
-export type CurveKey = (typeof CURVE_KEYS)[number];
+/** The uncertain-or-not numbers of CurveValues, in the order their draws are made (model/paths.ts). */
+export type CurveKey = GrowthParameter['key'];
+export const CURVE_KEYS: readonly CurveKey[] = GROWTH_PARAMETERS.map((g) => g.key);
 
 export interface AnchorPlan {
   id: string;
@@ -141,16 +133,7 @@ export function planScenario(scenario: Scenario): Plan {
   for (let y = scenario.startYear; y <= scenario.horizonYear; y++) years.push(y);
   const pp = scenario.pricePerformance;
   const sp = scenario.spending;
-  const curve: Record<CurveKey, ParamPlan> = {
-    log10FlopPerUsd: planParam(pp.log10FlopPerUsd),
-    flopPerUsdDoublingYears: planParam(pp.doublingYears),
-    maxLog10FlopPerUsd: planParam(pp.maxLog10FlopPerUsd),
-    log10UsdPerRun: planParam(sp.log10UsdPerRun),
-    spendDoublingYears: planParam(sp.doublingYears),
-    log10GdpUsd: planParam(sp.log10GdpUsd),
-    gdpGrowthPerYear: planParam(sp.gdpGrowthPerYear),
-    maxGdpFraction: planParam(sp.maxGdpFraction),
-  };
+  const curve = Object.fromEntries(GROWTH_PARAMETERS.map((g) => [g.key, planParam(g.get(scenario))])) as Record<CurveKey, ParamPlan>;
   const base: CurveValues = {
     log10FlopPerUsd: pointValue(curve.log10FlopPerUsd),
     flopPerUsdYear: pp.year,

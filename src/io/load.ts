@@ -12,6 +12,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { anchorFileSchema, type AnchorFile } from '../model/anchor.js';
 import type { Issue } from '../model/issues.js';
+import { GENERAL_ALGORITHMIC_KEYS } from '../model/paths.js';
 import { buildScenario, scenarioFileSchema, type Scenario, type ScenarioFile } from '../model/scenario.js';
 import { closest } from './closest.js';
 import { InputError, UsageError, type Problem } from './errors.js';
@@ -181,7 +182,6 @@ export function parseSets(sets: readonly (string | SetOption)[]): { tree: Record
  * `algorithmicProgress.X` is the default for anchors without their own `anchors.<id>.algorithmicProgress.X`,
  * and `variables.X` replaces X in every anchor that declares it unless `anchors.<id>.variables.X` does.
  */
-const GENERAL_ALGORITHMIC_KEYS = ['halvingYears', 'maxOom', 'cap'] as const;
 
 type Doc = Record<string, unknown>;
 const objectAt = (v: unknown): Doc | undefined => (v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Doc) : undefined);

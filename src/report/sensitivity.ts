@@ -45,7 +45,7 @@ export function renderSensitivityTable(r: SensitivityResult, overrides: readonly
   out.push(padTable(rows, ['l', 'r', 'r', 'l', 'r', 'r', 'r', 'r']));
   out.push('');
   out.push(`Which anchor is right explains ${percent(r.anchorShare)} of that variance (the weights' own rows show how moving them changes the output).`);
-  if (r.fixed.length) out.push(`Not varied (point values; give a range with --swing path=low,high): ${r.fixed.join(', ')}`);
+  if (r.fixed.length) out.push(`Not varied (point values and formulas; give a range with --swing path=low,high): ${r.fixed.join(', ')}`);
   return `${out.join('\n')}\n`;
 }
 

@@ -54,7 +54,7 @@ describe('sensitivity', () => {
     expect(swings).toEqual([...swings].sort((a, b) => b - a));
     expect(rows[0]).toMatch(/transformativeVsBrainOom|brainLog10FlopPerS/);
     expect(r.stdout).toMatch(/spending\.doublingYears +2 +3 +stated range/);
-    expect(r.stdout).toMatch(/Not varied \(point values; give a range with --swing path=low,high\): pricePerformance\.log10FlopPerUsd/);
+    expect(r.stdout).toMatch(/Not varied \(point values and formulas; give a range with --swing path=low,high\): pricePerformance\.log10FlopPerUsd/);
   });
 
   it('--by YEAR uses P(TAI by YEAR); CSV when piped', async () => {

@@ -1,5 +1,6 @@
 /** `bioanchors sensitivity`: which inputs move the forecast most. */
-import { GROWTH_PATHS, sensitivity, type Metric } from '../../engine/sensitivity.js';
+import { sensitivity, type Metric } from '../../engine/sensitivity.js';
+import { parameterAt, parameterPaths } from '../../model/paths.js';
 import { closest } from '../../io/closest.js';
 import { UsageError } from '../../io/errors.js';
 import { renderSensitivityCsv, renderSensitivityJson, renderSensitivityTable } from '../../report/sensitivity.js';
@@ -13,16 +14,16 @@ export interface SensitivityOptions extends CommonOptions {
   swing: Record<string, [number, number]>;
 }
 
-const SWING_PATHS = [...GROWTH_PATHS, 'algorithmicProgress.halvingYears', 'algorithmicProgress.maxOom'];
-
 export function sensitivityCommand(ctx: CliContext, ref: string, options: SensitivityOptions): void {
+  const input = loadInput(ctx, ref, options);
+  // --swing names a parameter as --set does (model/paths.ts), checked against this scenario.
   for (const path of Object.keys(options.swing)) {
-    if (!SWING_PATHS.includes(path)) {
-      const hint = closest(path, SWING_PATHS);
-      throw new UsageError(`--swing ${path}: not a growth parameter${hint ? ` (did you mean "${hint}"?)` : ''}; one of ${SWING_PATHS.join(', ')}`);
+    if (!parameterAt(input.loaded.scenario, path)) {
+      const known = parameterPaths(input.loaded.scenario);
+      const hint = closest(path, known);
+      throw new UsageError(`--swing ${path}: not a growth or algorithmic-progress parameter of ${input.loaded.scenario.id}${hint ? ` (did you mean "${hint}"?)` : ''}; one of ${known.join(', ')}`);
     }
   }
-  const input = loadInput(ctx, ref, options);
   const { startYear, horizonYear } = input.plan.scenario;
   if (options.by !== undefined && (options.by < startYear || options.by > horizonYear)) throw new UsageError(`--by ${options.by} must be within the scenario's years ${startYear}–${horizonYear}`);
   const target = prepareOutput(ctx, options.output, inputPaths([input]));

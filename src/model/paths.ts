@@ -1,0 +1,84 @@
+/**
+ * The scenario's parameters by the paths users type, in one registry: `--set` writes them,
+ * `sensitivity --swing` ranges them, sensitivity lists them as inputs or as "not varied", and the
+ * engine reads the growth curves through them. A path means the same thing everywhere:
+ * `algorithmicProgress.X` is every anchor's value (see io/load.ts: it replaces the per-anchor
+ * values a scenario inherits), `anchors.<id>.algorithmicProgress.X` one anchor's.
+ */
+import type { AlgorithmicProgress, Param, Scenario } from './scenario.js';
+
+export interface GrowthParameter {
+  /** As typed: `spending.doublingYears`. */
+  path: string;
+  /** The engine's name for it (one random stream per name in paired runs). */
+  key: 'log10FlopPerUsd' | 'flopPerUsdDoublingYears' | 'maxLog10FlopPerUsd' | 'log10UsdPerRun' | 'spendDoublingYears' | 'log10GdpUsd' | 'gdpGrowthPerYear' | 'maxGdpFraction';
+  get: (s: Scenario) => Param;
+  set: (s: Scenario, p: Param) => Scenario;
+}
+
+const price = (field: 'log10FlopPerUsd' | 'doublingYears' | 'maxLog10FlopPerUsd', key: GrowthParameter['key']): GrowthParameter => ({
+  path: `pricePerformance.${field}`,
+  key,
+  get: (s) => s.pricePerformance[field],
+  set: (s, p) => ({ ...s, pricePerformance: { ...s.pricePerformance, [field]: p } }),
+});
+const spend = (field: 'log10UsdPerRun' | 'doublingYears' | 'log10GdpUsd' | 'gdpGrowthPerYear' | 'maxGdpFraction', key: GrowthParameter['key']): GrowthParameter => ({
+  path: `spending.${field}`,
+  key,
+  get: (s) => s.spending[field],
+  set: (s, p) => ({ ...s, spending: { ...s.spending, [field]: p } }),
+});
+
+/** The growth curves' parameters, in the order a world draws them. */
+export const GROWTH_PARAMETERS: readonly GrowthParameter[] = [
+  price('log10FlopPerUsd', 'log10FlopPerUsd'),
+  price('doublingYears', 'flopPerUsdDoublingYears'),
+  price('maxLog10FlopPerUsd', 'maxLog10FlopPerUsd'),
+  spend('log10UsdPerRun', 'log10UsdPerRun'),
+  spend('doublingYears', 'spendDoublingYears'),
+  spend('log10GdpUsd', 'log10GdpUsd'),
+  spend('gdpGrowthPerYear', 'gdpGrowthPerYear'),
+  spend('maxGdpFraction', 'maxGdpFraction'),
+];
+
+/** Algorithmic-progress values that may be given for every anchor or per anchor. */
+export const ALGORITHMIC_FIELDS = ['halvingYears', 'maxOom'] as const;
+export type AlgorithmicField = (typeof ALGORITHMIC_FIELDS)[number];
+/** All the per-anchor algorithmic keys a general value stands behind (the cap's shape too). */
+export const GENERAL_ALGORITHMIC_KEYS = [...ALGORITHMIC_FIELDS, 'cap'] as const;
+
+/** A numeric parameter a path names: which anchors' algorithmic field, or which growth parameter. */
+export type ParameterRef = { kind: 'growth'; parameter: GrowthParameter } | { kind: 'algorithmic'; field: AlgorithmicField; anchorIds: string[] | 'all' };
+
+/** What a path names in a scenario, or undefined. */
+export function parameterAt(scenario: Scenario, path: string): ParameterRef | undefined {
+  const growth = GROWTH_PARAMETERS.find((g) => g.path === path);
+  if (growth) return { kind: 'growth', parameter: growth };
+  const general = /^algorithmicProgress\.(\w+)$/.exec(path);
+  if (general && (ALGORITHMIC_FIELDS as readonly string[]).includes(general[1])) return { kind: 'algorithmic', field: general[1] as AlgorithmicField, anchorIds: 'all' };
+  const own = /^anchors\.([^.]+)\.algorithmicProgress\.(\w+)$/.exec(path);
+  if (own && (ALGORITHMIC_FIELDS as readonly string[]).includes(own[2]) && scenario.anchors.some((a) => a.anchor.id === own[1])) {
+    return { kind: 'algorithmic', field: own[2] as AlgorithmicField, anchorIds: [own[1]] };
+  }
+  return undefined;
+}
+
+/** Every path parameterAt knows for this scenario (for messages and suggestions). */
+export function parameterPaths(scenario: Scenario): string[] {
+  return [
+    ...GROWTH_PARAMETERS.map((g) => g.path),
+    ...ALGORITHMIC_FIELDS.map((f) => `algorithmicProgress.${f}`),
+    ...scenario.anchors.flatMap((a) => ALGORITHMIC_FIELDS.map((f) => `anchors.${a.anchor.id}.algorithmicProgress.${f}`)),
+  ];
+}
+
+/** The scenario with the parameter a reference names set to `param`. */
+export function setParameter(scenario: Scenario, ref: ParameterRef, param: Param): Scenario {
+  if (ref.kind === 'growth') return ref.parameter.set(scenario, param);
+  return {
+    ...scenario,
+    anchors: scenario.anchors.map((a) =>
+      ref.anchorIds === 'all' || ref.anchorIds.includes(a.anchor.id) ? { ...a, algorithmicProgress: { ...a.algorithmicProgress, [ref.field]: param } as AlgorithmicProgress } : a,
+    ),
+  };
+}
