@@ -91,3 +91,30 @@ export function binnedChiSquare(sample: ArrayLike<number>, cdf: (x: number) => n
 export function equalProbabilityEdges(k: number, quantile: (p: number) => number, pLow = 0, pHigh = 1): number[] {
   return Array.from({ length: k + 1 }, (_, i) => quantile(pLow + ((pHigh - pLow) * i) / k));
 }
+
+/**
+ * Bounds on s/σ, a sample standard deviation over `runs` independent runs against the true one,
+ * at the family-wise level. For normal data (runs − 1)·s²/σ² is chi-square with runs − 1 degrees
+ * of freedom. For data with excess kurtosis γ₂ > 0, Var(s²/σ²) ≈ 2/(runs − 1) + γ₂/runs, and a
+ * chi-square with the same variance (df = 2 / Var, matching two moments as Satterthwaite does)
+ * stands in for it.
+ */
+export function sdRatioBounds(runs: number, excessKurtosis = 0): [number, number] {
+  const df = 2 / (2 / (runs - 1) + Math.max(0, excessKurtosis) / runs);
+  return [Math.sqrt(chiSquareLowerCritical(df) / df), Math.sqrt(chiSquareCritical(df) / df)];
+}
+
+/** Sample excess kurtosis m4/m2² − 3. */
+export function excessKurtosis(x: readonly number[]): number {
+  const n = x.length;
+  const mean = x.reduce((a, b) => a + b, 0) / n;
+  let m2 = 0;
+  let m4 = 0;
+  for (const v of x) {
+    m2 += (v - mean) ** 2;
+    m4 += (v - mean) ** 4;
+  }
+  m2 /= n;
+  m4 /= n;
+  return m4 / (m2 * m2) - 3;
+}
