@@ -10,6 +10,7 @@ import { planScenario, simulate, DEFAULT_SEED } from '../src/engine/simulate.js'
 import { summarize } from '../src/engine/summary.js';
 import { loadScenario } from '../src/io/load.js';
 import { fixture } from './helpers.js';
+import { FAMILY_Z } from './stats.js';
 
 const reference = new Map(
   readFileSync(fixture('reference', 'cotra-2020-best-guess-cdf.csv'), 'utf8')
@@ -41,6 +42,6 @@ describe('cotra-2020 reproduces the report', () => {
 
   it('"no anchor" is 10% and never arrives', () => {
     expect(plan.scenario.noneWeight).toBeCloseTo(0.1, 12);
-    expect(Math.abs(f.never.p - 0.1)).toBeLessThan(4 * Math.sqrt(0.09 / samples));
+    expect(Math.abs(f.never.p - 0.1)).toBeLessThan(FAMILY_Z * Math.sqrt(0.09 / samples));
   });
 });
