@@ -66,9 +66,11 @@ describe('simulate', () => {
     expect(nearly.anchors[0].thresholds).toBeNull();
     const a = summarize(point, simulate(point, { samples: 100_000, seed: 2 }), 2);
     const b = summarize(nearly, simulate(nearly, { samples: 100_000, seed: 2 }), 2);
-    // Same seed and the same draws for the requirement: the arrival years can only differ at the
-    // 1e-7 edge of a year, so the curves agree to far better than their standard error.
-    a.cdf.forEach((p, j) => expect(Math.abs(p - b.cdf[j])).toBeLessThanOrEqual(0.5 * a.se[j] + 1e-9));
+    // Same seed and the same draws for the requirement: the arrival years can only differ for a
+    // requirement within about 1e-7 OOM of a year's threshold, which one world in 1e7 or so has.
+    // Allow 2 worlds per year (0.5 se, as before, allowed about 75: enough to hide requirement
+    // draws that moved when a growth parameter became uncertain, in most years).
+    a.cdf.forEach((p, j) => expect(Math.abs(p - b.cdf[j]) * 100_000, `year ${a.years[j]}`).toBeLessThanOrEqual(2 + 1e-6));
   });
 
   it('keeps "never" (no anchor) and "not by the horizon" apart', () => {
