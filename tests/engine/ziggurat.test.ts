@@ -48,10 +48,10 @@ describe('zigguratNormal', () => {
     expect(Math.abs(s4 / n - 3)).toBeLessThan(FAMILY_Z * Math.sqrt(96 / n));
   });
 
-  // The tails alone, on 1e7 further draws (about 27,000 beyond |z| = 3 and 5,800 beyond the base
-  // strip; 2,600 beyond 3.654). Given |Z| > t, |Z| has CDF 1 − Φ(−z)/Φ(−t) exactly; its bins are equally probable
-  // under that law, with 40 or more draws expected in each. The number of draws in the tail is
-  // binomial(n, 2Φ(−t)); their signs are binomial(m, 1/2).
+  // The tails alone, on 1e7 further draws: about 27,000 beyond |z| = 3, 5,800 beyond the base
+  // strip, 2,600 beyond 3.654 and 630 beyond 4. Given |Z| > t, |Z| has CDF 1 − Φ(−z)/Φ(−t)
+  // exactly; its bins are equally probable under that law, with 40 or more draws expected in
+  // each. The number of draws in the tail is binomial(m, 2Φ(−t)); their signs binomial(·, 1/2).
   describe('the tails', () => {
     const m = 10_000_000;
     const tailRng = new Rng(2718);
