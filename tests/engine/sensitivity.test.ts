@@ -73,6 +73,34 @@ describe('variance share (first-order index, 20 bins, bias-corrected)', () => {
     expect(r.anchorShare).toBe(0);
   });
 
+  it('an input of one anchor: its share scales by that anchor\'s weight squared; the anchor choice has its own', () => {
+    // Weight 1/2 and "no anchor" 1/2 (never arrives). With p = P(Y | the anchor) and q = p/2:
+    // Var(E[Y | x]) = (1/2)²·Var(E[Y | x, anchor]), so x's share is S·p(1 − p)/(4q(1 − q)) with S
+    // its index within the anchor's worlds; E[Y | anchor choice] is p or 0, so the anchor
+    // choice's share is (1/4)p²/(q(1 − q)).
+    const half = loadScenario(fixture('sum-of-two.json'), { sets: ['anchors.sum-of-two.weight=0.5'] }).scenario;
+    const samples = 200_000;
+    const r = sensitivity(half, { samples, seed: 12, metric });
+    const anchor = r.baseline.anchors.find((a) => a.id === 'sum-of-two')!;
+    const p = anchor.cdf[metric.year - r.baseline.startYear];
+    const q = p / 2;
+    const c = thresholdOf(p);
+    // se from 80 runs of 1e5 worlds: sd 0.0013 (x), 0.0011 (z), 0.0022 (anchor choice); taken as
+    // 0.0015 and 0.0025 (rounded up for the error of p, which the exact values are computed from),
+    // times √(1e5/N).
+    const scale = Math.sqrt(1e5 / samples);
+    for (const [name, input, other] of [
+      ['x', X, Z],
+      ['z', Z, X],
+    ] as const) {
+      const share = r.rows.find((w) => w.input.name === name)!.varianceShare!;
+      const exact = (exactShares(c, input, other).binned * p * (1 - p)) / (4 * q * (1 - q));
+      expect(Math.abs(share - exact), `${name}: ${share} vs ${exact}`).toBeLessThan(FAMILY_Z * 0.0015 * scale);
+    }
+    const anchorExact = (p * p) / (4 * q * (1 - q));
+    expect(Math.abs(r.anchorShare - anchorExact), `${r.anchorShare} vs ${anchorExact}`).toBeLessThan(FAMILY_Z * 0.0025 * scale);
+  });
+
   it('removes the binning noise: over many small runs the mean share is unbiased', () => {
     // With 1,000 worlds, 20 bins of 50 add noise of about (20 − 1)/1000·E[m(1 − m)]/(p(1 − p))
     // ≈ 0.012 to the between-bin variance: about 6 standard errors of the mean of 300 runs, so
