@@ -25,7 +25,9 @@ describe('standard errors', () => {
    * The observed sd over the runs against the mean reported se. (runs − 1)·s²/σ² is chi-square
    * with runs − 1 degrees of freedom for normal estimates, widened for their observed excess
    * kurtosis (sdRatioBounds); the 4.5-sigma bounds on s/σ are about ±10% for 1000 runs. The mean
-   * of the reported se is itself known to well under 1% here, which the bounds ignore.
+   * of the reported se is itself uncertain by about 1.3% at the 75% crossing (where the se varies
+   * by 40% from run to run with the slope it divides by) and far less elsewhere; the bounds
+   * ignore that.
    */
   function expectCalibrated(estimates: number[], reportedSe: number[]): void {
     const observed = sd(estimates);
