@@ -11,6 +11,7 @@ import { crossing, summarize } from '../src/engine/summary.js';
 import { timeOfYearRow } from '../src/engine/years.js';
 import { loadScenario } from '../src/io/load.js';
 import { fixture } from './helpers.js';
+import { FAMILY_Z } from './stats.js';
 
 const reference = new Map(
   readFileSync(fixture('reference', 'cotra-2020-best-guess-cdf.csv'), 'utf8')
@@ -49,6 +50,6 @@ describe('cotra-2020 reproduces the report', () => {
 
   it('"no anchor" is 10% and never arrives', () => {
     expect(plan.scenario.noneWeight).toBeCloseTo(0.1, 12);
-    expect(Math.abs(f.never.p - 0.1)).toBeLessThan(4 * Math.sqrt(0.09 / samples));
+    expect(Math.abs(f.never.p - 0.1)).toBeLessThan(FAMILY_Z * Math.sqrt(0.09 / samples));
   });
 });

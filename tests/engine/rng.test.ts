@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Rng } from '../../src/engine/rng.js';
+import { FAMILY_Z, chiSquareCritical, pearson } from '../stats.js';
 
 describe('Rng (xoshiro128**)', () => {
   it('matches the reference algorithm from state (1, 2, 3, 4)', () => {
@@ -83,21 +84,71 @@ describe('Rng (xoshiro128**)', () => {
     expect(Math.log(1 - top)).toBeGreaterThan(-Infinity);
   });
 
-  it('draws uniforms strictly inside (0, 1) with mean 1/2 and variance 1/12', () => {
+  // Streams that differ in one coordinate (the neighbours a bad seeding would correlate or make
+  // overlap): the first 100,000 draws of the two must share no value (52-bit uniforms: by chance,
+  // any shared value among 1e10 pairs has probability about 2e-6; a stream shifted against the
+  // other by fewer than 1e5 steps shares almost all), and the pairs (a_k, b_k) must fill a 16×16
+  // grid evenly: chi-square with 255 degrees of freedom below its 4.5-sigma critical value.
+  it.each([
+    ['next index', [7, 3, 'run:requirements'], [7, 4, 'run:requirements']],
+    ['next seed', [7, 3, 'run:requirements'], [8, 3, 'run:requirements']],
+    ['next stream', [7, 3, 'run:requirements'], [7, 3, 'run:curves']],
+    ['index 2^32 apart', [7, 3, 'run:requirements'], [7, 3 + 2 ** 32, 'run:requirements']],
+    ['seed 2^32 apart', [7, 3, 'run:requirements'], [7 + 2 ** 32, 3, 'run:requirements']],
+    ['seed 2^40 against 0', [0, 0, 'run:requirements'], [2 ** 40, 0, 'run:requirements']],
+    ['seed and index swapped', [3, 7, 'run:requirements'], [7, 3, 'run:requirements']],
+    ['a variable named like the anchor stream', [7, 3, 'crn:anchor-choice'], [7, 3, 'crn:variable:anchor']],
+  ] as const)('streams that differ by the %s are independent', (_name, a, b) => {
+    const n = 100_000;
+    const ra = new Rng(a[0], a[1], a[2]);
+    const rb = new Rng(b[0], b[1], b[2]);
+    const seen = new Set<number>();
+    const grid = new Float64Array(256);
+    const bs: number[] = [];
+    for (let k = 0; k < n; k++) {
+      const u = ra.uniform();
+      const v = rb.uniform();
+      seen.add(u);
+      bs.push(v);
+      grid[Math.floor(u * 16) * 16 + Math.floor(v * 16)]++;
+    }
+    expect(bs.filter((v) => seen.has(v)).length).toBe(0);
+    expect(pearson(grid, new Float64Array(256).fill(n / 256))).toBeLessThan(chiSquareCritical(255));
+  });
+
+  it('the first draws of consecutive streams are uniform, and independent of each other', () => {
+    // 100,000 streams of one seed and 100,000 seeds of one stream: the first uniform of each in
+    // 100 bins (99 degrees of freedom), and consecutive pairs in a 16×16 grid (255).
+    for (const stream of [(i: number) => new Rng(12345, i), (i: number) => new Rng(i, 0)]) {
+      const m = 100_000;
+      const first = Float64Array.from({ length: m }, (_, i) => stream(i).uniform());
+      const bins = new Float64Array(100);
+      for (const u of first) bins[Math.floor(u * 100)]++;
+      expect(pearson(bins, new Float64Array(100).fill(m / 100))).toBeLessThan(chiSquareCritical(99));
+      const grid = new Float64Array(256);
+      for (let i = 0; i + 1 < m; i += 2) grid[Math.floor(first[i] * 16) * 16 + Math.floor(first[i + 1] * 16)]++;
+      expect(pearson(grid, new Float64Array(256).fill(m / 2 / 256))).toBeLessThan(chiSquareCritical(255));
+    }
+  });
+
+  it('draws uniforms strictly inside (0, 1): evenly over 1000 bins, with successive pairs even over a 32×32 grid', () => {
     const rng = new Rng(1);
-    const n = 200_000;
-    let sum = 0;
-    let sumSq = 0;
+    const n = 1_000_000;
+    const bins = new Float64Array(1000);
+    const grid = new Float64Array(1024);
+    let outside = 0;
+    let previous = rng.uniform();
     for (let i = 0; i < n; i++) {
       const u = rng.uniform();
-      expect(u > 0 && u < 1).toBe(true);
-      sum += u;
-      sumSq += u * u;
+      if (!(u > 0 && u < 1)) outside++;
+      bins[Math.floor(u * 1000)]++;
+      if (i % 2 === 0) grid[Math.floor(previous * 32) * 32 + Math.floor(u * 32)]++;
+      previous = u;
     }
-    const mean = sum / n;
-    // Standard errors: sd(U)/sqrt(n) = sqrt(1/12/n); var estimate's sd ≈ sqrt((1/80 - 1/144)/n).
-    expect(Math.abs(mean - 0.5)).toBeLessThan(4 * Math.sqrt(1 / 12 / n));
-    expect(Math.abs(sumSq / n - mean * mean - 1 / 12)).toBeLessThan(4 * Math.sqrt((1 / 80 - 1 / 144) / n));
+    expect(outside).toBe(0);
+    // Chi-square with 999 and 1023 degrees of freedom, against 4.5-sigma critical values.
+    expect(pearson(bins, new Float64Array(1000).fill(n / 1000))).toBeLessThan(chiSquareCritical(999));
+    expect(pearson(grid, new Float64Array(1024).fill(n / 2 / 1024))).toBeLessThan(chiSquareCritical(1023));
   });
 
   it('rejects seeds that are not non-negative safe integers', () => {

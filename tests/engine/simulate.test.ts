@@ -4,6 +4,7 @@ import { CHUNK_SIZE, chunkCount, mergeCounts, planScenario, simulate, simulateCh
 import { summarize } from '../../src/engine/summary.js';
 import { loadScenario } from '../../src/io/load.js';
 import { fixture } from '../helpers.js';
+import { FAMILY_Z } from '../stats.js';
 
 const plainCounts = (c: Counts) => ({ worlds: c.worlds, never: c.never, perAnchor: c.perAnchor.map((h) => Array.from(h)) });
 
@@ -28,18 +29,14 @@ describe('simulate', () => {
     expect(plainCounts(merged)).toEqual(plainCounts(whole));
   });
 
-  it('with point-valued curves agrees with the closed form Σ w_i F_i(threshold_i(Y)) within 3 standard errors', () => {
+  it('with point-valued curves agrees with the closed form Σ w_i F_i(threshold_i(Y)) in every year', () => {
     const plan = planScenario(loadScenario(fixture('point.json')).scenario);
     const samples = 400_000;
     const forecast = summarize(plan, simulate(plan, { samples, seed: 5 }), 5);
     const exact = closedFormCdf(plan, plan.anchors.map((_, i) => analyticRequirementCdf(plan, i)!));
-    for (const year of [2030, 2036, 2040, 2050, 2070, 2100]) {
-      const j = year - plan.scenario.startYear;
-      const se = Math.sqrt((exact[j] * (1 - exact[j])) / samples);
-      expect(Math.abs(forecast.cdf[j] - exact[j]), `year ${year}`).toBeLessThan(3 * se);
-    }
-    // Over all 77 years at once, a looser bound keeps the chance of a false alarm small.
-    exact.forEach((p, j) => expect(Math.abs(forecast.cdf[j] - p)).toBeLessThan(4.5 * Math.sqrt((p * (1 - p)) / samples) + 1e-12));
+    // All 77 years at the family-wise 4.5 standard errors (a 3-sigma check of 6 years alone would
+    // fail by chance for about one seed in 60).
+    exact.forEach((p, j) => expect(Math.abs(forecast.cdf[j] - p), `year ${plan.years[j]}`).toBeLessThan(FAMILY_Z * Math.sqrt((p * (1 - p)) / samples) + 1e-12));
   });
 
   it('the default scenario agrees with the closed form over independently drawn requirements', () => {
@@ -57,7 +54,7 @@ describe('simulate', () => {
         const f = cdfs[i](a.thresholds![j]);
         return s + (a.weight ** 2 * f * (1 - f)) / perAnchor;
       }, 0));
-      expect(Math.abs(forecast.cdf[j] - reference[j]), `year ${year}`).toBeLessThan(3 * Math.hypot(seMc, seRef));
+      expect(Math.abs(forecast.cdf[j] - reference[j]), `year ${year}`).toBeLessThan(FAMILY_Z * Math.hypot(seMc, seRef));
     }
   });
 
@@ -69,16 +66,18 @@ describe('simulate', () => {
     expect(nearly.anchors[0].thresholds).toBeNull();
     const a = summarize(point, simulate(point, { samples: 100_000, seed: 2 }), 2);
     const b = summarize(nearly, simulate(nearly, { samples: 100_000, seed: 2 }), 2);
-    // Same seed and the same draws for the requirement: the arrival years can only differ at the
-    // 1e-7 edge of a year, so the curves agree to far better than their standard error.
-    a.cdf.forEach((p, j) => expect(Math.abs(p - b.cdf[j])).toBeLessThanOrEqual(0.5 * a.se[j] + 1e-9));
+    // Same seed and the same draws for the requirement: the arrival years can only differ for a
+    // requirement within about 1e-7 OOM of a year's threshold, which one world in 1e7 or so has.
+    // Allow 2 worlds per year (0.5 se, as before, allowed about 75: enough to hide requirement
+    // draws that moved when a growth parameter became uncertain, in most years).
+    a.cdf.forEach((p, j) => expect(Math.abs(p - b.cdf[j]) * 100_000, `year ${a.years[j]}`).toBeLessThanOrEqual(2 + 1e-6));
   });
 
   it('keeps "never" (no anchor) and "not by the horizon" apart', () => {
     const plan = planScenario(loadScenario(fixture('point.json')).scenario);
     const samples = 200_000;
     const f = summarize(plan, simulate(plan, { samples, seed: 1 }), 1);
-    expect(Math.abs(f.never.p - 0.1)).toBeLessThan(4 * Math.sqrt((0.1 * 0.9) / samples));
+    expect(Math.abs(f.never.p - 0.1)).toBeLessThan(FAMILY_Z * Math.sqrt((0.1 * 0.9) / samples));
     expect(f.notByHorizon.p).toBeGreaterThan(0.01);
     expect(f.cdf[f.cdf.length - 1] + f.notByHorizon.p + f.never.p).toBeCloseTo(1, 12);
     expect(f.crossings.find((c) => c.level === 0.95)!.status).toBe('never');

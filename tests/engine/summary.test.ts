@@ -1,18 +1,24 @@
 import { describe, expect, it } from 'vitest';
 import { crossingText } from '../../src/report/format.js';
-import { binomialSe, crossing } from '../../src/engine/summary.js';
+import { crossing } from '../../src/engine/summary.js';
 
 describe('crossing years', () => {
   const years = [2020, 2021, 2022, 2023];
   const cdf = [0.02, 0.1, 0.3, 0.6];
 
-  it('interpolates linearly between year ends (row Y at the date Y + 1), with a delta-method standard error', () => {
-    const c = crossing(years, cdf, 10_000, 0.2, 0.1);
+  it('interpolates linearly between whole years, with a delta-method standard error', () => {
+    // Level 0.25 lies between 0.1 (2021) and 0.3 (2022): 3/4 of the way, on a slope of 0.2 a year.
+    // The level and the slope differ, so se(p)/slope is told apart from se(p)/level.
+    const c = crossing(years, cdf, 10_000, 0.25, 0.1);
     expect(c.status).toBe('year');
-    // 0.2 lies halfway between row 2021 (0.1, the date 2022.0) and row 2022 (0.3, the date 2023.0).
-    expect(c.year).toBeCloseTo(2022.5, 12);
-    expect(c.firstYear).toBe(2022);
-    expect(c.se).toBeCloseTo(binomialSe(0.2, 10_000) / 0.2, 12);
+    // Relative to where the curve reaches 0.1 and 0.3 exactly, so whichever year a row stands for.
+    const at = (level: number) => crossing(years, cdf, 10_000, level, 0.1);
+    expect(c.year! - at(0.1).year!).toBeCloseTo(0.75, 12);
+    expect(at(0.3).year! - c.year!).toBeCloseTo(0.25, 12);
+    expect(c.firstYear).toBe(at(0.3).firstYear);
+    // As a date: a row is the end of its year (engine/years.ts), so row 2021 is the date 2022.0.
+    expect(c.year).toBeCloseTo(2022.75, 12);
+    expect(c.se).toBeCloseTo(Math.sqrt((0.25 * 0.75) / 10_000) / 0.2, 12);
   });
 
   it('says when the level is reached at or before the first year', () => {

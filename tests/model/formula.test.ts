@@ -1,4 +1,6 @@
+import { compile } from 'mathjs';
 import { describe, expect, it } from 'vitest';
+import { Rng } from '../../src/engine/rng.js';
 import { compileScalar, roundHalfEven } from '../../src/engine/expression.js';
 import { closest } from '../../src/io/closest.js';
 import { checkDomain, parseFormula } from '../../src/model/formula.js';
@@ -10,8 +12,42 @@ describe('formulas', () => {
     const r = parse('a + b * log10(c) - max(a, 2)^2 / 4 + -a', ['a', 'b', 'c']);
     if (!r.ok) throw new Error(r.message);
     expect(r.formula.variables).toEqual(['a', 'b', 'c']);
-    const f = compileScalar(r.formula.expr, ['a', 'b', 'c']);
-    expect(f([3, 2, 100])).toBeCloseTo(3 + 2 * 2 - 9 / 4 - 3, 12);
+  });
+
+  // Each formula evaluated by the compiled function and by mathjs's own evaluator, at many points:
+  // precedence and associativity (unary minus under ^, right-associative ^, left-associative / and
+  // *), every function in the formula language, and mathjs's round (half away from zero). mathjs
+  // lacks ln, clamp and roundHalfEven, so the scope defines them from their documented meaning.
+  const MATHJS_CASES = [
+    'a + b * log10(c) - max(a, 2)^2 / 4 + -a',
+    '-a^2 + 2^-b',
+    'c^b^0.5 + (c / 50)^-b',
+    'a / b * c - a - b - c',
+    'log(c) + log(c, b) + ln(c) + log2(c) + exp(b / 4)',
+    'sqrt(c) * abs(a - b) + min(a, b, c) - max(a, b)',
+    'floor(a * 3.7) + ceil(-b * 2.2) + round(a - b) + round(2.5) + round(-2.5)',
+    'clamp(a * 10 - b, -3, 4) + roundHalfEven(a * 4) / 2 + roundHalfEven(2.5) + roundHalfEven(-3.5)',
+    'pow(c, 1 / 3) + pi * e - (a - (b - c)) / (1 + c)',
+    '29 + 2 * (a - 0.5) - 3 * -b',
+  ];
+  it.each(MATHJS_CASES)('%s agrees with mathjs\'s evaluator', (source) => {
+    const names = ['a', 'b', 'c'];
+    const r = parse(source, names);
+    if (!r.ok) throw new Error(r.message);
+    const f = compileScalar(r.formula.expr, names);
+    const byMathjs = compile(source);
+    const halfEven = (x: number) => (Math.abs(x - Math.trunc(x)) === 0.5 ? 2 * Math.round(x / 2) : Math.round(x));
+    const extra = { ln: Math.log, clamp: (x: number, lo: number, hi: number) => Math.min(Math.max(x, lo), hi), roundHalfEven: halfEven };
+    const rng = new Rng(17);
+    for (let i = 0; i < 200; i++) {
+      // a and b cross the rounding halves; c stays positive for the logarithms.
+      const a = i < 4 ? [0.5, 0.125, 0.625, 0.375][i] : -2 + 4 * rng.uniform();
+      const b = i < 4 ? [1.5, 0.25, 1.25, 0.5][i] : 0.1 + 3 * rng.uniform();
+      const c = 0.01 + 100 * rng.uniform();
+      const expected = byMathjs.evaluate({ a, b, c, ...extra }) as number;
+      const got = f([a, b, c]);
+      expect(Math.abs(got - expected), `${source} at a=${a}, b=${b}, c=${c}: ${got} vs ${expected}`).toBeLessThanOrEqual(1e-12 * Math.max(1, Math.abs(expected)));
+    }
   });
 
   it('name an undeclared variable, with a suggestion', () => {
