@@ -50,7 +50,10 @@ Examples:
   bioanchors list                                anchors and scenarios
   bioanchors validate my-scenario.json           check a file; problems as file:line:col
 
-Exit codes: 0 ok, 1 internal error, 2 usage error, 3 bad input file.`,
+Years: a year Y means "by the end of year Y"; dates (2053.9) are decimal years, year Y ending at Y+1.
+Format: --format, else the --output file's extension, else a table on a terminal and CSV when piped.
+Exit codes: 0 ok, 1 internal error, 2 command-line mistake (or an --output that cannot be written),
+3 bad input file, 128+N when stopped by signal N (130 for Ctrl-C).`,
     );
 
   program
@@ -81,11 +84,13 @@ Examples:
   bioanchors run --set 'variables.brainLog10FlopPerS={"dist":"normal","low":14,"high":16,"level":0.9}'
   bioanchors run --target-se 0.05pp --target-se 0.1y      as many worlds as that precision takes
   bioanchors run --given-no-tai-by 2026                    the curve now that TAI has not arrived by 2026
-  bioanchors run --format metaculus --range 2025,2100      201-point CDF for a forecasting platform
+  bioanchors run --format metaculus --range 2025,2100      201-point CDF from 1 Jan 2025 to 1 Jan 2100
 
-The table shows P(TAI by year) with Monte Carlo standard errors, the years each probability is
-crossed, "after <horizon>" and "never" (no anchor) as separate outcomes, and each anchor's curve.
-CSV: one row per year (then after-<horizon> and never); JSON adds the run's manifest.`,
+The table shows P(TAI by the end of each year) with Monte Carlo standard errors, the dates each
+probability is reached (decimal years; a "?" marks one the run cannot settle), "after <horizon>"
+and "never" (no anchor) as separate outcomes, and each anchor's curve. CSV: one row per year (then
+after-<horizon> and never), with the overrides and conditioning in every row; JSON adds the run's
+manifest. --format metaculus writes the CDF at 201 dates over --range (default: every date covered).`,
     )
     .action(async (scenarios: string[], options) => {
       // Worker threads boot while this thread loads the model code and reads the files.
