@@ -214,6 +214,34 @@ band of each curve across worlds.`,
       trajectoriesCommand(ctx, scenario ?? 'cotra-2020', options);
     });
 
+  common(
+    program
+      .command('hindcast')
+      .description('what a scenario projected for 2020 onwards (largest run, FLOP per dollar, spending) beside what was observed')
+      .argument('[scenario]', 'scenario id or file (default: cotra-2020)'),
+    10_000,
+  )
+    .option('--observations <file>', 'observations file (default: the bundled data/observations.json)')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  bioanchors hindcast                          the report's best guess against the bundled observations
+  bioanchors hindcast cotra-2020-uncertain-growth --format csv > hindcast.csv
+
+For each observed year (the year a run was published): the scenario's largest affordable run
+(log10 FLOP), FLOP per dollar and spending on the largest run in that year, beside the largest
+known run, its FLOP per dollar and its estimated cost; how many orders of magnitude the
+observation lies above the projection, and how many years ahead of it (when the projection
+reaches the observed level, less the observed year). With uncertain growth parameters the
+projection is the median [10%, 90%] over --samples draws of them. Every observed figure names its
+source in the observations file and in the CSV.`,
+    )
+    .action(async (scenario: string | undefined, options) => {
+      const { hindcastCommand } = await import('./commands/hindcast.js');
+      hindcastCommand(ctx, scenario ?? 'cotra-2020', options);
+    });
+
   program
     .command('list')
     .description('list the anchors and scenarios, with weights and sources')
@@ -247,8 +275,8 @@ band of each curve across worlds.`,
 
   program
     .command('schemas')
-    .description('print the JSON Schemas of anchor and scenario files (generated from the code)')
-    .option('--write', 'write them to anchors/anchor.schema.json and scenarios/scenario.schema.json')
+    .description('print the JSON Schemas of anchor, scenario and observation files (generated from the code)')
+    .option('--write', 'write them to anchors/anchor.schema.json, scenarios/scenario.schema.json and data/observations.schema.json')
     .action(async (options) => {
       const { schemasCommand } = await import('./commands/schemas.js');
       schemasCommand(ctx, options);
