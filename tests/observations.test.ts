@@ -91,3 +91,19 @@ describe('package', () => {
     expect(JSON.parse(readFileSync(fixture('..', '..', 'package.json'), 'utf8')).files).toContain('data');
   });
 });
+
+describe('observed-trends-2026', () => {
+  it('starts its curves at the observations: FLOP per dollar of the latest derived row, spending of the costliest latest run', () => {
+    const { file } = loadObservations(BUNDLED_OBSERVATIONS);
+    const s = loadScenario('observed-trends-2026').scenario;
+    const latest = (field: 'flopPerUsd' | 'costUsd') => file.rows.filter((r) => r[field]).sort((a, b) => b.year - a.year)[0];
+    const price = latest('flopPerUsd');
+    const cost = latest('costUsd');
+    expect(s.pricePerformance.year).toBe(price.year);
+    expect(s.pricePerformance.log10FlopPerUsd).toEqual({ kind: 'point', value: expect.closeTo(Math.log10(price.flopPerUsd!.value), 3) });
+    expect(s.spending.year).toBe(cost.year);
+    expect(s.spending.log10UsdPerRun).toEqual({ kind: 'point', value: expect.closeTo(Math.log10(cost.costUsd!.value), 3) });
+    expect(s.spending.doublingYears.kind).toBe('dist');
+    expect(s.pricePerformance.doublingYears.kind).toBe('dist');
+  });
+});
