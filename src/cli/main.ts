@@ -16,6 +16,15 @@ const RUN_FORMATS = [...FORMATS, 'metaculus'] as const;
 
 export const EXIT = { ok: 0, internal: 1, usage: 2, input: 3 } as const;
 
+/** --observation-error: a positive number of orders of magnitude (a usage error otherwise, exit 2). */
+function parseObservationError(raw: string): number {
+  const value = Number(raw);
+  if (!(value > 0) || !Number.isFinite(value)) {
+    throw Object.assign(new Error(`--observation-error takes a positive number of orders of magnitude, e.g. 0.5; found "${raw}"`), { name: 'UsageError' });
+  }
+  return value;
+}
+
 /** The exit code for an error that ended a command. */
 export function exitCodeFor(error: unknown): number {
   if (error instanceof CommanderError) {
@@ -63,6 +72,8 @@ Exit codes: 0 ok, 1 internal error, 2 usage error, 3 bad input file.`,
     .option('-o, --output <file>', 'write to this file (atomically) instead of stdout')
     .option('--horizon <year>', 'last year to simulate (same as --set horizonYear=YEAR)', parseYear('--horizon'))
     .option('--given-no-tai-by <year>', 'the forecast given that TAI has not arrived by the end of YEAR (worlds that arrived are dropped)', parseYear('--given-no-tai-by'))
+    .option('--given-observed [file]', 'weight the worlds by how well their growth matches the observations (default: the bundled data/observations.json)')
+    .option('--observation-error <oom>', 'for --given-observed: the observations\' error, standard deviation in orders of magnitude', parseObservationError, 0.5)
     .option('--range <from,to>', 'for --format metaculus: the question\'s range in years', parseRange)
     .option('--set <path=value>', 'override one scenario value, e.g. spending.doublingYears=2 or anchors.lifetime.weight=0.1 (repeatable)', collect, [])
     .option('-t, --threads <N>', 'threads to use (runs under 1,000,000 worlds a thread use fewer); output is the same for any number', parseCount('--threads', 256), availableParallelism())
@@ -82,6 +93,7 @@ Examples:
   bioanchors run --target-se 0.05pp --target-se 0.1y      as many worlds as that precision takes
   bioanchors run --given-no-tai-by 2026                    the curve now that TAI has not arrived by 2026
   bioanchors run --format metaculus --range 2025,2100      201-point CDF for a forecasting platform
+  bioanchors run cotra-2020-uncertain-growth --given-observed   updated on what was observed since 2020
 
 The table shows P(TAI by year) with Monte Carlo standard errors, the years each probability is
 crossed, "after <horizon>" and "never" (no anchor) as separate outcomes, and each anchor's curve.
