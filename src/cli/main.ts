@@ -132,6 +132,8 @@ CSV: one row per year (then after-<horizon> and never); JSON adds the run's mani
     200_000,
   )
     .option('--given-no-tai-by <year>', 'compare the distributions given no TAI by the end of YEAR', parseYear('--given-no-tai-by'))
+    .option('--given-observed [file]', 'weight each scenario\'s worlds by how well their growth matches the observations (default: the bundled data/observations.json)')
+    .option('--observation-error <oom>', 'for --given-observed: the observations\' error, standard deviation in orders of magnitude', parseObservationError, 0.5)
     .addHelpText(
       'after',
       `

@@ -48,3 +48,17 @@ describe('--given-observed', () => {
     out.pTaiByYear.forEach((p, j) => expect(p).toBeCloseTo(plainP[j], 8));
   });
 });
+
+describe('compare --given-observed', () => {
+  it('weights each scenario on its own worlds, says so, and uses unpaired errors', async () => {
+    const r = await cli(['compare', fixture('observed', 'known.json'), fixture('observed', 'known.json'), '--given-observed', fixture('observed', 'flop-per-usd-2020.json'), '--observation-error', '1', '-n', '20000', '--format', 'json']);
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout) as { scenarios: { observed: { effectiveWorlds: number } }[]; differences: { paired: boolean; diff: number[]; se: number[] }[] };
+    expect(out.scenarios[0].observed.effectiveWorlds).toBeGreaterThan(1000);
+    expect(out.differences[0].paired).toBe(false);
+    // The same scenario, seed and observations: the same weighted forecast, so no difference.
+    expect(out.differences[0].diff.every((d) => d === 0)).toBe(true);
+    const table = await cli(['compare', fixture('observed', 'known.json'), fixture('observed', 'known.json'), '--given-observed', fixture('observed', 'flop-per-usd-2020.json'), '-n', '20000', '--format', 'table']);
+    expect(table.stdout).toMatch(/each scenario weighted on its own worlds; differences use unpaired errors/);
+  });
+});

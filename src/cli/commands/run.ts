@@ -13,10 +13,8 @@ import type { CliContext } from '../context.js';
 import { emit } from '../output.js';
 import { simulateRange, type WorkerPool } from '../parallel.js';
 import { createProgress } from '../progress.js';
-import { checkFinite, checkGivenYear, checkKept, displayPath, loadInput, manifestFor, MIN_KEPT_WORLDS } from '../scenario-input.js';
-import { simulateGivenObserved, type ObservationConstraint } from '../../engine/observed.js';
-import { loadObservations } from '../../io/observations.js';
-import type { ObservationsFile } from '../../model/observations.js';
+import { checkFinite, checkGivenYear, checkKept, loadInput, manifestFor } from '../scenario-input.js';
+import { forecastGivenObserved, readObserved } from '../given-observed.js';
 
 export const DEFAULT_SAMPLES = 100_000;
 export const FORMATS = ['table', 'csv', 'json', 'metaculus'] as const;
@@ -93,11 +91,7 @@ export async function runScenario(
   return { forecast, manifest };
 }
 
-/**
- * --given-observed: the worlds of a plain run, each weighted by how well its growth trajectories
- * match the observations (see engine/observed.ts). One thread; refuses when the weights leave
- * fewer than MIN_KEPT_WORLDS effective worlds.
- */
+/** --given-observed: the worlds of a plain run, weighted by the observations (one thread). */
 function runGivenObserved(
   ctx: CliContext,
   ref: string,
@@ -106,39 +100,10 @@ function runGivenObserved(
   if (options.targetSe) throw new UsageError('--given-observed does not combine with --target-se; give --samples');
   if (options.givenNoTaiBy !== undefined) throw new UsageError('--given-observed does not combine with --given-no-tai-by');
   const input = loadInput(ref, options);
-  const observations = loadObservations(options.givenObserved === true ? undefined : options.givenObserved, ctx.cwd);
-  const constraints = observationConstraints(observations.file);
-  const sigma = options.observationError ?? 0.5;
-  const run = simulateGivenObserved(input.plan, { samples: options.samples, seed: options.seed }, constraints, sigma);
-  checkFinite(ctx, input, run.counts);
-  const file = displayPath(ctx, observations.path);
-  if (!(run.effectiveWorlds >= MIN_KEPT_WORLDS)) {
-    throw new UsageError(
-      `the observations leave ${count(run.effectiveWorlds)} effective worlds of ${count(run.worlds)} (${input.loaded.scenario.id}, observation error ${sigma} OOM); at least ${MIN_KEPT_WORLDS} are needed: raise --samples or --observation-error`,
-    );
-  }
-  const forecast = {
-    ...summarize(input.plan, run.counts, options.seed),
-    observed: { file, figures: constraints.length, observationErrorOom: sigma, worlds: run.worlds, effectiveWorlds: run.effectiveWorlds },
-  };
-  const manifest = manifestFor(ctx, input, options.seed, options.samples, { givenObserved: { file, observationErrorOom: sigma } });
+  const observed = readObserved(ctx, options.givenObserved ?? true, options.observationError);
+  const forecast = forecastGivenObserved(ctx, input, observed, options.samples, options.seed);
+  const manifest = manifestFor(ctx, input, options.seed, options.samples, { givenObserved: { file: observed.file, observationErrorOom: observed.sigma } });
   return { forecast, manifest };
-}
-
-/** The observed figures the weights use: every reported, estimated or bounding figure; derived ones repeat the others. */
-export function observationConstraints(file: ObservationsFile): ObservationConstraint[] {
-  const fields = [
-    ['trainingFlop', 'largestRun'],
-    ['flopPerUsd', 'flopPerUsd'],
-    ['costUsd', 'spending'],
-  ] as const;
-  return file.rows.flatMap((row) =>
-    fields.flatMap(([field, quantity]) => {
-      const f = row[field];
-      if (!f || f.kind === 'derived') return [];
-      return [{ year: row.year, quantity, log10: Math.log10(f.value), atLeast: f.kind === 'lower-bound' }];
-    }),
-  );
 }
 
 /** Runs the scenarios; `pool` (started by the caller, who closes it) holds the worker threads, if any. */
