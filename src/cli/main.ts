@@ -68,13 +68,13 @@ Exit codes: 0 ok, 1 internal error, 2 usage error, 3 bad input file.`,
     .argument('[scenarios...]', 'scenario ids (see `bioanchors list`) or paths to scenario files')
     .option('-n, --samples <N>', 'simulated worlds', parseCount('--samples'), DEFAULT_SAMPLES)
     .option('--seed <S>', 'random seed (the same seed and inputs give the same output)', parseSeed, DEFAULT_SEED)
-    .addOption(new Option('-f, --format <format>', 'output format').choices(RUN_FORMATS).default('table').argParser(parseChoice('--format', RUN_FORMATS)))
+    .addOption(new Option('-f, --format <format>', 'output format (default: by the --output file\'s extension; else table on a terminal, csv when piped)').choices(RUN_FORMATS).argParser(parseChoice('--format', RUN_FORMATS)))
     .option('-o, --output <file>', 'write to this file (atomically) instead of stdout')
     .option('--horizon <year>', 'last year to simulate (same as --set horizonYear=YEAR)', parseYear('--horizon'))
     .option('--given-no-tai-by <year>', 'the forecast given that TAI has not arrived by the end of YEAR (worlds that arrived are dropped)', parseYear('--given-no-tai-by'))
     .option('--given-observed [file]', 'weight the worlds by how well their growth matches the observations (default: the bundled data/observations.json)')
     .option('--observation-error <oom>', 'for --given-observed: the observations\' error, standard deviation in orders of magnitude', parseObservationError, 0.5)
-    .option('--range <from,to>', 'for --format metaculus: the question\'s range in years', parseRange)
+    .option('--range <from,to>', 'for --format metaculus: the question\'s range as dates in decimal years (default: every date the forecast covers, the end of its first year to the end of its last)', parseRange)
     .option('--set <path=value>', 'override one scenario value, e.g. spending.doublingYears=2 or anchors.lifetime.weight=0.1 (repeatable)', collect, [])
     .option('-t, --threads <N>', 'threads to use (runs under 1,000,000 worlds a thread use fewer); output is the same for any number', parseCount('--threads', 256), availableParallelism())
     .option('--target-se <X>', 'keep adding worlds until every headline probability has standard error ≤ X (0.001 or 0.1pp), or the median year ≤ X years (0.05y); repeatable', parseTargetSe)
@@ -114,7 +114,7 @@ CSV: one row per year (then after-<horizon> and never); JSON adds the run's mani
   /** The options of the analysis commands; those that print tables also take --format. */
   const common = (command: Command, samples: number, tables = true) =>
     (tables
-      ? command.addOption(new Option('-f, --format <format>', 'output format (default: table on a terminal, csv when piped)').choices(FORMATS).argParser(parseChoice('--format', FORMATS)))
+      ? command.addOption(new Option('-f, --format <format>', 'output format (default: by the --output file\'s extension; else table on a terminal, csv when piped)').choices(FORMATS).argParser(parseChoice('--format', FORMATS)))
       : command
     )
       .option('-n, --samples <N>', 'simulated worlds', parseCount('--samples'), samples)
@@ -185,7 +185,6 @@ from 20 bins of the input).`,
       .description('one CSV row per simulated world: anchor, every drawn variable, requirement, arrival year')
       .argument('[scenario]', 'scenario id or file (default: cotra-2020)'),
     1000,
-    false,
   )
     .addHelpText(
       'after',
@@ -195,8 +194,9 @@ Examples:
   bioanchors samples cotra-2020 -n 10000000 > worlds.csv        streams; memory stays flat
 
 world is the world's number in the run (run --seed S -n N simulates worlds 0..N-1, the same
-ones); arrival is a year, "after-<horizon>" or "never" (no anchor). Variables an anchor does not
-have are empty.`,
+ones); arrival is a year (TAI by the end of it), "after-<horizon>" or "never" (no anchor).
+Variables an anchor does not have are empty (null in JSON). --format json streams one array of
+objects; a table is aligned chunk by chunk.`,
     )
     .action(async (scenario: string | undefined, options) => {
       const { samplesCommand } = await import('./commands/samples.js');

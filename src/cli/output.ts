@@ -1,27 +1,145 @@
 /**
- * Writing results: to stdout, or to a file atomically (a temporary file in the same folder,
- * then a rename), so a failed or interrupted run never leaves half a file behind.
+ * Writing results: to stdout, or to a file atomically. `--output` is checked before any work is
+ * done (a folder that exists and can be written, a regular file or a new one, never one of the
+ * run's own input files); the result goes to a temporary file in the same folder, is flushed to
+ * disk, takes the permissions of the file it replaces, and is renamed into place. A failed or
+ * interrupted run leaves no partial file, and a file that was there before is left as it was:
+ * while a temporary file exists, SIGINT, SIGTERM and SIGHUP remove it before the process exits
+ * (with 128 + the signal's number, as a shell expects). At other times the signals keep their
+ * default action, so Ctrl-C stops a long simulation at once.
  */
-import { createWriteStream, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { accessSync, chmodSync, closeSync, constants, existsSync, fsyncSync, openSync, realpathSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { UsageError } from '../io/errors.js';
 import type { CliContext } from './context.js';
 
-export function writeAtomic(path: string, content: string): void {
-  const target = resolve(path);
-  const temporary = join(dirname(target), `.${basename(target)}.${process.pid}.tmp`);
+/** A checked --output destination. */
+export interface OutputTarget {
+  /** Absolute path of the file to write. */
+  path: string;
+  /** As the user typed it, for messages. */
+  display: string;
+  /** Permission bits of the file it replaces, if there is one. */
+  mode?: number;
+}
+
+/** Temporary files being written, so an interruption can remove them. */
+const temporaries = new Set<string>();
+
+/** Removes every temporary output file still being written. */
+export function removeTemporaries(): void {
+  for (const path of temporaries) rmSync(path, { force: true });
+  temporaries.clear();
+}
+
+const SIGNALS = [
+  ['SIGINT', 2],
+  ['SIGTERM', 15],
+  ['SIGHUP', 1],
+] as const;
+
+const onSignal = (signal: NodeJS.Signals) => {
+  removeTemporaries();
+  process.stderr.write(`bioanchors: interrupted (${signal}); the output file was not written (a file already there is unchanged)\n`);
+  process.exit(128 + (SIGNALS.find(([name]) => name === signal)?.[1] ?? 0));
+};
+
+function track(path: string): void {
+  if (temporaries.size === 0) for (const [signal] of SIGNALS) process.on(signal, onSignal);
+  temporaries.add(path);
+}
+
+function untrack(path: string): void {
+  temporaries.delete(path);
+  if (temporaries.size === 0) for (const [signal] of SIGNALS) process.off(signal, onSignal);
+}
+
+const writeError = (display: string, error: unknown) => {
+  const code = (error as NodeJS.ErrnoException).code;
+  const why =
+    code === 'ENOSPC' ? 'no space left on the device' : code === 'EDQUOT' ? 'disk quota exceeded' : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'EROFS' ? 'read-only file system' : (code ?? (error as Error).message);
+  return new UsageError(`cannot write ${display}: ${why}; nothing was written${code === 'ENOSPC' || code === 'EDQUOT' ? ' (free some space or write elsewhere)' : ''}`);
+};
+
+/**
+ * Checks an --output value before the run: undefined or "-" mean stdout. `inputs` are the files the
+ * run reads, which it must not overwrite.
+ */
+export function prepareOutput(ctx: CliContext, output: string | undefined, inputs: readonly string[] = []): OutputTarget | undefined {
+  if (output === undefined || output === '-') return undefined;
+  if (output.trim() === '') throw new UsageError('--output needs a file name (or - for stdout)');
+  const path = resolve(ctx.cwd, output);
+  const folder = dirname(path);
+  let mode: number | undefined;
+  if (existsSync(path)) {
+    const stats = statSync(path);
+    if (stats.isDirectory()) throw new UsageError(`--output ${output} is a folder; give a file name inside it`);
+    if (!stats.isFile()) throw new UsageError(`--output ${output} is not a regular file (a device, a pipe or a socket); give a file, or leave out --output to write to stdout`);
+    const real = realpathSync(path);
+    const clash = inputs.find((input) => existsSync(input) && realpathSync(input) === real);
+    if (clash) throw new UsageError(`--output ${output} is an input of this run (${clash}); writing it would destroy it: choose another file`);
+    mode = stats.mode & 0o7777;
+  }
+  if (!existsSync(folder)) throw new UsageError(`--output ${output}: the folder ${folder} does not exist`);
+  if (!statSync(folder).isDirectory()) throw new UsageError(`--output ${output}: ${folder} is not a folder`);
   try {
-    writeFileSync(temporary, content);
-    renameSync(temporary, target);
+    accessSync(folder, constants.W_OK);
+  } catch {
+    throw new UsageError(`--output ${output}: the folder ${folder} cannot be written to (permission denied)`);
+  }
+  return { path, display: output, ...(mode !== undefined ? { mode } : {}) };
+}
+
+/** Writes all of `text` (writeSync may write less than asked). */
+function writeAll(fd: number, text: string): void {
+  const bytes = Buffer.from(text, 'utf8');
+  let done = 0;
+  while (done < bytes.length) done += writeSync(fd, bytes, done, bytes.length - done);
+}
+
+function temporaryFor(target: OutputTarget): string {
+  const path = join(dirname(target.path), `.${basename(target.path)}.${process.pid}.${Math.random().toString(36).slice(2, 8)}.tmp`);
+  track(path);
+  return path;
+}
+
+/** Flushes, sets the permissions and renames a finished temporary file into place. */
+function finish(target: OutputTarget, temporary: string, fd: number): void {
+  fsyncSync(fd);
+  closeSync(fd);
+  if (target.mode !== undefined) chmodSync(temporary, target.mode);
+  renameSync(temporary, target.path);
+  untrack(temporary);
+}
+
+function discard(temporary: string, fd: number | undefined): void {
+  if (fd !== undefined) {
+    try {
+      closeSync(fd);
+    } catch {
+      // already closed
+    }
+  }
+  rmSync(temporary, { force: true });
+  untrack(temporary);
+}
+
+export function writeAtomic(target: OutputTarget, content: string): void {
+  const temporary = temporaryFor(target);
+  let fd: number | undefined;
+  try {
+    fd = openSync(temporary, 'wx', 0o666);
+    writeAll(fd, content);
+    finish(target, temporary, fd);
   } catch (error) {
-    rmSync(temporary, { force: true });
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new UsageError(`cannot write ${path}: ${code ?? (error as Error).message}`);
+    discard(temporary, fd);
+    throw writeError(target.display, error);
   }
 }
 
-export function emit(ctx: CliContext, content: string, output: string | undefined): void {
-  if (output !== undefined) writeAtomic(resolve(ctx.cwd, output), content);
+/** Writes a command's whole output to stdout or to the checked target. */
+export function emit(ctx: CliContext, content: string, target: OutputTarget | undefined): void {
+  if (target !== undefined) writeAtomic(target, content);
   else ctx.stdout.write(content);
 }
 
@@ -34,8 +152,8 @@ export interface Sink {
   abort(): void;
 }
 
-export function openSink(ctx: CliContext, output: string | undefined): Sink {
-  if (output === undefined) {
+export function openSink(ctx: CliContext, target: OutputTarget | undefined): Sink {
+  if (target === undefined) {
     const out = ctx.stdout;
     return {
       write: (text) => (out.write(text) || !out.once ? Promise.resolve() : new Promise((resolve) => out.once!('drain', resolve))),
@@ -43,33 +161,40 @@ export function openSink(ctx: CliContext, output: string | undefined): Sink {
       abort: () => {},
     };
   }
-  const target = resolve(ctx.cwd, output);
-  const temporary = join(dirname(target), `.${basename(target)}.${process.pid}.tmp`);
-  const stream = createWriteStream(temporary);
-  let failure: Error | undefined;
-  stream.on('error', (error) => (failure = error));
-  const fail = (error: Error) => new UsageError(`cannot write ${output}: ${(error as NodeJS.ErrnoException).code ?? error.message}`);
+  const temporary = temporaryFor(target);
+  let fd: number | undefined;
+  try {
+    fd = openSync(temporary, 'wx', 0o666);
+  } catch (error) {
+    discard(temporary, undefined);
+    throw writeError(target.display, error);
+  }
+  // Synchronous writes of whole chunks: the file is the backpressure, and an error (a full disk)
+  // surfaces at the write that caused it. Each write then yields to the event loop, so that an
+  // interruption is handled between chunks.
   return {
     write(text) {
-      if (failure) return Promise.reject(fail(failure));
-      return stream.write(text) ? Promise.resolve() : new Promise((resolve) => stream.once('drain', resolve));
+      try {
+        writeAll(fd!, text);
+        return new Promise((resolve) => setImmediate(resolve));
+      } catch (error) {
+        discard(temporary, fd);
+        fd = undefined;
+        return Promise.reject(writeError(target.display, error));
+      }
     },
-    close: () =>
-      new Promise((resolvePromise, reject) =>
-        stream.end(() => {
-          if (failure) return reject(fail(failure));
-          try {
-            renameSync(temporary, target);
-            resolvePromise();
-          } catch (error) {
-            rmSync(temporary, { force: true });
-            reject(fail(error as Error));
-          }
-        }),
-      ),
+    close() {
+      try {
+        finish(target, temporary, fd!);
+        return Promise.resolve();
+      } catch (error) {
+        discard(temporary, fd);
+        return Promise.reject(writeError(target.display, error));
+      }
+    },
     abort() {
-      stream.destroy();
-      rmSync(temporary, { force: true });
+      discard(temporary, fd);
+      fd = undefined;
     },
   };
 }

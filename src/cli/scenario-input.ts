@@ -1,7 +1,9 @@
 /** What the analysis commands share: loading a scenario with overrides, checks, and the manifest. */
-import { relative } from 'node:path';
+import { extname, relative } from 'node:path';
+import type { OutputTarget } from './output.js';
 import { planScenario, type Counts, type Plan } from '../engine/simulate.js';
 import type { Forecast } from '../engine/summary.js';
+import { YEAR_CONVENTION } from '../engine/years.js';
 import { InputError, UsageError } from '../io/errors.js';
 import { loadScenario, PACKAGE_ROOT, type LoadedScenario } from '../io/load.js';
 import type { Manifest } from '../report/json.js';
@@ -32,14 +34,24 @@ export interface CommonOptions extends ScenarioOptions {
 export interface Input {
   loaded: LoadedScenario;
   plan: Plan;
+  /** The overrides as path=value (--horizon as horizonYear=YEAR), for the manifest. */
   sets: string[];
+  /** The same as typed (`--set a.b=1`, `--horizon 2120`), for labelling outputs. */
+  overrides: string[];
 }
 
-/** Loads and plans a scenario with the command line's --set and --horizon. */
-export function loadInput(ref: string, options: ScenarioOptions): Input {
+/** Loads and plans a scenario with the command line's --set and --horizon; says on stderr what a user should know (unless --quiet). */
+export function loadInput(ctx: CliContext, ref: string, options: ScenarioOptions & { quiet?: boolean }): Input {
   const sets = [...options.set, ...(options.horizon !== undefined ? [`horizonYear=${options.horizon}`] : [])];
-  const loaded = loadScenario(ref, { sets });
-  return { loaded, plan: planScenario(loaded.scenario), sets };
+  const overrides = [...options.set.map((s) => `--set ${s}`), ...(options.horizon !== undefined ? [`--horizon ${options.horizon}`] : [])];
+  const loaded = loadScenario(ref, { sets: options.set, horizon: options.horizon });
+  if (!options.quiet) for (const note of loaded.notes) ctx.stderr.write(`bioanchors: note: ${note}\n`);
+  return { loaded, plan: planScenario(loaded.scenario), sets, overrides };
+}
+
+/** The files an input reads (scenario chain and anchors): --output may not overwrite them. */
+export function inputPaths(inputs: readonly Input[]): string[] {
+  return inputs.flatMap((input) => input.loaded.files.map((f) => f.path));
 }
 
 export function manifestFor(ctx: CliContext, input: Input, seed: number, samples: number, extra: Partial<Manifest> = {}): Manifest {
@@ -51,13 +63,23 @@ export function manifestFor(ctx: CliContext, input: Input, seed: number, samples
     samples,
     files: input.loaded.files.map((f) => ({ path: displayPath(ctx, f.path), sha256: f.sha256 })),
     sets: input.sets,
+    yearConvention: YEAR_CONVENTION,
     ...extra,
   };
 }
 
-/** The output format of an analysis command: as asked, else a table on a terminal and CSV when piped. */
-export function formatFor(ctx: CliContext, options: CommonOptions): 'table' | 'csv' | 'json' {
-  return options.format ?? (ctx.stdout.isTTY ? 'table' : 'csv');
+/**
+ * The output format, one rule for every command: as asked with --format; else, with --output, by
+ * the file's extension (.csv, .json, anything else a table); else a table on a terminal and CSV
+ * when stdout is piped or redirected.
+ */
+export function formatFor<F extends string>(ctx: CliContext, asked: F | undefined, target: OutputTarget | undefined): F | 'table' | 'csv' | 'json' {
+  if (asked !== undefined) return asked;
+  if (target !== undefined) {
+    const ext = extname(target.path).toLowerCase();
+    return ext === '.csv' ? 'csv' : ext === '.json' ? 'json' : 'table';
+  }
+  return ctx.stdout.isTTY ? 'table' : 'csv';
 }
 
 /** A formula that produced NaN or an infinity in some world is a problem of the input files. */

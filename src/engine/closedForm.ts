@@ -31,7 +31,7 @@ export function analyticRequirementCdf(plan: Plan, anchorIndex: number): Require
 /** The empirical CDF of n requirement draws of an anchor, from its own random stream. */
 export function empiricalRequirementCdf(plan: Plan, anchorIndex: number, seed: number, n: number): RequirementCdf {
   const a = plan.anchors[anchorIndex];
-  const rng = new Rng(seed, anchorIndex);
+  const rng = new Rng(seed, anchorIndex, 'closed-form:requirements');
   const columns = a.samplers.map((sampler) => {
     const column = new Float64Array(n);
     sampler.fill(rng, column, n);

@@ -40,6 +40,8 @@ const CALLS: Record<FunctionName, (args: string[]) => string> = {
 export function toSource(expr: Expr, ref: (name: string) => string): string {
   switch (expr.kind) {
     case 'number':
+      // Only finite numbers reach generated code (NaN, Infinity and anything else are bugs upstream).
+      if (typeof expr.value !== 'number' || !Number.isFinite(expr.value)) throw new Error(`bug: formula constant ${String(expr.value)} is not a finite number`);
       return `(${String(expr.value)})`;
     case 'variable':
       return ref(expr.name);
@@ -51,6 +53,7 @@ export function toSource(expr: Expr, ref: (name: string) => string): string {
       return expr.op === '^' ? `Math.pow(${a}, ${b})` : `(${a} ${expr.op} ${b})`;
     }
     case 'call':
+      if (!Object.hasOwn(CALLS, expr.fn)) throw new Error(`bug: unknown formula function ${String(expr.fn)}`);
       return CALLS[expr.fn](expr.args.map((arg) => toSource(arg, ref)));
   }
 }

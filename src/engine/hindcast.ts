@@ -63,7 +63,7 @@ export interface Hindcast {
 /** The growth-parameter values of `n` draws (the scenario's fixed values where nothing is uncertain). */
 export function growthDraws(plan: Plan, n: number, seed: number): CurveValues[] {
   if (plan.uncertainCurveKeys.length === 0) return [{ ...plan.base }];
-  const rng = new Rng(seed, 0, 3);
+  const rng = new Rng(seed, 0, 'hindcast:growth');
   const out: CurveValues[] = [];
   for (let k = 0; k < n; k++) {
     const v: CurveValues = { ...plan.base };

@@ -46,8 +46,8 @@ export interface WeightedRun {
   effectiveWorlds: number;
 }
 
-/** Random-stream lane for the growth draws of worlds without an anchor (whose growth is otherwise never needed). */
-const LANE_NO_ANCHOR_GROWTH = 4;
+/** Random stream for the growth draws of worlds without an anchor (whose growth is otherwise never needed). */
+const STREAM_NO_ANCHOR_GROWTH = 'observed:no-anchor-growth';
 
 /**
  * Simulates `samples` worlds (the same worlds as a plain run with this seed) and weights each by
@@ -66,7 +66,7 @@ export function simulateGivenObserved(plan: Plan, options: { samples: number; se
   for (let c = 0; c < chunkCount(n); c++) {
     const m = Math.min(CHUNK_SIZE, n - c * CHUNK_SIZE);
     runChunk(plan, ws, options.seed, c, m);
-    const noAnchorRng = new Rng(options.seed, c, LANE_NO_ANCHOR_GROWTH);
+    const noAnchorRng = new Rng(options.seed, c, STREAM_NO_ANCHOR_GROWTH);
     for (let k = 0; k < m; k++) {
       const w = c * CHUNK_SIZE + k;
       const i = ws.anchorOf[k];

@@ -11,24 +11,24 @@
 import { Rng } from './rng.js';
 import { anchorTables, assignAnchors, resolveArrivals, type CurveKey, type ParamPlan, type Plan, type Workspace } from './simulate.js';
 
-/** FNV-1a hash of a quantity's name: its stream's lane (lanes 0 and 1 are the run's own). */
-export function laneOf(name: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < name.length; i++) {
-    h ^= name.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return 2 + ((h >>> 0) % 0x7ffffff0);
-}
+/*
+ * Stream names. Each kind of quantity has its own prefix, so a user's variable can be called
+ * anything (even "anchor") without sharing a stream with the anchor choice or a growth parameter,
+ * and none of them meets the run's own streams ("run:…").
+ */
+export const ANCHOR_STREAM = 'crn:anchor-choice';
 
-export const ANCHOR_STREAM = 'anchor';
+/** The stream of an anchor variable: shared by every anchor (and scenario) that declares the name. */
+export function variableStream(name: string): string {
+  return `crn:variable:${name}`;
+}
 
 /** Names of growth-parameter streams, shared by every scenario. */
 export function curveStream(key: CurveKey): string {
-  return `curve.${key}`;
+  return `crn:curve:${key}`;
 }
-export const HALVING_STREAM = 'algorithmicProgress.halvingYears';
-export const MAX_OOM_STREAM = 'algorithmicProgress.maxOom';
+export const HALVING_STREAM = 'crn:algorithmic:halvingYears';
+export const MAX_OOM_STREAM = 'crn:algorithmic:maxOom';
 
 /** Anchor order for the paired anchor choice: by id, so that every scenario lays out its anchors alike. */
 export interface PairedLayout {
@@ -63,7 +63,7 @@ export class ChunkUniforms {
     let column = this.columns.get(name);
     if (!column) {
       column = new Float64Array(this.n);
-      const rng = new Rng(this.seed, this.chunk, laneOf(name));
+      const rng = new Rng(this.seed, this.chunk, name);
       for (let k = 0; k < this.n; k++) column[k] = rng.uniform();
       this.columns.set(name, column);
     }
@@ -100,7 +100,7 @@ export function runPairedChunk(plan: Plan, layout: PairedLayout, ws: Workspace, 
       const out = g.variables[v];
       if (sampler.constant) out.fill(sampler.quantile(0.5), 0, g.count);
       else {
-        const u = uniforms.get(a.variableNames[v]);
+        const u = uniforms.get(variableStream(a.variableNames[v]));
         const w = worlds[i];
         for (let p = 0; p < g.count; p++) out[p] = sampler.quantile(u[w[p]]);
       }

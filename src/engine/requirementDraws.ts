@@ -10,7 +10,7 @@ import type { Plan } from './simulate.js';
 /** n requirement draws of anchor `anchorIndex` of the plan, sorted ascending. */
 export function anchorRequirementDraws(plan: Plan, anchorIndex: number, n: number, seed: number): Float64Array {
   const a = plan.anchors[anchorIndex];
-  const rng = new Rng(seed, anchorIndex, 2);
+  const rng = new Rng(seed, anchorIndex, 'requirement-draws:anchor');
   const columns = a.samplers.map((sampler) => {
     const column = new Float64Array(n);
     sampler.fill(rng, column, n);
@@ -31,7 +31,7 @@ export function mixtureRequirementDraws(plan: Plan, n: number, seed: number, noA
   if (noAnchor) {
     const m = Math.round(plan.scenario.noneWeight * n);
     const column = new Float64Array(m);
-    compileDistribution(noAnchor).fill(new Rng(seed, plan.anchors.length, 2), column, m);
+    compileDistribution(noAnchor).fill(new Rng(seed, plan.anchors.length, 'requirement-draws:no-anchor'), column, m);
     parts.push(column);
   }
   const out = new Float64Array(parts.reduce((s, p) => s + p.length, 0));

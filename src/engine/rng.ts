@@ -7,21 +7,51 @@
  * times and need its four 32-bit words as plain fields the JIT keeps in registers; the libraries
  * that offer it (pure-rand) return new objects per draw.
  *
- * Streams: the state of stream (seed, index) is filled by SplitMix32-style mixing of the seed and
- * the index (Steele, Lea & Flood, "Fast splittable pseudorandom number generators", OOPSLA 2014),
- * so chunk k of a run draws the same numbers however the run is split across workers.
+ * Streams: a stream is named by (seed, chunk, stream name). Its 128-bit state is made of two
+ * 64-bit halves, each the end of a chain of SplitMix64 finalisers (Steele, Lea & Flood, "Fast
+ * splittable pseudorandom number generators", OOPSLA 2014; constants of Stafford's "Mix13") that
+ * absorbs the whole seed, the whole chunk index and a 64-bit FNV-1a hash of the stream's name, with
+ * a different key per half. Every bit of every part reaches every bit of the state, so distinct
+ * (seed, chunk, stream) give unrelated states (two equal states: about 2^-128 per pair), and chunk k
+ * of a run draws the same numbers however the run is split across workers. This is the one place
+ * where a seed becomes streams.
  */
 
-/** Murmur3's 32-bit finaliser: a bijective avalanche mix. */
-function mix32(z: number): number {
-  z = Math.imul(z ^ (z >>> 16), 0x85ebca6b);
-  z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35);
-  return (z ^ (z >>> 16)) >>> 0;
+const MASK64 = 0xffffffffffffffffn;
+const GOLDEN64 = 0x9e3779b97f4a7c15n;
+
+/** SplitMix64's finaliser (Stafford's Mix13): a bijection of 64-bit words with full avalanche. */
+function mix64(z: bigint): bigint {
+  z = ((z ^ (z >> 30n)) * 0xbf58476d1ce4e5b9n) & MASK64;
+  z = ((z ^ (z >> 27n)) * 0x94d049bb133111ebn) & MASK64;
+  return z ^ (z >> 31n);
 }
 
-const GOLDEN_GAMMA = 0x9e3779b9;
-const TWO_POW_MINUS_53 = 1 / 9007199254740992;
+/** FNV-1a, 64-bit, over the UTF-16 code units of a stream's name. */
+function hashName(name: string): bigint {
+  let h = 0xcbf29ce484222325n;
+  for (let i = 0; i < name.length; i++) h = ((h ^ BigInt(name.charCodeAt(i))) * 0x100000001b3n) & MASK64;
+  return h;
+}
+
+const nameHashes = new Map<string, bigint>();
+
+/** Keys of the two halves of the state: arbitrary distinct odd constants (digits of π and e). */
+const HALF_KEYS = [0x243f6a8885a308d3n, 0xb7e151628aed2a6bn] as const;
+
+/** One 64-bit half of the state of stream (seed, chunk, name). */
+function stateHalf(key: bigint, seed: bigint, chunk: bigint, name: bigint): bigint {
+  let x = mix64(key ^ seed);
+  x = mix64(((x + GOLDEN64) & MASK64) ^ chunk);
+  x = mix64(((x + GOLDEN64) & MASK64) ^ name);
+  return mix64((x + GOLDEN64) & MASK64);
+}
+
 const TWO_POW_26 = 67108864;
+const TWO_POW_MINUS_52 = 1 / 4503599627370496;
+
+/** The stream name of the run's own draws when none is given. */
+export const DEFAULT_STREAM = 'default';
 
 export class Rng {
   private s0: number;
@@ -30,28 +60,31 @@ export class Rng {
   private s3: number;
 
   /**
-   * The stream for (seed, index, lane). Seeds are integers in [0, 2^53). Lanes separate the
-   * purposes one chunk draws for (requirements, growth parameters), so that making a growth
-   * parameter uncertain does not change the requirement draws.
+   * The stream (seed, chunk, stream). Seeds and chunk indices are integers in [0, 2^53). Stream
+   * names separate the purposes one chunk draws for (the run's requirements, its growth
+   * parameters, each quantity of the paired draws), so that, e.g., making a growth parameter
+   * uncertain does not change the requirement draws.
    */
-  constructor(seed: number, index = 0, lane = 0) {
+  constructor(seed: number, chunk = 0, stream: string = DEFAULT_STREAM) {
     if (!Number.isSafeInteger(seed) || seed < 0) throw new RangeError(`seed must be a non-negative safe integer, got ${seed}`);
-    if (!Number.isSafeInteger(index) || index < 0) throw new RangeError(`stream index must be a non-negative safe integer, got ${index}`);
-    const seedLo = seed >>> 0;
-    const seedHi = Math.floor(seed / 4294967296) >>> 0;
-    const indexLo = index >>> 0;
-    const indexHi = Math.floor(index / 4294967296) >>> 0;
-    let x = mix32(seedLo ^ mix32(seedHi ^ 0x5bd1e995 ^ mix32(lane + 0x68e31da4)));
-    x = mix32(x ^ mix32(indexLo + GOLDEN_GAMMA)) ^ mix32(indexHi ^ 0x27d4eb2f);
-    const next = (): number => {
-      x = (x + GOLDEN_GAMMA) >>> 0;
-      return mix32(x);
-    };
-    this.s0 = next();
-    this.s1 = next();
-    this.s2 = next();
-    this.s3 = next();
+    if (!Number.isSafeInteger(chunk) || chunk < 0) throw new RangeError(`chunk index must be a non-negative safe integer, got ${chunk}`);
+    let name = nameHashes.get(stream);
+    if (name === undefined) {
+      name = hashName(stream);
+      nameHashes.set(stream, name);
+    }
+    const a = stateHalf(HALF_KEYS[0], BigInt(seed), BigInt(chunk), name);
+    const b = stateHalf(HALF_KEYS[1], BigInt(seed), BigInt(chunk), name);
+    this.s0 = Number(a & 0xffffffffn) | 0;
+    this.s1 = Number(a >> 32n) | 0;
+    this.s2 = Number(b & 0xffffffffn) | 0;
+    this.s3 = Number(b >> 32n) | 0;
     if ((this.s0 | this.s1 | this.s2 | this.s3) === 0) this.s0 = 1; // the all-zero state is a fixed point
+  }
+
+  /** The 128-bit state as four 32-bit words (for tests of stream derivation). */
+  state(): [number, number, number, number] {
+    return [this.s0 >>> 0, this.s1 >>> 0, this.s2 >>> 0, this.s3 >>> 0];
   }
 
   /** A generator in a given raw state (for checking against the reference implementation). */
@@ -83,12 +116,14 @@ export class Rng {
   }
 
   /**
-   * A uniform double strictly inside (0, 1) with 53 random bits (two 32-bit outputs),
-   * offset by half a step so that 0 and 1 never occur: inverse-CDF samplers may take its logarithm.
+   * A uniform double strictly inside (0, 1): 52 random bits (26 from each of two 32-bit outputs)
+   * and half a step, (k + 1/2) / 2^52, so the extremes are 2^-53 and 1 - 2^-53, both exact in
+   * double precision (with 53 bits, (2^53 - 1/2) / 2^53 rounds to 1). Inverse-CDF samplers may
+   * take its logarithm or its normal quantile.
    */
   uniform(): number {
-    const hi = this.nextUint32() >>> 5;
+    const hi = this.nextUint32() >>> 6;
     const lo = this.nextUint32() >>> 6;
-    return (hi * TWO_POW_26 + lo + 0.5) * TWO_POW_MINUS_53;
+    return (hi * TWO_POW_26 + lo + 0.5) * TWO_POW_MINUS_52;
   }
 }

@@ -13,7 +13,7 @@
  */
 import type { Distribution } from '../model/distribution.js';
 import type { Param, Scenario, WeightedAnchor } from '../model/scenario.js';
-import { ChunkUniforms, HALVING_STREAM, MAX_OOM_STREAM, arrivalsByWorld, curveStream, pairedLayout, runPairedChunk } from './paired.js';
+import { ChunkUniforms, HALVING_STREAM, MAX_OOM_STREAM, arrivalsByWorld, curveStream, pairedLayout, runPairedChunk, variableStream } from './paired.js';
 import { compileDistribution } from './sampler.js';
 import { CHUNK_SIZE, accumulate, chunkCount, createWorkspace, emptyCounts, planScenario, type CurveKey } from './simulate.js';
 import { summarize, type Forecast } from './summary.js';
@@ -103,7 +103,7 @@ export function sensitivityInputs(scenario: Scenario, ranges: Record<string, [nu
       low,
       high,
       swingRule: '5th–95th percentile',
-      stream: g.name,
+      stream: variableStream(g.name),
       apply: (s, value) =>
         withAnchors(s, (wa) =>
           g.anchorIds.includes(wa.anchor.id)
@@ -223,7 +223,8 @@ export function sensitivity(scenario: Scenario, options: { samples: number; seed
     accumulate(basePlan, workspaces[0], pilot);
   }
   const pilotMedian = summarize(basePlan, pilot, options.seed).crossings.find((x) => x.level === 0.5)!;
-  const indicatorYear = options.metric.kind === 'p-by-year' ? options.metric.year : pilotMedian.status === 'year' ? Math.floor(pilotMedian.year!) : scenario.horizonYear;
+  // The median's first whole year row: worlds arrived by the end of the year the median date falls in.
+  const indicatorYear = options.metric.kind === 'p-by-year' ? options.metric.year : pilotMedian.status === 'year' ? pilotMedian.firstYear! : scenario.horizonYear;
   const yearIndex = indicatorYear - scenario.startYear;
 
   // Binned sums of the indicator, per input (restricted to its anchors' worlds), and per anchor.

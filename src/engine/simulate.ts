@@ -3,7 +3,7 @@
  * its requirement from the anchor's formula, every uncertain growth parameter, and then finds
  * the first year in which affordable compute plus algorithmic progress reaches the requirement.
  *
- * Worlds are simulated in chunks of CHUNK_SIZE; chunk c draws from the random stream (seed, c),
+ * Worlds are simulated in chunks of CHUNK_SIZE; chunk c draws from the random streams (seed, c, …),
  * so a run's result does not depend on how its chunks are shared out. Chunks only add to counts
  * (one histogram of arrival years per anchor), so memory does not grow with the number of worlds.
  */
@@ -280,9 +280,12 @@ export function createWorkspace(plan: Plan, size = CHUNK_SIZE): Workspace {
 }
 
 
-/** Random-stream lanes of a chunk: anchors and their variables; growth parameters. */
-export const LANE_REQUIREMENTS = 0;
-export const LANE_CURVES = 1;
+/**
+ * Random streams of a run's own draws, per chunk: anchors and their variables; growth parameters.
+ * (The paired draws of compare and sensitivity name theirs "crn:…", so the two never meet.)
+ */
+export const STREAM_REQUIREMENTS = 'run:requirements';
+export const STREAM_CURVES = 'run:curves';
 
 /**
  * Simulates chunk `chunkIndex` of a run with `seed`, holding `n` worlds, into the workspace:
@@ -323,8 +326,8 @@ export function assignAnchors(ws: Workspace, n: number, draw: () => number, boun
  * the first 1,000 worlds of `run -n 1000000`.
  */
 export function drawChunk(plan: Plan, ws: Workspace, seed: number, chunkIndex: number, n: number): void {
-  const rng = new Rng(seed, chunkIndex, LANE_REQUIREMENTS);
-  const curveRng = new Rng(seed, chunkIndex, LANE_CURVES);
+  const rng = new Rng(seed, chunkIndex, STREAM_REQUIREMENTS);
+  const curveRng = new Rng(seed, chunkIndex, STREAM_CURVES);
   assignAnchors(ws, ws.anchorOf.length, () => rng.nextUint32(), plan.anchorBounds, plan.anchorByTopByte, null);
   ws.n = n;
   const { groups } = ws;

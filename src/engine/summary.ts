@@ -1,11 +1,12 @@
 /**
  * From arrival counts to the forecast: P(TAI by year), crossing years, per-anchor curves, and the
  * Monte Carlo standard error of each. Worlds are independent, so a probability p estimated from
- * N worlds has standard error sqrt(p(1-p)/N). A crossing year is found by linear interpolation
- * of the yearly curve (the convention of the report's published 2031.6 and 2052.9); its standard
- * error follows by the delta method, se(p) divided by the curve's slope there.
+ * N worlds has standard error sqrt(p(1-p)/N). A crossing is a date (decimal year) found by linear
+ * interpolation of the yearly curve, each year row placed at the end of its year (years.ts); its
+ * standard error follows by the delta method, se(p) divided by the curve's slope there.
  */
 import type { Counts, Plan } from './simulate.js';
+import { timeOfYearRow } from './years.js';
 
 export const QUANTILE_LEVELS = [0.05, 0.1, 0.25, 0.5, 0.75, 0.9, 0.95] as const;
 
@@ -14,17 +15,29 @@ export interface Estimate {
   se: number;
 }
 
-export type CrossingStatus = 'year' | 'at-or-before-start' | 'after-horizon' | 'never';
+export type CrossingStatus = 'year' | 'at-or-before-start' | 'after-horizon' | 'never' | 'no-worlds';
 
 export interface Crossing {
   level: number;
   status: CrossingStatus;
-  /** Interpolated year, when status is 'year' (or the start year for 'at-or-before-start'). */
+  /**
+   * When status is 'year': the interpolated date (decimal year, rows at the end of their year) at
+   * which the level is reached. For 'at-or-before-start': the end of the first year.
+   */
   year: number | null;
-  /** First whole year at or above the level (the Rethink Priorities convention). */
+  /** First whole year row at or above the level: "by the end of that year" (the Rethink Priorities convention). */
   firstYear: number | null;
   se: number | null;
+  /**
+   * When status is 'year' and the level is within PLATEAU_SIGMAS standard errors of the curve's
+   * last value: whether the level is reached by the horizon at all is not settled by this run,
+   * so the date may really be after the horizon (and its ± understates that).
+   */
+  nearPlateau?: boolean;
 }
+
+/** How many standard errors from the curve's last value make a crossing "near the plateau". */
+export const PLATEAU_SIGMAS = 2;
 
 export interface AnchorForecast {
   id: string;
@@ -78,16 +91,19 @@ export function binomialSe(p: number, n: number): number {
 
 /** Crossing of `level` by a yearly CDF estimated from n worlds; `neverShare` is mass that never arrives. */
 export function crossing(years: readonly number[], cdf: readonly number[], n: number, level: number, neverShare: number): Crossing {
+  if (!(n > 0)) return { level, status: 'no-worlds', year: null, firstYear: null, se: null };
   const j = cdf.findIndex((p) => p >= level);
   if (j < 0) {
     const status: CrossingStatus = level <= 1 - neverShare + 1e-12 ? 'after-horizon' : 'never';
     return { level, status, year: null, firstYear: null, se: null };
   }
-  if (j === 0) return { level, status: 'at-or-before-start', year: years[0], firstYear: years[0], se: null };
+  if (j === 0) return { level, status: 'at-or-before-start', year: timeOfYearRow(years[0]), firstYear: years[0], se: null };
   const slope = cdf[j] - cdf[j - 1];
-  const year = years[j - 1] + (level - cdf[j - 1]) / slope;
+  const year = timeOfYearRow(years[j - 1]) + (level - cdf[j - 1]) / slope;
   const se = binomialSe(level, n) / slope;
-  return { level, status: 'year', year, firstYear: years[j], se };
+  const last = cdf[cdf.length - 1];
+  const nearPlateau = last - level < PLATEAU_SIGMAS * binomialSe(last, n);
+  return { level, status: 'year', year, firstYear: years[j], se, ...(nearPlateau ? { nearPlateau } : {}) };
 }
 
 function cumulative(hist: ArrayLike<number>, nYears: number, total: number): number[] {

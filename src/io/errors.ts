@@ -13,7 +13,8 @@ export function formatProblem(p: Problem): string {
 
 export class InputError extends Error {
   constructor(readonly problems: Problem[]) {
-    super(problems.map(formatProblem).join('\n'));
+    // One message per place: a value shared by several anchors is reported once.
+    super([...new Set(problems.map(formatProblem))].join('\n'));
     this.name = 'InputError';
   }
 }

@@ -50,8 +50,40 @@ const PARSE_HINTS: Record<string, string> = {
   InvalidCharacter: 'invalid character',
 };
 
+/**
+ * Names that every JavaScript object already has (constructor, toString, __proto__, …). As keys
+ * they would be confused with those built-in properties, so files may not use them as names.
+ */
+export const RESERVED_NAMES: ReadonlySet<string> = new Set(Object.getOwnPropertyNames(Object.prototype));
+
+export function reservedNameMessage(name: string): string {
+  return `"${name}" cannot be used as a name: every JavaScript object already has a property "${name}"; choose another name`;
+}
+
+/** Deepest nesting of objects and arrays accepted: far more than any scenario needs, far less than the parser's stack. */
+export const MAX_JSON_DEPTH = 64;
+
+/** Offset at which the nesting of objects and arrays first exceeds `max`, or -1. */
+function tooDeepAt(text: string, max: number): number {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 92) i++; // backslash: skip the escaped character
+      else if (c === 34) inString = false;
+    } else if (c === 34) inString = true;
+    else if (c === 123 || c === 91) {
+      if (++depth > max) return i;
+    } else if (c === 125 || c === 93) depth--;
+  }
+  return -1;
+}
+
 export function parseJsonDocument(file: string, text: string): { ok: true; doc: JsonDocument } | { ok: false; problems: Problem[] } {
   const lineStarts = lineStartsOf(text);
+  const deep = tooDeepAt(text, MAX_JSON_DEPTH);
+  if (deep >= 0) return { ok: false, problems: [{ file, ...lineColumn(lineStarts, deep), message: `objects and lists are nested more than ${MAX_JSON_DEPTH} deep here; a scenario or anchor file never needs that` }] };
   const errors: ParseError[] = [];
   const root = parseTree(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
   const at = (offset: number, message: string): Problem => ({ file, ...lineColumn(lineStarts, offset), message });
@@ -72,6 +104,7 @@ export function parseJsonDocument(file: string, text: string): { ok: true; doc: 
         const keyNode = property.children?.[0];
         if (!keyNode) continue;
         const key = keyNode.value as string;
+        if (RESERVED_NAMES.has(key)) problems.push(at(keyNode.offset, reservedNameMessage(key)));
         const first = seen.get(key);
         if (first) {
           const firstAt = lineColumn(lineStarts, first.offset);

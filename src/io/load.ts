@@ -8,14 +8,14 @@
  * file of the chain (so a user's folder can hold its own anchors), then in the bundled anchors/.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { anchorFileSchema, type AnchorFile } from '../model/anchor.js';
 import type { Issue } from '../model/issues.js';
 import { buildScenario, scenarioFileSchema, type Scenario, type ScenarioFile } from '../model/scenario.js';
 import { closest } from './closest.js';
 import { InputError, UsageError, type Problem } from './errors.js';
-import { hasPath, parseJsonDocument, positionOf, type JsonDocument } from './json.js';
+import { hasPath, parseJsonDocument, positionOf, RESERVED_NAMES, reservedNameMessage, type JsonDocument } from './json.js';
 import { BUNDLED_ANCHORS, BUNDLED_SCENARIOS, PACKAGE_ROOT } from './paths.js';
 import { validateDocument } from './validate.js';
 
@@ -26,13 +26,43 @@ export interface LoadedFile {
   sha256: string;
 }
 
-function readDocument(path: string): JsonDocument {
+/** Largest scenario or anchor file read: the bundled ones are a few KB. */
+export const MAX_FILE_BYTES = 4 * 1024 * 1024;
+
+/**
+ * The text of a JSON input file: UTF-8, with or without a byte-order mark. UTF-16 and other
+ * encodings, binary files and files too large to be a scenario are refused with a message.
+ */
+export function readInputText(path: string): string {
+  const fail = (message: string) => new InputError([{ file: path, message }]);
+  let bytes: Buffer;
+  try {
+    const stats = statSync(path);
+    if (stats.isDirectory()) throw fail('is a folder, not a JSON file');
+    if (!stats.isFile()) throw fail('is not a regular file');
+    if (stats.size > MAX_FILE_BYTES) throw fail(`is ${(stats.size / 1048576).toFixed(1)} MB; scenario and anchor files may be at most ${MAX_FILE_BYTES / 1048576} MB`);
+    bytes = readFileSync(path);
+  } catch (error) {
+    if (error instanceof InputError) throw error;
+    throw fail(`cannot read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+  }
+  if (bytes.length > MAX_FILE_BYTES) throw fail(`is larger than ${MAX_FILE_BYTES / 1048576} MB; scenario and anchor files may be at most that`);
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
+    throw fail('is UTF-16 encoded; save it as UTF-8 (JSON files are UTF-8)');
+  }
+  if (bytes.includes(0)) throw fail('contains NUL bytes: it is UTF-16 or UTF-32 text or a binary file; save it as UTF-8 JSON');
   let text: string;
   try {
-    text = readFileSync(path, 'utf8');
-  } catch (error) {
-    throw new InputError([{ file: path, message: `cannot read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}` }]);
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw fail('is not valid UTF-8 (perhaps Latin-1 or Windows-1252); save it as UTF-8');
   }
+  // TextDecoder drops a leading byte-order mark by default, which is what we want: accept it.
+  return text;
+}
+
+function readDocument(path: string): JsonDocument {
+  const text = readInputText(path);
   const parsed = parseJsonDocument(path, text);
   if (!parsed.ok) throw new InputError(parsed.problems);
   return parsed.doc;
@@ -102,15 +132,25 @@ export function mergeScenario(base: Record<string, unknown>, over: Record<string
   return out;
 }
 
+/** One `--set` (or `--horizon`) as typed: the option named in messages, and path=value. */
+export interface SetOption {
+  option: string;
+  text: string;
+}
+
 /** Parses `path=value` overrides into a nested object; values are JSON, or text when not JSON. */
-export function parseSets(sets: readonly string[]): { tree: Record<string, unknown>; paths: string[][] } {
+export function parseSets(sets: readonly (string | SetOption)[]): { tree: Record<string, unknown>; paths: string[][]; options: string[] } {
   const tree: Record<string, unknown> = {};
   const paths: string[][] = [];
-  for (const set of sets) {
+  const options: string[] = [];
+  for (const item of sets) {
+    const { option, text: set } = typeof item === 'string' ? { option: '--set', text: item } : item;
     const eq = set.indexOf('=');
-    if (eq <= 0) throw new UsageError(`--set takes path=value (e.g. --set spending.doublingYears=2); found "${set}"`);
+    if (eq <= 0) throw new UsageError(`${option} takes path=value (e.g. --set spending.doublingYears=2); found "${set}"`);
     const path = set.slice(0, eq).trim().split('.');
-    if (path.some((p) => p === '')) throw new UsageError(`--set path "${set.slice(0, eq)}" has an empty part`);
+    if (path.some((p) => p === '')) throw new UsageError(`${option} path "${set.slice(0, eq)}" has an empty part`);
+    const reserved = path.find((p) => RESERVED_NAMES.has(p) || p === 'prototype');
+    if (reserved !== undefined) throw new UsageError(`${option} ${set.slice(0, eq)}: ${reservedNameMessage(reserved)}`);
     const raw = set.slice(eq + 1).trim();
     let value: unknown;
     try {
@@ -118,7 +158,12 @@ export function parseSets(sets: readonly string[]): { tree: Record<string, unkno
     } catch {
       value = raw;
     }
-    if (typeof value === 'number' && !Number.isFinite(value)) throw new UsageError(`--set ${set}: ${raw} is not a finite number`);
+    if (typeof value === 'number' && !Number.isFinite(value)) throw new UsageError(`${option} ${set}: ${raw} is not a finite number`);
+    if (value !== null && typeof value === 'object') {
+      // A JSON value gets the same checks as a file's (reserved keys, depth).
+      const checked = parseJsonDocument(option, raw);
+      if (!checked.ok) throw new UsageError(checked.problems.map((p) => `${option} ${set.slice(0, eq)}: ${p.message}`).join('\n'));
+    }
     let node = tree;
     path.slice(0, -1).forEach((p) => {
       if (node[p] === undefined || isLeaf(node[p])) node[p] = {};
@@ -126,8 +171,87 @@ export function parseSets(sets: readonly string[]): { tree: Record<string, unkno
     });
     node[path[path.length - 1]] = value;
     paths.push(path);
+    options.push(option);
   }
-  return { tree, paths };
+  return { tree, paths, options };
+}
+
+/**
+ * Scenario values that apply to every anchor, with the per-anchor values they stand behind:
+ * `algorithmicProgress.X` is the default for anchors without their own `anchors.<id>.algorithmicProgress.X`,
+ * and `variables.X` replaces X in every anchor that declares it unless `anchors.<id>.variables.X` does.
+ */
+const GENERAL_ALGORITHMIC_KEYS = ['halvingYears', 'maxOom', 'cap'] as const;
+
+type Doc = Record<string, unknown>;
+const objectAt = (v: unknown): Doc | undefined => (v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Doc) : undefined);
+
+/** Where each general and per-anchor value came from: the index of the layer that set it last. */
+interface Origins {
+  general: Map<string, number>;
+  perAnchor: Map<string, Map<string, number>>;
+}
+
+/**
+ * Adds one layer (a scenario file of the chain, base first, or the command line's overrides) to
+ * the merged document. A value a layer gives for every anchor (a general algorithmic-progress value,
+ * a top-level variable) replaces what earlier layers gave single anchors for it, so that
+ * `extends` + `"algorithmicProgress": {"halvingYears": 2}` (or `--set algorithmicProgress.halvingYears=2`)
+ * reaches every anchor instead of hiding behind values inherited from the base scenario.
+ */
+function applyLayer(merged: Doc, own: Doc, index: number, origins: Origins): Doc {
+  const generalAlgo = GENERAL_ALGORITHMIC_KEYS.filter((k) => objectAt(own.algorithmicProgress)?.[k] !== undefined);
+  const generalVars = Object.keys(objectAt(own.variables) ?? {});
+  const anchors = objectAt(merged.anchors);
+  if (anchors && (generalAlgo.length || generalVars.length)) {
+    const pruned: Doc = {};
+    for (const [id, value] of Object.entries(anchors)) {
+      const entry = { ...(objectAt(value) ?? {}) };
+      const algo = objectAt(entry.algorithmicProgress);
+      if (algo && generalAlgo.some((k) => k in algo)) {
+        const kept = { ...algo };
+        for (const k of generalAlgo) delete kept[k];
+        entry.algorithmicProgress = kept;
+      }
+      const vars = objectAt(entry.variables);
+      if (vars && generalVars.some((k) => Object.hasOwn(vars, k))) {
+        const kept = { ...vars };
+        for (const k of generalVars) delete kept[k];
+        entry.variables = kept;
+      }
+      pruned[id] = entry;
+    }
+    merged = { ...merged, anchors: pruned };
+    for (const [id] of Object.entries(anchors)) {
+      const map = origins.perAnchor.get(id);
+      for (const k of generalAlgo) map?.delete(`algorithmicProgress.${k}`);
+      for (const k of generalVars) map?.delete(`variables.${k}`);
+    }
+  }
+  for (const k of generalAlgo) origins.general.set(`algorithmicProgress.${k}`, index);
+  for (const k of generalVars) origins.general.set(`variables.${k}`, index);
+  for (const [id, value] of Object.entries(objectAt(own.anchors) ?? {})) {
+    const entry = objectAt(value) ?? {};
+    let map = origins.perAnchor.get(id);
+    if (!map) origins.perAnchor.set(id, (map = new Map()));
+    for (const k of Object.keys(objectAt(entry.algorithmicProgress) ?? {})) map.set(`algorithmicProgress.${k}`, index);
+    for (const k of Object.keys(objectAt(entry.variables) ?? {})) map.set(`variables.${k}`, index);
+  }
+  return mergeScenario(merged, own);
+}
+
+/**
+ * General values that can never take effect: the same layer that gave a general value gave every
+ * anchor concerned its own. Returns [general key, anchor ids] pairs.
+ */
+function deadGeneralValues(origins: Origins, anchorIds: string[], declares: (id: string, variable: string) => boolean): { key: string; layer: number; anchors: string[] }[] {
+  const dead: { key: string; layer: number; anchors: string[] }[] = [];
+  for (const [key, layer] of origins.general) {
+    if (key === 'algorithmicProgress.source') continue;
+    const concerned = key.startsWith('variables.') ? anchorIds.filter((id) => declares(id, key.slice('variables.'.length))) : anchorIds;
+    if (concerned.length && concerned.every((id) => origins.perAnchor.get(id)?.get(key) === layer)) dead.push({ key, layer, anchors: concerned });
+  }
+  return dead;
 }
 
 export interface LoadedScenario {
@@ -136,10 +260,15 @@ export interface LoadedScenario {
   files: LoadedFile[];
   /** The merged scenario document, as the engine sees it. */
   merged: ScenarioFile;
+  /** Things a user should know about what was loaded (a local anchor that shadows a bundled one). */
+  notes: string[];
 }
 
 export interface LoadOptions {
+  /** `--set path=value` overrides, applied after the files, in order. */
   sets?: readonly string[];
+  /** `--horizon YEAR`: the same as a last `--set horizonYear=YEAR`, blamed on --horizon. */
+  horizon?: number;
 }
 
 /** Loads a scenario by id or path, with its `extends` chain and anchors. */
@@ -166,28 +295,38 @@ export function loadScenario(ref: string, options: LoadOptions = {}): LoadedScen
     }
   }
 
+  const origins: Origins = { general: new Map(), perAnchor: new Map() };
   let merged: Record<string, unknown> = {};
-  for (const link of [...chain].reverse()) {
+  const layers = [...chain].reverse();
+  layers.forEach((link, index) => {
     const own = { ...(link.file as Record<string, unknown>) };
     delete own.$schema;
     delete own.extends;
     delete own.label;
     delete own.description;
     delete own.sources;
-    merged = mergeScenario(merged, own);
-  }
+    merged = applyLayer(merged, own, index, origins);
+  });
   const top = chain[0].file;
   merged.label = top.label ?? (top.extends ? `${top.id} (extends ${top.extends})` : top.id);
   merged.description = top.description ?? chain.find((c) => c.file.description)?.file.description;
   merged.sources = top.sources ?? chain.find((c) => c.file.sources)?.file.sources;
 
-  const sets = parseSets(options.sets ?? []);
+  const setOptions: SetOption[] = [
+    ...(options.sets ?? []).map((text) => ({ option: '--set', text })),
+    ...(options.horizon !== undefined ? [{ option: '--horizon', text: `horizonYear=${options.horizon}` }] : []),
+  ];
+  const sets = parseSets(setOptions);
+  const setLayer = layers.length;
   if (sets.paths.length) {
     // The overrides alone, as a document, get the same checks (and messages) as a file.
     const setDoc = parseJsonDocument('--set', JSON.stringify({ id: top.id, ...sets.tree }));
     const checked = setDoc.ok ? validateDocument(setDoc.doc, scenarioFileSchema) : { ok: false as const, problems: setDoc.problems };
-    if (!checked.ok) throw new UsageError(checked.problems.map((p) => `--set: ${p.message}`).join('\n'));
-    merged = mergeScenario(merged, sets.tree);
+    if (!checked.ok) {
+      const optionOf = (message: string) => sets.options[sets.paths.findIndex((p) => message.includes(p.join('.')))] ?? '--set';
+      throw new UsageError(checked.problems.map((p) => `${optionOf(p.message)}: ${p.message}`).join('\n'));
+    }
+    merged = applyLayer(merged, sets.tree, setLayer, origins);
   }
 
   const anchorDirs = [
@@ -198,24 +337,55 @@ export function loadScenario(ref: string, options: LoadOptions = {}): LoadedScen
   const anchorDocs: Record<string, JsonDocument> = {};
   const knownIds = new Set(anchorDirs.flatMap(listJsonIds));
   const anchorPaths: string[] = [];
+  const notes: string[] = [];
   for (const id of anchorIds) {
     const dir = anchorDirs.find((d) => existsSync(join(d, `${id}.json`)));
     if (!dir) continue;
+    if (dir !== BUNDLED_ANCHORS && existsSync(join(BUNDLED_ANCHORS, `${id}.json`))) {
+      notes.push(`anchor "${id}" is read from ${join(dir, `${id}.json`)}, which takes the place of the bundled anchor of that id`);
+    }
     const loaded = loadAnchorFile(join(dir, `${id}.json`));
     anchorFiles[id] = loaded.file;
     anchorDocs[id] = loaded.doc;
     anchorPaths.push(join(dir, `${id}.json`));
   }
   const built = buildScenario(merged as ScenarioFile, anchorFiles, closest);
+  const placesOf = (issue: Issue) => [issue.path, ...(issue.related ?? [])];
+  const setProblem = (issue: Issue): string | undefined => {
+    for (const path of placesOf(issue)) {
+      const i = sets.paths.findIndex((p) => p.every((part, k) => path[k] === part));
+      if (i >= 0) return sets.options[i] === '--horizon' ? '--horizon' : `--set ${sets.paths[i].join('.')}`;
+    }
+    return undefined;
+  };
+  // Blame the most derived file that sets the value (or a related one): the user's, not the bundled base.
+  const locate = (issue: Issue): Problem => {
+    for (const c of chain) {
+      const path = placesOf(issue).find((p) => hasPath(c.doc, p));
+      if (path) return { file: c.path, ...positionOf(c.doc, path), message: issue.message };
+    }
+    return { file: chain[0].path, ...positionOf(chain[0].doc, issue.path), message: issue.message };
+  };
+  // Command-line mistakes are usage errors, blamed on the option typed (exit 2), not on a file.
+  const fromOptions = built.ok ? [] : built.issues.flatMap((issue) => {
+    const option = setProblem(issue);
+    return option ? [`${option}: ${issue.message}`] : [];
+  });
+  if (fromOptions.length) throw new UsageError(fromOptions.join('\n'));
+  const dead = deadGeneralValues(origins, anchorIds.filter((id) => anchorFiles[id]), (id, name) => Object.hasOwn(anchorFiles[id]?.variables ?? {}, name));
+  if (dead.length) {
+    const problems: Problem[] = [];
+    for (const d of dead) {
+      const [group, name] = [d.key.slice(0, d.key.indexOf('.')), d.key.slice(d.key.indexOf('.') + 1)];
+      const each = d.anchors.map((id) => `anchors.${id}.${d.key}`).join(', ');
+      const message = `${d.key} never takes effect: ${d.anchors.length === 1 ? 'the only anchor it concerns sets its own' : `every anchor it concerns sets its own`} (${each}); remove it, or remove the anchors' own values so that it applies to them`;
+      if (d.layer === setLayer) throw new UsageError(`--set ${d.key}: ${message}`);
+      const link = layers[d.layer];
+      problems.push({ file: link.path, ...positionOf(link.doc, [group, name]), message });
+    }
+    throw new InputError(problems);
+  }
   if (!built.ok) {
-    const setPaths = sets.paths;
-    const locate = (issue: Issue): Problem => {
-      // A value set on the command line is blamed on its --set, not on the file it replaced.
-      const fromSet = setPaths.find((p) => p.every((part, i) => issue.path[i] === part));
-      if (fromSet) return { file: `--set ${fromSet.join('.')}`, message: issue.message };
-      const origin = chain.find((c) => hasPath(c.doc, issue.path)) ?? chain[0];
-      return { file: origin.path, ...positionOf(origin.doc, issue.path), message: issue.message };
-    };
     const problems: Problem[] = built.issues.map((issue) => {
       if (issue.message.startsWith('no anchor "')) {
         const id = issue.path[1] as string;
@@ -234,5 +404,5 @@ export function loadScenario(ref: string, options: LoadOptions = {}): LoadedScen
     ...chain.map((c) => ({ path: c.path, sha256: sha256(c.doc.text) })),
     ...anchorPaths.map((p, i) => ({ path: p, sha256: sha256(anchorDocs[anchorIds.filter((id) => anchorDocs[id])[i]].text) })),
   ];
-  return { scenario: built.value, files, merged: merged as ScenarioFile };
+  return { scenario: built.value, files, merged: merged as ScenarioFile, notes };
 }

@@ -6,7 +6,7 @@ import * as z from 'zod';
 import { distributionSchema, finite, type Distribution } from './distribution.js';
 import { CONSTANTS, FUNCTIONS, checkDomain, parseFormula, type Expr, type ParsedFormula } from './formula.js';
 import type { Checked, Issue } from './issues.js';
-import { supportOf } from './support.js';
+import { drawProblem, supportOf } from './support.js';
 
 export const SLUG = /^[a-z0-9][a-z0-9-]*$/;
 export const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
@@ -110,7 +110,10 @@ export function buildAnchor(
     if (override?.dist.unit !== undefined && override.dist.unit !== declared.unit) {
       issues.push({ path: [...override.path, 'unit'], message: `unit "${override.dist.unit}" does not match the anchor's "${declared.unit}"` });
     }
-    return { name, unit: declared.unit as string, dist: override?.dist ?? declared };
+    const dist = override?.dist ?? declared;
+    const problem = drawProblem(dist);
+    if (problem) issues.push({ path: override ? [...override.path, 'truncate'] : ['variables', name, 'truncate'], message: problem });
+    return { name, unit: declared.unit as string, dist };
   });
   const parsed = parseFormula(file.formula, names, closest);
   if (!parsed.ok) return { ok: false, issues: [...issues, { path: ['formula'], message: parsed.message }] };

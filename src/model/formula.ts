@@ -84,7 +84,7 @@ export function parseFormula(
           if (!used.includes(name)) used.push(name);
           return { kind: 'variable', name };
         }
-        if (name in CONSTANTS) return { kind: 'number', value: CONSTANTS[name] };
+        if (Object.hasOwn(CONSTANTS, name)) return { kind: 'number', value: CONSTANTS[name] };
         const known = declared.length ? `declared: ${declared.join(', ')}` : 'no variables are declared';
         throw new Error(`"${name}" is not a declared variable${suggestion(name, declared, closest)}; ${known}`);
       }
@@ -101,7 +101,7 @@ export function parseFormula(
       case 'FunctionNode': {
         const fnNode = any.fn as { type: string; name?: string };
         const name = fnNode.type === 'SymbolNode' ? (fnNode.name as string) : '';
-        if (!(name in FUNCTIONS)) {
+        if (!Object.hasOwn(FUNCTIONS, name)) {
           throw new Error(
             `unknown function "${name}"${suggestion(name, Object.keys(FUNCTIONS), closest)}; available: ${Object.keys(FUNCTIONS).join(', ')}`,
           );

@@ -7,7 +7,7 @@ import { buildAnchor, IDENTIFIER, SLUG, type Anchor, type AnchorFile } from './a
 import { distributionSchema, finite, type Distribution } from './distribution.js';
 import { checkDomain, parseFormula, type ParsedFormula, type Range } from './formula.js';
 import type { Checked, Issue } from './issues.js';
-import { supportOf } from './support.js';
+import { drawProblem, supportOf } from './support.js';
 
 const formulaParam = z
   .strictObject({
@@ -202,6 +202,11 @@ export function buildScenario(
     } else {
       param = value.dist === 'point' ? { kind: 'point', value: value.value } : { kind: 'dist', dist: value };
       range = supportOf(value);
+      const problem = drawProblem(value);
+      if (problem) {
+        issues.push({ path: [...path, 'truncate'], message: `${what}: ${problem}` });
+        return { kind: 'point', value: NaN };
+      }
     }
     const problem = valid(range);
     if (problem) {
@@ -220,7 +225,7 @@ export function buildScenario(
   const startYear = required(doc.startYear, ['startYear'], 'startYear (first year of the forecast)');
   const horizonYear = required(doc.horizonYear, ['horizonYear'], 'horizonYear (last year simulated)');
   if (startYear !== undefined && horizonYear !== undefined && !(horizonYear > startYear)) {
-    issues.push({ path: ['horizonYear'], message: `horizonYear (${horizonYear}) must be after startYear (${startYear})` });
+    issues.push({ path: ['horizonYear'], related: [['startYear']], message: `horizonYear (${horizonYear}) must be after startYear (${startYear})` });
   }
 
   const pp = doc.pricePerformance ?? {};
@@ -306,7 +311,7 @@ export function buildScenario(
     });
   }
   for (const name of Object.keys(doc.variables ?? {})) {
-    const used = entries.some(([id]) => anchorFiles[id] && name in anchorFiles[id].variables);
+    const used = entries.some(([id]) => anchorFiles[id] && Object.hasOwn(anchorFiles[id].variables, name));
     if (!used) {
       const all = [...new Set(entries.flatMap(([id]) => Object.keys(anchorFiles[id]?.variables ?? {})))];
       const hint = closest(name, all);

@@ -1,3 +1,4 @@
+import { compileDistribution, EmptyTruncationError } from '../engine/sampler.js';
 import type { Distribution } from './distribution.js';
 import type { Range } from './formula.js';
 
@@ -25,4 +26,18 @@ export function supportOf(d: Distribution): Range {
   const t = d.truncate;
   if (t) range = { lo: Math.max(range.lo, t.min ?? -Infinity), hi: Math.min(range.hi, t.max ?? Infinity) };
   return range;
+}
+
+/**
+ * Why a distribution cannot be drawn from, or undefined: a truncation that leaves it (or every
+ * component of a mixture) no probability, e.g. a normal around 15 truncated to [100, 200].
+ */
+export function drawProblem(d: Distribution): string | undefined {
+  try {
+    compileDistribution(d);
+    return undefined;
+  } catch (error) {
+    if (error instanceof EmptyTruncationError) return `${error.message}: move the truncation towards the distribution's bulk, or widen it`;
+    throw error;
+  }
 }

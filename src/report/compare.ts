@@ -1,12 +1,12 @@
 /** Scenarios side by side: crossing years, P(TAI by year) and paired differences. */
 import { stringify } from 'csv-stringify/sync';
 import type { Comparison } from '../engine/compare.js';
-import { count, crossingText, keyYears, levelText, padTable, percent } from './format.js';
+import { count, crossingText, keyYears, levelText, padTable, percent, plateauNote, YEAR_NOTE } from './format.js';
 import { forecastBody, round, type Manifest } from './json.js';
 
 const column = (id: string) => id.replace(/-/g, '_');
 
-export function renderCompareTable(c: Comparison): string {
+export function renderCompareTable(c: Comparison, overrides: readonly string[] = []): string {
   const [first] = c.forecasts;
   const out: string[] = [];
   if (first.observed) {
@@ -16,9 +16,10 @@ export function renderCompareTable(c: Comparison): string {
   } else {
     out.push(`Compared on common random numbers: ${count(first.samples)} worlds each · seed ${first.seed} · years ${first.startYear}–${first.horizonYear}`);
   }
+  if (overrides.length) out.push(`Changed on the command line (every scenario): ${overrides.join(' · ')}`);
   if (first.condition) out.push(`Given no TAI by ${first.condition.givenNoTaiBy} (each scenario keeps its own remaining worlds; differences use unpaired errors)`);
   out.push('');
-  out.push('Year the probability is first reached (± standard error in years)');
+  out.push('Date by which the probability is reached (decimal year; ± standard error in years)');
   const rows = [['level', ...c.forecasts.map((f) => f.scenarioId)]];
   for (let q = 0; q < first.crossings.length; q++) {
     rows.push([
@@ -33,8 +34,8 @@ export function renderCompareTable(c: Comparison): string {
   out.push('');
   out.push(
     first.observed
-      ? `P(TAI by year); differences against ${first.scenarioId} in percentage points, ± unpaired standard error (repeated in brackets)`
-      : `P(TAI by year); differences against ${first.scenarioId} in percentage points, ± paired standard error (unpaired in brackets)`,
+      ? `P(TAI by the end of year); differences against ${first.scenarioId} in percentage points, ± unpaired standard error (repeated in brackets)`
+      : `P(TAI by the end of year); differences against ${first.scenarioId} in percentage points, ± paired standard error (unpaired in brackets)`,
   );
   const header = ['year', ...c.forecasts.map((f) => f.scenarioId), ...c.differences.map((d) => `${d.scenarioId} − ${first.scenarioId}`)];
   const prows = [header];
@@ -49,10 +50,12 @@ export function renderCompareTable(c: Comparison): string {
   prows.push([`after ${first.horizonYear}`, ...c.forecasts.map((f) => percent(f.notByHorizon.p))]);
   prows.push(['never', ...c.forecasts.map((f) => percent(f.never.p))]);
   out.push(padTable(prows, ['l', ...header.slice(1).map(() => 'r' as const)]));
+  if ([...c.forecasts.flatMap((f) => f.crossings)].some((x) => x.nearPlateau)) out.push(plateauNote(first.horizonYear));
+  out.push(YEAR_NOTE);
   return `${out.join('\n')}\n`;
 }
 
-export function renderCompareCsv(c: Comparison): string {
+export function renderCompareCsv(c: Comparison, overrides: readonly string[] = []): string {
   const [first] = c.forecasts;
   const header = [
     'year',
@@ -60,15 +63,18 @@ export function renderCompareCsv(c: Comparison): string {
     ...c.differences.flatMap((d) => [`diff_${column(d.scenarioId)}`, `se_diff_${column(d.scenarioId)}`, `unpaired_se_diff_${column(d.scenarioId)}`]),
     'seed',
     'samples',
+    'overrides',
+    'given_no_tai_by',
   ];
+  const meta = [first.seed, first.samples, overrides.join(' '), first.condition ? first.condition.givenNoTaiBy : ''];
   const num = (x: number) => (Number.isFinite(x) ? Number(x.toPrecision(8)) : '');
   const rows: (string | number)[][] = [header];
   first.years.forEach((y, j) => {
-    rows.push([y, ...c.forecasts.flatMap((f) => [num(f.cdf[j]), num(f.se[j])]), ...c.differences.flatMap((d) => [num(d.diff[j]), num(d.se[j]), num(d.unpairedSe[j])]), first.seed, first.samples]);
+    rows.push([y, ...c.forecasts.flatMap((f) => [num(f.cdf[j]), num(f.se[j])]), ...c.differences.flatMap((d) => [num(d.diff[j]), num(d.se[j]), num(d.unpairedSe[j])]), ...meta]);
   });
   // The two outcomes past the years: their own probabilities, no differences.
-  rows.push([`after-${first.horizonYear}`, ...c.forecasts.flatMap((f) => [num(f.notByHorizon.p), num(f.notByHorizon.se)]), ...c.differences.flatMap(() => ['', '', '']), first.seed, first.samples]);
-  rows.push(['never', ...c.forecasts.flatMap((f) => [num(f.never.p), num(f.never.se)]), ...c.differences.flatMap(() => ['', '', '']), first.seed, first.samples]);
+  rows.push([`after-${first.horizonYear}`, ...c.forecasts.flatMap((f) => [num(f.notByHorizon.p), num(f.notByHorizon.se)]), ...c.differences.flatMap(() => ['', '', '']), ...meta]);
+  rows.push(['never', ...c.forecasts.flatMap((f) => [num(f.never.p), num(f.never.se)]), ...c.differences.flatMap(() => ['', '', '']), ...meta]);
   return stringify(rows);
 }
 

@@ -6,19 +6,33 @@ export const percent = (p: number, digits = 1): string => (Number.isFinite(p) ? 
 export const count = (n: number): string => String(Math.round(n)).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 export const pp = (se: number, digits = 2): string => (Number.isFinite(se) ? `±${(se * 100).toFixed(digits)}` : '');
 
-/** A crossing year as text: "2052.9", "≤2024", ">2100" or "never". */
+/**
+ * A crossing date as text: "2053.9", "≤2025" (by the end of the first year), ">2100" (not by the
+ * end of the horizon year), "never", "n/a" (no worlds), with "?" after a date that may really be
+ * after the horizon (near the curve's plateau; see PLATEAU_NOTE).
+ */
 export function crossingText(c: Crossing, horizonYear: number): string {
   switch (c.status) {
     case 'year':
-      return (c.year as number).toFixed(1);
+      return `${(c.year as number).toFixed(1)}${c.nearPlateau ? '?' : ''}`;
     case 'at-or-before-start':
       return `≤${c.year}`;
     case 'after-horizon':
       return `>${horizonYear}`;
     case 'never':
       return 'never';
+    case 'no-worlds':
+      return 'n/a';
   }
 }
+
+/** The footnote for crossings marked "?". */
+export function plateauNote(horizonYear: number): string {
+  return `?: the level is within 2 standard errors of the curve's value at the end of ${horizonYear}, so whether it is reached by then at all is not settled by this many worlds (it may be >${horizonYear}); the ± does not cover that`;
+}
+
+/** How the year rows and dates of every output read. */
+export const YEAR_NOTE = 'Years: a year Y means by the end of year Y; dates (2053.9) are decimal years, so year Y ends at the date Y+1.';
 
 export function levelText(level: number): string {
   return `${Math.round(level * 100)}%`;

@@ -10,6 +10,8 @@ export interface Manifest {
   /** Inputs read, with their SHA-256, so a result can be matched to its files. */
   files: { path: string; sha256: string }[];
   sets: string[];
+  /** How year rows and dates read (engine/years.ts). */
+  yearConvention: string;
   /** The precision asked for with --target-se, if any. */
   targetSe?: { probability?: number; medianYears?: number };
   /** Set when the results are conditioned on no TAI by this year. */
@@ -23,7 +25,7 @@ export interface Manifest {
 /** The forecast's numbers as a JSON-ready object (shared by run and compare). */
 export function forecastBody(f: Forecast): Record<string, unknown> {
   const crossings = (cs: Forecast['crossings']) =>
-    cs.map((c) => ({ level: c.level, status: c.status, year: c.year === null ? null : round(c.year), firstYear: c.firstYear, se: c.se === null ? null : round(c.se) }));
+    cs.map((c) => ({ level: c.level, status: c.status, year: c.year === null ? null : round(c.year), firstYear: c.firstYear, se: c.se === null ? null : round(c.se), ...(c.nearPlateau ? { nearPlateau: true } : {}) }));
   return {
     scenario: { id: f.scenarioId, label: f.scenarioLabel },
     startYear: f.startYear,

@@ -20,13 +20,14 @@ function showSwing(r: SensitivityResult, x: number | null): string {
 
 const value = (x: number) => (Math.abs(x) >= 100 || Number.isInteger(x) ? String(+x.toFixed(2)) : x.toPrecision(3));
 
-export function renderSensitivityTable(r: SensitivityResult): string {
+export function renderSensitivityTable(r: SensitivityResult, overrides: readonly string[] = []): string {
   const out: string[] = [];
   out.push(`Sensitivity of ${metricName(r)} · ${r.baseline.scenarioLabel} [${r.baseline.scenarioId}]`);
+  if (overrides.length) out.push(`Changed on the command line: ${overrides.join(' · ')}`);
   out.push(`${count(r.baseline.samples)} worlds per variant on common random numbers · seed ${r.baseline.seed} · baseline ${show(r, r.baselineValue)}`);
   out.push('');
   out.push('Swing: the output with the input at its low and at its high value, everything else as in the scenario.');
-  out.push(`Variance share: first-order share of the variance of "TAI by ${r.indicatorYear}" explained by the input.`);
+  out.push(`Variance share: first-order share of the variance of "TAI by the end of ${r.indicatorYear}" explained by the input.`);
   out.push('');
   const rows = [['input', 'low', 'high', 'range', 'output at low', 'at high', 'swing', 'variance share']];
   for (const row of r.rows) {
@@ -48,12 +49,12 @@ export function renderSensitivityTable(r: SensitivityResult): string {
   return `${out.join('\n')}\n`;
 }
 
-export function renderSensitivityCsv(r: SensitivityResult): string {
+export function renderSensitivityCsv(r: SensitivityResult, overrides: readonly string[] = []): string {
   const metric = r.metric.kind === 'median' ? 'median_year' : `p_tai_by_${r.metric.year}`;
-  const rows: (string | number)[][] = [['input', 'kind', 'low', 'high', 'range', 'metric', 'baseline', 'output_at_low', 'output_at_high', 'swing', 'variance_share', 'seed', 'samples']];
+  const rows: (string | number)[][] = [['input', 'kind', 'low', 'high', 'range', 'metric', 'baseline', 'output_at_low', 'output_at_high', 'swing', 'variance_share', 'seed', 'samples', 'overrides']];
   const num = (x: number | null) => (x === null ? '' : Number(x.toPrecision(8)));
   for (const row of r.rows) {
-    rows.push([row.input.name, row.input.kind, num(row.input.low), num(row.input.high), row.input.swingRule, metric, num(r.baselineValue), num(row.atLow), num(row.atHigh), num(row.swing), num(row.varianceShare), r.baseline.seed, r.baseline.samples]);
+    rows.push([row.input.name, row.input.kind, num(row.input.low), num(row.input.high), row.input.swingRule, metric, num(r.baselineValue), num(row.atLow), num(row.atHigh), num(row.swing), num(row.varianceShare), r.baseline.seed, r.baseline.samples, overrides.join(' ')]);
   }
   return stringify(rows);
 }

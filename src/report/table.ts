@@ -1,15 +1,18 @@
 /** The human-readable forecast: headline, P(TAI by year), crossing years, outcomes, per anchor. */
 import type { Forecast } from '../engine/summary.js';
-import { count, crossingText, keyYears, levelText, padTable, percent, pp } from './format.js';
+import { count, crossingText, keyYears, levelText, padTable, percent, plateauNote, pp, YEAR_NOTE } from './format.js';
 
 export interface TableOptions {
   /** A chart of the CDF to put after the headline (already rendered), if any. */
   chart?: string;
+  /** What the command line changed from the scenario's files (--set, --horizon), shown under the title. */
+  overrides?: string[];
 }
 
 export function renderTable(f: Forecast, options: TableOptions = {}): string {
   const out: string[] = [];
   out.push(`${f.scenarioLabel} [${f.scenarioId}]`);
+  if (options.overrides?.length) out.push(`Changed on the command line: ${options.overrides.join(' · ')}`);
   if (f.condition) {
     const c = f.condition;
     out.push(`Given no TAI by ${c.givenNoTaiBy}: ${count(c.keptWorlds)} of ${count(c.keptWorlds / c.keptShare)} simulated worlds remain (${percent(c.keptShare)}) · seed ${f.seed} · years ${f.startYear}–${f.horizonYear}`);
@@ -33,7 +36,7 @@ export function renderTable(f: Forecast, options: TableOptions = {}): string {
     out.push(options.chart);
     out.push('');
   }
-  out.push('P(transformative model affordable by year), Monte Carlo standard error in percentage points');
+  out.push('P(transformative model affordable by the end of year), Monte Carlo standard error in percentage points');
   const years = keyYears(f.years);
   const rows = [['year', 'P(by year)', 'se (pp)']];
   for (const y of years) {
@@ -54,16 +57,18 @@ export function renderTable(f: Forecast, options: TableOptions = {}): string {
     ),
   );
   out.push('');
-  out.push('Year the probability is first reached (interpolated between years; ± standard error in years)');
-  const qrows = [['level', 'year', 'se']];
+  out.push('Date by which the probability is reached (decimal year, interpolated between year ends; ± standard error in years)');
+  const qrows = [['level', 'date', 'se']];
   for (const c of f.crossings) qrows.push([levelText(c.level), crossingText(c, f.horizonYear), c.se !== null ? `±${c.se.toFixed(2)}` : '']);
   out.push(padTable(qrows, ['l', 'r', 'r']));
   const notes: string[] = [];
   if (f.crossings.some((c) => c.status === 'after-horizon')) notes.push(`>${f.horizonYear}: reached only after the last year simulated`);
   if (f.crossings.some((c) => c.status === 'never')) notes.push(`never: above ${percent(1 - (f.condition ? f.never.p : f.noneWeight), 0)}, the share of worlds with an anchor`);
   if (notes.length) out.push(notes.join('; '));
+  if ([...f.crossings, ...f.anchors.flatMap((a) => a.crossings)].some((c) => c.nearPlateau)) out.push(plateauNote(f.horizonYear));
+  out.push(YEAR_NOTE);
   out.push('');
-  out.push('Per anchor: P(by year | anchor is right), and the year each reaches 50%');
+  out.push('Per anchor: P(by the end of year | anchor is right), and the date each reaches 50% (n/a: no worlds drew it)');
   const shown = [2030, 2040, 2050, 2070, f.horizonYear].filter((y, i, a) => y >= f.startYear && y <= f.horizonYear && a.indexOf(y) === i);
   const arows = [['anchor', 'weight', 'worlds', ...shown.map(String), `>${f.horizonYear}`, 'median']];
   for (const a of f.anchors) {

@@ -8,7 +8,7 @@ const col = (id: string) => id.replace(/-/g, '_');
 const fixed = (b: Band) => b[0] === b[2];
 const num = (x: number) => (Number.isFinite(x) ? Number(x.toFixed(4)) : '');
 
-export function renderTrajectoriesCsv(t: Trajectories, f: Forecast): string {
+export function renderTrajectoriesCsv(t: Trajectories, f: Forecast, overrides: readonly string[] = []): string {
   const bandCols = (name: string) => [`${name}_p10`, `${name}_p50`, `${name}_p90`];
   const header = [
     'year',
@@ -18,8 +18,10 @@ export function renderTrajectoriesCsv(t: Trajectories, f: Forecast): string {
     ...t.anchors.map((a) => `algorithmic_oom_${col(a.id)}`),
     ...bandCols('requirement_log10_flop'),
     ...t.anchors.flatMap((a) => bandCols(`requirement_log10_flop_${col(a.id)}`)),
-    'p_tai_by_year',
-    'se_p_tai_by_year',
+    'p_tai_by_end_of_year',
+    'se_p_tai_by_end_of_year',
+    'seed',
+    'overrides',
   ];
   const rows: (string | number)[][] = [header];
   t.years.forEach((y, j) => {
@@ -34,16 +36,19 @@ export function renderTrajectoriesCsv(t: Trajectories, f: Forecast): string {
       ...t.anchors.flatMap((a) => a.requirement[j].map(num)),
       num(f.cdf[fj]),
       num(f.se[fj]),
+      f.seed,
+      overrides.join(' '),
     ]);
   });
   return stringify(rows);
 }
 
-export function renderTrajectoriesTable(t: Trajectories, f: Forecast): string {
+export function renderTrajectoriesTable(t: Trajectories, f: Forecast, overrides: readonly string[] = []): string {
   const show = (b: Band) => (fixed(b) ? b[1].toFixed(2) : `${b[1].toFixed(2)} [${b[0].toFixed(1)}, ${b[2].toFixed(1)}]`);
   const out: string[] = [];
   out.push(`Trajectories · ${f.scenarioLabel} [${f.scenarioId}] · seed ${f.seed}`);
-  out.push(`log10 units. Requirement: the 2020 requirement less algorithmic progress, 10/50/90% over ${count(t.worlds)} worlds with an anchor; P(TAI by year) over ${count(f.samples)} worlds.`);
+  if (overrides.length) out.push(`Changed on the command line: ${overrides.join(' · ')}`);
+  out.push(`log10 units. Requirement: the 2020 requirement less algorithmic progress, 10/50/90% over ${count(t.worlds)} worlds with an anchor; P(TAI by the end of year) over ${count(f.samples)} worlds. Curves are evaluated at each year (the budget and prices of that year).`);
   out.push('');
   const rows = [['year', 'spend $', 'FLOP/$', 'affordable FLOP', 'requirement p10', 'p50', 'p90', 'P(by year)']];
   for (const y of keyYears(t.years)) {

@@ -21,7 +21,7 @@ describe('compare', () => {
   it('CSV when piped: one row per year, a column per scenario and per difference', async () => {
     const r = await cli(['compare', 'cotra-2020', 'cotra-2020-spend-doubling-2y', '-n', '20000']);
     const lines = r.stdout.trim().split('\n');
-    expect(lines[0]).toBe('year,p_cotra_2020,se_cotra_2020,p_cotra_2020_spend_doubling_2y,se_cotra_2020_spend_doubling_2y,diff_cotra_2020_spend_doubling_2y,se_diff_cotra_2020_spend_doubling_2y,unpaired_se_diff_cotra_2020_spend_doubling_2y,seed,samples');
+    expect(lines[0]).toBe('year,p_cotra_2020,se_cotra_2020,p_cotra_2020_spend_doubling_2y,se_cotra_2020_spend_doubling_2y,diff_cotra_2020_spend_doubling_2y,se_diff_cotra_2020_spend_doubling_2y,unpaired_se_diff_cotra_2020_spend_doubling_2y,seed,samples,overrides,given_no_tai_by');
     expect(lines).toHaveLength(1 + 77 + 2);
   });
 
@@ -59,7 +59,7 @@ describe('sensitivity', () => {
 
   it('--by YEAR uses P(TAI by YEAR); CSV when piped', async () => {
     const r = await cli(['sensitivity', '-n', '20000', '--by', '2040']);
-    expect(r.stdout.split('\n')[0]).toBe('input,kind,low,high,range,metric,baseline,output_at_low,output_at_high,swing,variance_share,seed,samples');
+    expect(r.stdout.split('\n')[0]).toBe('input,kind,low,high,range,metric,baseline,output_at_low,output_at_high,swing,variance_share,seed,samples,overrides');
     expect(r.stdout).toMatch(/,p_tai_by_2040,/);
   });
 
@@ -133,7 +133,7 @@ describe('trajectories', () => {
     const r = await cli(['trajectories', '-n', '20000']);
     const lines = r.stdout.trim().split('\n');
     const header = lines[0].split(',');
-    expect(header).toEqual(expect.arrayContaining(['log10_spend_usd_p50', 'log10_flop_per_usd_p50', 'log10_affordable_flop_p50', 'algorithmic_oom_lifetime', 'requirement_log10_flop_p10', 'requirement_log10_flop_medium_horizon_p90', 'p_tai_by_year']));
+    expect(header).toEqual(expect.arrayContaining(['log10_spend_usd_p50', 'log10_flop_per_usd_p50', 'log10_affordable_flop_p50', 'algorithmic_oom_lifetime', 'requirement_log10_flop_p10', 'requirement_log10_flop_medium_horizon_p90', 'p_tai_by_end_of_year', 'overrides']));
     expect(lines).toHaveLength(78);
     const row = (year: number) => Object.fromEntries(header.map((h, i) => [h, Number(lines[year - 2023].split(',')[i])]));
     const y2040 = row(2040);
@@ -185,13 +185,30 @@ describe('--format metaculus', () => {
     expect(doc.cdf.every((p: number, i: number) => i === 0 || p >= doc.cdf[i - 1])).toBe(true);
     expect(doc.belowRange).toBe(doc.cdf[0]);
     expect(doc.aboveRange).toBeCloseTo(1 - doc.cdf[200], 8);
-    // Point 8 of 200 over 2025–2100 is 2028 exactly.
-    expect(doc.cdf[8]).toBeCloseTo(run.pTaiByYear[2028 - 2024], 6);
+    // Point 8 of 200 over 2025–2100 is the date 2028.0, the end of year 2027: row 2027 of the forecast.
+    expect(doc.cdf[8]).toBeCloseTo(run.pTaiByYear[2027 - 2024], 6);
+    // Halfway between two year ends: the mean of the two rows.
+    const half = await json(['run', '-n', '50000', '--format', 'metaculus', '--range', '2030.5,2040.5']);
+    expect(half.cdf[0]).toBeCloseTo((run.pTaiByYear[2029 - 2024] + run.pTaiByYear[2030 - 2024]) / 2, 6);
   });
 
-  it('needs a range within the forecast', async () => {
-    expect((await cli(['run', '--format', 'metaculus'])).stderr).toMatch(/needs --range FROM,TO/);
-    expect((await cli(['run', '--format', 'metaculus', '--range', '2025,2150'])).stderr).toMatch(/must lie within/);
+  it('defaults its range to the dates the forecast covers, the end of the first year to the end of the last', async () => {
+    const doc = await json(['run', '-n', '20000', '--format', 'metaculus']);
+    const run = await json(['run', '-n', '20000', '--format', 'json']);
+    expect(doc.question.range).toEqual([2025, 2101]);
+    expect(doc.cdf[0]).toBeCloseTo(run.pTaiByYear[0], 8);
+    expect(doc.cdf[200]).toBeCloseTo(run.pTaiByYear[run.pTaiByYear.length - 1], 8);
+  });
+
+  it('needs a range within the forecast, and --range only with metaculus', async () => {
+    const outside = await cli(['run', '--format', 'metaculus', '--range', '2025,2150']);
+    expect(outside.code).toBe(2);
+    expect(outside.stderr).toMatch(/must lie within the dates cotra-2020 covers, 2025–2101/);
+    const early = await cli(['run', '--format', 'metaculus', '--range', '2024,2050']);
+    expect(early.code).toBe(2);
+    const stray = await cli(['run', '--range', '2025,2100']);
+    expect(stray.code).toBe(2);
+    expect(stray.stderr).toMatch(/--range applies only to --format metaculus/);
   });
 });
 

@@ -19,7 +19,7 @@ describe('the built bioanchors command', () => {
     const r = run(['run', '-n', '20000', '--format', 'csv']);
     expect(r.status).toBe(0);
     expect(r.stderr).toBe('');
-    expect(r.stdout.split('\n')[0]).toMatch(/^year,p_arrival,p_tai_by_year/);
+    expect(r.stdout.split('\n')[0]).toMatch(/^year,p_arrival,p_tai_by_end_of_year/);
   });
 
   it('does not crash when the reader closes the pipe early (| head)', () => {

@@ -8,7 +8,7 @@ import { cli, fixture, tempDir } from '../helpers.js';
 
 describe('bioanchors run', () => {
   it('prints the default scenario as a table with its seed, crossing years and separate never/after rows', async () => {
-    const r = await cli(['run', '-n', '20000']);
+    const r = await cli(['run', '-n', '20000', '--format', 'table']);
     expect(r.code).toBe(0);
     expect(r.stderr).toBe('');
     expect(r.stdout).toMatch(/Cotra \(2020\) best guess \[cotra-2020\]/);
@@ -36,7 +36,7 @@ describe('bioanchors run', () => {
   it('writes tidy CSV: a header, one row per year, then after-horizon and never rows', async () => {
     const r = await cli(['run', fixture('point.json'), '-n', '10000', '--format', 'csv']);
     const lines = r.stdout.trim().split('\n');
-    expect(lines[0]).toBe('year,p_arrival,p_tai_by_year,se_p_tai_by_year,p_tai_by_year_given_simple_low,p_tai_by_year_given_simple_high,seed,samples,scenario');
+    expect(lines[0]).toBe('year,p_arrival,p_tai_by_end_of_year,se_p_tai_by_end_of_year,p_tai_by_end_of_year_given_simple_low,p_tai_by_end_of_year_given_simple_high,seed,samples,scenario,overrides,given_no_tai_by');
     expect(lines[1]).toMatch(/^2024,/);
     expect(lines[77]).toMatch(/^2100,/);
     expect(lines[78]).toMatch(/^after-2100,/);
@@ -91,8 +91,8 @@ describe('bioanchors run', () => {
     const r = await cli(['run', 'cotra-2020', fixture('point.json'), '-n', '3000', '--format', 'csv']);
     const lines = r.stdout.trim().split('\n');
     expect(lines.filter((l) => l.startsWith('year,'))).toHaveLength(1);
-    expect(lines.some((l) => l.endsWith(',point'))).toBe(true);
-    expect(lines.some((l) => l.endsWith(',cotra-2020'))).toBe(true);
+    expect(lines.some((l) => l.endsWith(',point,,'))).toBe(true);
+    expect(lines.some((l) => l.endsWith(',cotra-2020,,'))).toBe(true);
   });
 });
 
@@ -116,9 +116,9 @@ describe('usage errors exit 2 with a message', () => {
     expect(r.stderr).toMatch(message);
   });
 
-  it('an out-of-range --set value is a bad input (exit 3) naming the --set', async () => {
+  it('an out-of-range --set value is a usage error (exit 2) naming the --set, not the file it replaced', async () => {
     const r = await cli(['run', '--set', 'spending.doublingYears=-1']);
-    expect(r.code).toBe(3);
+    expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/^--set spending\.doublingYears: spending\.doublingYears .* must be positive; found -1/m);
   });
 });

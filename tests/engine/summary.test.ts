@@ -1,14 +1,16 @@
 import { describe, expect, it } from 'vitest';
+import { crossingText } from '../../src/report/format.js';
 import { binomialSe, crossing } from '../../src/engine/summary.js';
 
 describe('crossing years', () => {
   const years = [2020, 2021, 2022, 2023];
   const cdf = [0.02, 0.1, 0.3, 0.6];
 
-  it('interpolates linearly between whole years, with a delta-method standard error', () => {
+  it('interpolates linearly between year ends (row Y at the date Y + 1), with a delta-method standard error', () => {
     const c = crossing(years, cdf, 10_000, 0.2, 0.1);
     expect(c.status).toBe('year');
-    expect(c.year).toBeCloseTo(2021.5, 12);
+    // 0.2 lies halfway between row 2021 (0.1, the date 2022.0) and row 2022 (0.3, the date 2023.0).
+    expect(c.year).toBeCloseTo(2022.5, 12);
     expect(c.firstYear).toBe(2022);
     expect(c.se).toBeCloseTo(binomialSe(0.2, 10_000) / 0.2, 12);
   });
@@ -21,5 +23,26 @@ describe('crossing years', () => {
     expect(crossing(years, cdf, 100, 0.85, 0.1).status).toBe('after-horizon');
     expect(crossing(years, cdf, 100, 0.9, 0.1).status).toBe('after-horizon');
     expect(crossing(years, cdf, 100, 0.95, 0.1).status).toBe('never');
+  });
+});
+
+describe('crossings that a run cannot settle', () => {
+  const years = [2020, 2021, 2022, 2023];
+  it('flags a crossing within 2 standard errors of the curve\'s last value (it may really be after the horizon)', () => {
+    const cdf = [0.5, 0.7, 0.745, 0.751];
+    const n = 10_000; // se at the end ≈ 0.0043: 0.751 − 0.75 is 0.2 se
+    const near = crossing(years, cdf, n, 0.75, 0.1);
+    expect(near.status).toBe('year');
+    expect(near.nearPlateau).toBe(true);
+    expect(crossingText(near, 2023)).toMatch(/\?$/);
+    const clear = crossing(years, cdf, n, 0.6, 0.1);
+    expect(clear.nearPlateau).toBeUndefined();
+    expect(crossingText(clear, 2023)).toBe('2021.5');
+  });
+
+  it('says n/a, not ">horizon", for an anchor no world drew', () => {
+    const c = crossing(years, [NaN, NaN, NaN, NaN], 0, 0.5, 0);
+    expect(c.status).toBe('no-worlds');
+    expect(crossingText(c, 2023)).toBe('n/a');
   });
 });

@@ -5,10 +5,10 @@ import { unpairedComparison } from '../../engine/unpaired.js';
 import { UsageError } from '../../io/errors.js';
 import { renderCompareCsv, renderCompareJson, renderCompareTable } from '../../report/compare.js';
 import type { CliContext } from '../context.js';
-import { emit } from '../output.js';
+import { emit, prepareOutput, type OutputTarget } from '../output.js';
 import { createProgress } from '../progress.js';
 import { forecastGivenObserved, readObserved } from '../given-observed.js';
-import { checkFinite, checkGivenYear, checkKept, loadInput, manifestFor, formatFor, type CommonOptions, type Input } from '../scenario-input.js';
+import { checkFinite, checkGivenYear, checkKept, inputPaths, loadInput, manifestFor, formatFor, type CommonOptions, type Input } from '../scenario-input.js';
 
 export interface CompareOptions extends CommonOptions {
   givenNoTaiBy?: number;
@@ -18,7 +18,7 @@ export interface CompareOptions extends CommonOptions {
 
 export function compareCommand(ctx: CliContext, refs: string[], options: CompareOptions): void {
   if (refs.length < 2) throw new UsageError('compare needs at least two scenarios (differences are against the first)');
-  const inputs = refs.map((ref) => loadInput(ref, options));
+  const inputs = refs.map((ref) => loadInput(ctx, ref, options));
   const [first] = inputs;
   for (const input of inputs.slice(1)) {
     const a = first.plan.scenario;
@@ -31,7 +31,8 @@ export function compareCommand(ctx: CliContext, refs: string[], options: Compare
     checkGivenYear(input.plan, options.givenNoTaiBy);
   }
   checkGivenYear(first.plan, options.givenNoTaiBy);
-  if (options.givenObserved !== undefined) return compareGivenObserved(ctx, inputs, options);
+  const target = prepareOutput(ctx, options.output, inputPaths(inputs));
+  if (options.givenObserved !== undefined) return compareGivenObserved(ctx, inputs, options, target);
   const plans = inputs.map((i) => i.plan);
   const progress = createProgress(ctx, Boolean(options.quiet), 'compare');
   let done = 0;
@@ -40,23 +41,25 @@ export function compareCommand(ctx: CliContext, refs: string[], options: Compare
   inputs.forEach((input, i) => checkFinite(ctx, input, paired.counts[i]));
   const comparison = summarizeComparison(plans, paired, options.seed, { givenNoTaiBy: options.givenNoTaiBy });
   comparison.forecasts.forEach(checkKept);
-  const format = formatFor(ctx, options);
+  const format = formatFor(ctx, options.format, target);
   const manifests = inputs.map((input) => manifestFor(ctx, input, options.seed, options.samples, { pairing: 'common random numbers', ...(options.givenNoTaiBy !== undefined ? { givenNoTaiBy: options.givenNoTaiBy } : {}) }));
-  const content = format === 'table' ? renderCompareTable(comparison) : format === 'csv' ? renderCompareCsv(comparison) : renderCompareJson(comparison, manifests);
-  emit(ctx, content, options.output);
+  const { overrides } = inputs[0];
+  const content = format === 'table' ? renderCompareTable(comparison, overrides) : format === 'csv' ? renderCompareCsv(comparison, overrides) : renderCompareJson(comparison, manifests);
+  emit(ctx, content, target);
 }
 
 /**
  * --given-observed: each scenario's worlds weighted by the observations. The weights differ
  * between scenarios, so the pairing no longer holds: differences use unpaired errors.
  */
-function compareGivenObserved(ctx: CliContext, inputs: Input[], options: CompareOptions): void {
+function compareGivenObserved(ctx: CliContext, inputs: Input[], options: CompareOptions, target: OutputTarget | undefined): void {
   if (options.givenNoTaiBy !== undefined) throw new UsageError('--given-observed does not combine with --given-no-tai-by');
   const observed = readObserved(ctx, options.givenObserved ?? true, options.observationError);
   const forecasts = inputs.map((input) => forecastGivenObserved(ctx, input, observed, options.samples, options.seed));
   const comparison = unpairedComparison(forecasts);
-  const format = formatFor(ctx, options);
+  const format = formatFor(ctx, options.format, target);
   const manifests = inputs.map((input) => manifestFor(ctx, input, options.seed, options.samples, { givenObserved: { file: observed.file, observationErrorOom: observed.sigma } }));
-  const content = format === 'table' ? renderCompareTable(comparison) : format === 'csv' ? renderCompareCsv(comparison) : renderCompareJson(comparison, manifests);
-  emit(ctx, content, options.output);
+  const { overrides } = inputs[0];
+  const content = format === 'table' ? renderCompareTable(comparison, overrides) : format === 'csv' ? renderCompareCsv(comparison, overrides) : renderCompareJson(comparison, manifests);
+  emit(ctx, content, target);
 }

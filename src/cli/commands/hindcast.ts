@@ -4,8 +4,8 @@ import type { ObservationsFile } from '../../model/observations.js';
 import { loadObservations } from '../../io/observations.js';
 import { renderHindcastCsv, renderHindcastTable, type HindcastMeta } from '../../report/hindcast.js';
 import type { CliContext } from '../context.js';
-import { emit } from '../output.js';
-import { displayPath, formatFor, loadInput, manifestFor, type CommonOptions } from '../scenario-input.js';
+import { emit, prepareOutput } from '../output.js';
+import { displayPath, formatFor, inputPaths, loadInput, manifestFor, type CommonOptions } from '../scenario-input.js';
 
 export interface HindcastOptions extends CommonOptions {
   observations?: string;
@@ -31,18 +31,19 @@ export function observedYears(file: ObservationsFile): { years: ObservedYear[]; 
 }
 
 export function hindcastCommand(ctx: CliContext, ref: string, options: HindcastOptions): void {
-  const input = loadInput(ref, options);
+  const input = loadInput(ctx, ref, options);
   const observations = loadObservations(options.observations, ctx.cwd);
+  const target = prepareOutput(ctx, options.output, [...inputPaths([input]), observations.path]);
   const { years, sources } = observedYears(observations.file);
   const h = hindcast(input.plan, years, { samples: options.samples, seed: options.seed });
   const s = input.loaded.scenario;
   const meta: HindcastMeta = { scenarioId: s.id, scenarioLabel: s.label, seed: options.seed, startYear: s.startYear, observationsPath: displayPath(ctx, observations.path), sources };
-  const format = formatFor(ctx, options);
+  const format = formatFor(ctx, options.format, target);
   const content =
     format === 'table'
       ? renderHindcastTable(h, meta)
       : format === 'csv'
         ? renderHindcastCsv(h, meta)
         : `${JSON.stringify({ manifest: manifestFor(ctx, input, options.seed, h.draws), observations: meta.observationsPath, yearConvention: observations.file.yearConvention, ...h, sources }, null, 2)}\n`;
-  emit(ctx, content, options.output);
+  emit(ctx, content, target);
 }

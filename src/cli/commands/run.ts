@@ -6,14 +6,14 @@ import { UsageError } from '../../io/errors.js';
 import { renderChart } from '../../report/chart.js';
 import { renderCsv } from '../../report/csv.js';
 import { renderJson, type Manifest } from '../../report/json.js';
-import { renderMetaculus, type MetaculusRange } from '../../report/metaculus.js';
+import { datesCovered, renderMetaculus, type MetaculusRange } from '../../report/metaculus.js';
 import { renderTable } from '../../report/table.js';
 import { count } from '../../report/format.js';
 import type { CliContext } from '../context.js';
-import { emit } from '../output.js';
+import { emit, prepareOutput } from '../output.js';
 import { simulateRange, type WorkerPool } from '../parallel.js';
 import { createProgress } from '../progress.js';
-import { checkFinite, checkGivenYear, checkKept, loadInput, manifestFor } from '../scenario-input.js';
+import { checkFinite, checkGivenYear, checkKept, formatFor, inputPaths, loadInput, manifestFor, type Input } from '../scenario-input.js';
 import { forecastGivenObserved, readObserved } from '../given-observed.js';
 
 export const DEFAULT_SAMPLES = 100_000;
@@ -23,7 +23,7 @@ export type Format = (typeof FORMATS)[number];
 export interface RunOptions {
   samples: number;
   seed: number;
-  format: Format;
+  format?: Format;
   output?: string;
   horizon?: number;
   set: string[];
@@ -43,18 +43,19 @@ export interface RunOptions {
 export interface ScenarioRun {
   forecast: Forecast;
   manifest: Manifest;
+  /** --set and --horizon as typed, to label the outputs. */
+  overrides: string[];
 }
 
 const roundUpToChunks = (n: number) => Math.ceil(n / CHUNK_SIZE) * CHUNK_SIZE;
 
 export async function runScenario(
   ctx: CliContext,
-  ref: string,
-  options: Pick<RunOptions, 'samples' | 'seed' | 'horizon' | 'set' | 'targetSe' | 'maxSamples' | 'quiet' | 'givenNoTaiBy' | 'givenObserved' | 'observationError'>,
+  input: Input,
+  options: Pick<RunOptions, 'samples' | 'seed' | 'targetSe' | 'maxSamples' | 'quiet' | 'givenNoTaiBy' | 'givenObserved' | 'observationError'>,
   pool?: WorkerPool,
 ): Promise<ScenarioRun> {
-  if (options.givenObserved !== undefined) return runGivenObserved(ctx, ref, options);
-  const input = loadInput(ref, options);
+  if (options.givenObserved !== undefined) return runGivenObserved(ctx, input, options);
   const { plan, loaded } = input;
   checkGivenYear(plan, options.givenNoTaiBy);
   const summaryOptions = { givenNoTaiBy: options.givenNoTaiBy };
@@ -88,55 +89,61 @@ export async function runScenario(
     ...(target ? { targetSe: target } : {}),
     ...(options.givenNoTaiBy !== undefined ? { givenNoTaiBy: options.givenNoTaiBy } : {}),
   });
-  return { forecast, manifest };
+  return { forecast, manifest, overrides: input.overrides };
 }
 
 /** --given-observed: the worlds of a plain run, weighted by the observations (one thread). */
 function runGivenObserved(
   ctx: CliContext,
-  ref: string,
-  options: Pick<RunOptions, 'samples' | 'seed' | 'horizon' | 'set' | 'targetSe' | 'givenNoTaiBy' | 'givenObserved' | 'observationError'>,
+  input: Input,
+  options: Pick<RunOptions, 'samples' | 'seed' | 'targetSe' | 'givenNoTaiBy' | 'givenObserved' | 'observationError'>,
 ): ScenarioRun {
   if (options.targetSe) throw new UsageError('--given-observed does not combine with --target-se; give --samples');
   if (options.givenNoTaiBy !== undefined) throw new UsageError('--given-observed does not combine with --given-no-tai-by');
-  const input = loadInput(ref, options);
   const observed = readObserved(ctx, options.givenObserved ?? true, options.observationError);
   const forecast = forecastGivenObserved(ctx, input, observed, options.samples, options.seed);
   const manifest = manifestFor(ctx, input, options.seed, options.samples, { givenObserved: { file: observed.file, observationErrorOom: observed.sigma } });
-  return { forecast, manifest };
+  return { forecast, manifest, overrides: input.overrides };
 }
 
 /** Runs the scenarios; `pool` (started by the caller, who closes it) holds the worker threads, if any. */
 export async function runCommand(ctx: CliContext, refs: string[], options: RunOptions, pool?: WorkerPool): Promise<void> {
   const scenarios = refs.length ? refs : ['cotra-2020'];
+  if (options.range && options.format !== 'metaculus') throw new UsageError('--range applies only to --format metaculus');
+  const inputs = scenarios.map((ref) => loadInput(ctx, ref, options));
+  const target = prepareOutput(ctx, options.output, inputPaths(inputs));
+  const format = formatFor(ctx, options.format, target);
   const runs: ScenarioRun[] = [];
-  for (const ref of scenarios) runs.push(await runScenario(ctx, ref, options, pool));
+  for (const input of inputs) runs.push(await runScenario(ctx, input, options, pool));
   let content: string;
-  switch (options.format) {
+  switch (format) {
     case 'csv':
-      content = runs.map((r, i) => (i === 0 ? renderCsv(r.forecast) : renderCsv(r.forecast).split('\n').slice(1).join('\n'))).join('');
+      content = runs.map((r, i) => (i === 0 ? renderCsv(r.forecast, r.overrides) : renderCsv(r.forecast, r.overrides).split('\n').slice(1).join('\n'))).join('');
       break;
     case 'json':
       content = runs.length === 1 ? renderJson(runs[0].forecast, runs[0].manifest) : `[\n${runs.map((r) => renderJson(r.forecast, r.manifest).trimEnd()).join(',\n')}\n]\n`;
       break;
     case 'metaculus': {
-      const range = options.range;
-      if (!range) throw new UsageError("--format metaculus needs --range FROM,TO: the question's range in years, e.g. --range 2025,2100");
-      for (const r of runs) {
-        const [first, last] = [r.forecast.years[0], r.forecast.years[r.forecast.years.length - 1]];
-        if (range.from < first || range.to > last) throw new UsageError(`--range ${range.from},${range.to} must lie within ${r.forecast.scenarioId}'s years ${first}–${last} (--horizon goes further)`);
-      }
+      // Dates: year row Y is "by the end of Y", the date Y + 1; the default range is every date the forecast covers.
+      const covered = runs.map((r) => datesCovered(r.forecast));
+      const range = options.range ?? { from: Math.max(...covered.map((c) => c.from)), to: Math.min(...covered.map((c) => c.to)) };
+      runs.forEach((r, i) => {
+        const { from, to } = covered[i];
+        if (range.from < from || range.to > to) {
+          throw new UsageError(`--range ${range.from},${range.to} must lie within the dates ${r.forecast.scenarioId} covers, ${from}–${to} (year ${from - 1} is "by the end of ${from - 1}", the date ${from}; --horizon goes further)`);
+        }
+      });
       content = runs.length === 1 ? renderMetaculus(runs[0].forecast, runs[0].manifest, range) : `[\n${runs.map((r) => renderMetaculus(r.forecast, r.manifest, range).trimEnd()).join(',\n')}\n]\n`;
       break;
     }
     case 'table': {
-      const chart = options.chart ?? (Boolean(ctx.stdout.isTTY) && options.output === undefined);
-      content = runs.map((r) => renderTable(r.forecast, { chart: chart ? renderChart(r.forecast, ctx.stdout.columns ?? 80) : undefined })).join('\n');
+      const chart = options.chart ?? (Boolean(ctx.stdout.isTTY) && target === undefined);
+      content = runs.map((r) => renderTable(r.forecast, { overrides: r.overrides, chart: chart ? renderChart(r.forecast, ctx.stdout.columns || 80) : undefined })).join('\n');
       break;
     }
   }
-  emit(ctx, content, options.output);
-  if (options.output !== undefined && !options.quiet) ctx.stderr.write(`wrote ${options.output} (${options.format}, seed ${options.seed}, ${runs.map((r) => r.forecast.samples).join(' + ')} worlds)\n`);
+  emit(ctx, content, target);
+  if (target !== undefined && !options.quiet) ctx.stderr.write(`wrote ${options.output} (${format}, seed ${options.seed}, ${runs.map((r) => r.forecast.samples).join(' + ')} worlds)\n`);
 }
 
 export { DEFAULT_SEED };

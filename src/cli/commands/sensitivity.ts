@@ -4,9 +4,9 @@ import { closest } from '../../io/closest.js';
 import { UsageError } from '../../io/errors.js';
 import { renderSensitivityCsv, renderSensitivityJson, renderSensitivityTable } from '../../report/sensitivity.js';
 import type { CliContext } from '../context.js';
-import { emit } from '../output.js';
+import { emit, prepareOutput } from '../output.js';
 import { createProgress } from '../progress.js';
-import { loadInput, manifestFor, formatFor, type CommonOptions } from '../scenario-input.js';
+import { inputPaths, loadInput, manifestFor, formatFor, type CommonOptions } from '../scenario-input.js';
 
 export interface SensitivityOptions extends CommonOptions {
   by?: number;
@@ -22,19 +22,20 @@ export function sensitivityCommand(ctx: CliContext, ref: string, options: Sensit
       throw new UsageError(`--swing ${path}: not a growth parameter${hint ? ` (did you mean "${hint}"?)` : ''}; one of ${SWING_PATHS.join(', ')}`);
     }
   }
-  const input = loadInput(ref, options);
+  const input = loadInput(ctx, ref, options);
   const { startYear, horizonYear } = input.plan.scenario;
   if (options.by !== undefined && (options.by < startYear || options.by > horizonYear)) throw new UsageError(`--by ${options.by} must be within the scenario's years ${startYear}–${horizonYear}`);
+  const target = prepareOutput(ctx, options.output, inputPaths([input]));
   const metric: Metric = options.by === undefined ? { kind: 'median' } : { kind: 'p-by-year', year: options.by };
   const progress = createProgress(ctx, Boolean(options.quiet), 'sensitivity');
   const result = sensitivity(input.loaded.scenario, { samples: options.samples, seed: options.seed, metric, ranges: options.swing, onProgress: (d, t) => progress.update(d, t) });
   progress.stop();
-  const format = formatFor(ctx, options);
+  const format = formatFor(ctx, options.format, target);
   const content =
     format === 'table'
-      ? renderSensitivityTable(result)
+      ? renderSensitivityTable(result, input.overrides)
       : format === 'csv'
-        ? renderSensitivityCsv(result)
+        ? renderSensitivityCsv(result, input.overrides)
         : renderSensitivityJson(result, manifestFor(ctx, input, options.seed, options.samples, { pairing: 'common random numbers' }));
-  emit(ctx, content, options.output);
+  emit(ctx, content, target);
 }

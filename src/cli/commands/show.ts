@@ -10,7 +10,7 @@ import { InputError, UsageError } from '../../io/errors.js';
 import { BUNDLED_ANCHORS, BUNDLED_SCENARIOS, listJsonIds, loadAnchorFile, loadScenario } from '../../io/load.js';
 import type { CliContext } from '../context.js';
 import { displayPath } from '../scenario-input.js';
-import { emit } from '../output.js';
+import { emit, prepareOutput } from '../output.js';
 
 const PERCENTILES = [0.05, 0.1, 0.25, 0.5, 0.75, 0.9, 0.95];
 const SHOW_SAMPLES = 200_000;
@@ -20,7 +20,7 @@ function requirementPercentiles(path: string, seed: number): Record<string, numb
   const { file } = loadAnchorFile(path);
   const built = buildAnchor(file, {}, closest);
   if (!built.ok) throw new InputError(built.issues.map((i) => ({ file: path, message: i.message })));
-  const rng = new Rng(seed, 0);
+  const rng = new Rng(seed, 0, 'show:requirements');
   const columns = built.value.variables.map((v) => {
     const out = new Float64Array(SHOW_SAMPLES);
     compileDistribution(v.dist).fill(rng, out, SHOW_SAMPLES);
@@ -37,19 +37,22 @@ export function showCommand(ctx: CliContext, ref: string, options: { seed: numbe
   const anchorPath = existsSync(join(BUNDLED_ANCHORS, `${ref}.json`)) ? join(BUNDLED_ANCHORS, `${ref}.json`) : undefined;
   const scenarioIds = listJsonIds(BUNDLED_SCENARIOS);
   let content: unknown;
+  let reads: string[];
   if (anchorPath || (existsSync(asPath) && !scenarioIds.includes(ref) && isAnchorFile(asPath))) {
     const path = anchorPath ?? asPath;
     const { file } = loadAnchorFile(path);
+    reads = [path];
     content = { kind: 'anchor', ...file, $schema: undefined, requirementPercentilesLog10Flop: { samples: SHOW_SAMPLES, seed: options.seed, ...requirementPercentiles(path, options.seed) } };
   } else if (existsSync(asPath) || scenarioIds.includes(ref)) {
     const loaded = loadScenario(ref, { sets: options.set });
+    reads = loaded.files.map((f) => f.path);
     content = { kind: 'scenario', ...loaded.merged, noAnchorWeight: Number(loaded.scenario.noneWeight.toPrecision(12)), files: loaded.files.map((f) => displayPath(ctx, f.path)) };
   } else {
     const known = [...listJsonIds(BUNDLED_ANCHORS), ...scenarioIds];
     const hint = closest(ref, known);
     throw new UsageError(`no anchor or scenario "${ref}"${hint ? ` (did you mean "${hint}"?)` : ''}; available: ${known.join(', ')}`);
   }
-  emit(ctx, `${JSON.stringify(content, null, 2)}\n`, options.output);
+  emit(ctx, `${JSON.stringify(content, null, 2)}\n`, prepareOutput(ctx, options.output, reads));
 }
 
 /** An anchor file sits in an anchors/ folder or has a top-level formula; anything else is a scenario. */

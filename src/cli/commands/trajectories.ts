@@ -4,8 +4,8 @@ import { summarize } from '../../engine/summary.js';
 import { trajectories } from '../../engine/trajectories.js';
 import { renderTrajectoriesCsv, renderTrajectoriesTable } from '../../report/trajectories.js';
 import type { CliContext } from '../context.js';
-import { emit } from '../output.js';
-import { checkFinite, loadInput, manifestFor, formatFor, type CommonOptions } from '../scenario-input.js';
+import { emit, prepareOutput } from '../output.js';
+import { checkFinite, inputPaths, loadInput, manifestFor, formatFor, type CommonOptions } from '../scenario-input.js';
 
 export type TrajectoriesOptions = CommonOptions;
 
@@ -13,17 +13,18 @@ export type TrajectoriesOptions = CommonOptions;
 export const BAND_WORLDS = 20_000;
 
 export function trajectoriesCommand(ctx: CliContext, ref: string, options: TrajectoriesOptions): void {
-  const input = loadInput(ref, options);
+  const input = loadInput(ctx, ref, options);
+  const target = prepareOutput(ctx, options.output, inputPaths([input]));
   const counts = simulate(input.plan, { samples: options.samples, seed: options.seed });
   checkFinite(ctx, input, counts);
   const forecast = summarize(input.plan, counts, options.seed);
   const t = trajectories(input.plan, options.seed, Math.min(options.samples, BAND_WORLDS));
-  const format = formatFor(ctx, options);
+  const format = formatFor(ctx, options.format, target);
   const content =
     format === 'table'
-      ? renderTrajectoriesTable(t, forecast)
+      ? renderTrajectoriesTable(t, forecast, input.overrides)
       : format === 'csv'
-        ? renderTrajectoriesCsv(t, forecast)
+        ? renderTrajectoriesCsv(t, forecast, input.overrides)
         : `${JSON.stringify({ manifest: manifestFor(ctx, input, options.seed, options.samples), bandWorlds: t.worlds, ...t, pTaiByYear: forecast.cdf, se: forecast.se }, null, 2)}\n`;
-  emit(ctx, content, options.output);
+  emit(ctx, content, target);
 }

@@ -1,0 +1,134 @@
+/**
+ * --output never loses a file: checked before the run, written atomically, the replaced file's
+ * permissions kept, nothing left behind by a failure or an interruption.
+ */
+import { spawn } from 'node:child_process';
+import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { cli, ROOT, tempDir } from '../helpers.js';
+
+const BIN = join(ROOT, 'bin', 'bioanchors.js');
+const leftovers = (dir: string) => readdirSync(dir).filter((f) => f.endsWith('.tmp'));
+
+describe('--output is checked before the run', () => {
+  it.each([
+    ['a folder', (dir: string) => dir, /is a folder; give a file name inside it/],
+    ['a device', () => '/dev/null', /is not a regular file \(a device, a pipe or a socket\)/],
+    ['a missing folder', (dir: string) => join(dir, 'nope', 'out.csv'), /the folder .*nope does not exist/],
+    ['an empty name', () => ' ', /--output needs a file name/],
+  ])('refuses %s (exit 2)', async (_name, path, message) => {
+    const dir = tempDir();
+    for (const command of [['run'], ['compare', 'cotra-2020', 'cotra-2020-aggressive'], ['sensitivity'], ['trajectories'], ['samples'], ['show', 'cotra-2020']]) {
+      const r = await cli([...command, '-n', '1000', '-o', path(dir)].filter((a, i, all) => !(command[0] === 'show' && (a === '-n' || all[i - 1] === '-n'))));
+      expect(r.code, command.join(' ')).toBe(2);
+      expect(r.stderr).toMatch(message);
+    }
+    expect(leftovers(dir)).toEqual([]);
+  });
+
+  it("refuses to overwrite one of the run's own input files, and leaves it as it was", async () => {
+    const dir = tempDir();
+    const scenario = join(dir, 'mine.json');
+    const text = JSON.stringify({ id: 'mine', extends: 'cotra-2020' });
+    writeFileSync(scenario, text);
+    for (const command of [['run', scenario], ['trajectories', scenario], ['samples', scenario], ['show', scenario]]) {
+      const r = await cli([...command, '-o', scenario]);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(/is an input of this run .*writing it would destroy it/);
+    }
+    const anchor = join(ROOT, 'anchors', 'lifetime.json');
+    const before = readFileSync(anchor, 'utf8');
+    expect((await cli(['run', '-n', '1000', '-o', anchor])).stderr).toMatch(/is an input of this run/);
+    expect(readFileSync(anchor, 'utf8')).toBe(before);
+    expect(readFileSync(scenario, 'utf8')).toBe(text);
+  });
+
+  it('refuses a folder it cannot write before simulating', async () => {
+    if (process.getuid?.() === 0) return; // root can write anywhere: nothing to refuse
+    const dir = tempDir();
+    chmodSync(dir, 0o500);
+    const r = await cli(['run', '-n', '1000', '-o', join(dir, 'out.csv')]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/cannot be written to/);
+  });
+});
+
+describe('--output writes atomically', () => {
+  it('keeps the permissions of the file it replaces', async () => {
+    const dir = tempDir();
+    const out = join(dir, 'out.csv');
+    writeFileSync(out, 'old\n');
+    chmodSync(out, 0o640);
+    const r = await cli(['run', '-n', '1000', '-o', out, '-q']);
+    expect(r.code).toBe(0);
+    expect(statSync(out).mode & 0o777).toBe(0o640);
+    expect(readFileSync(out, 'utf8')).toMatch(/^year,/);
+    expect(leftovers(dir)).toEqual([]);
+  });
+
+  it('chooses the format by the extension when --format is not given', async () => {
+    const dir = tempDir();
+    await cli(['run', '-n', '1000', '-o', join(dir, 'f.json'), '-q']);
+    await cli(['run', '-n', '1000', '-o', join(dir, 'f.txt'), '-q']);
+    expect(JSON.parse(readFileSync(join(dir, 'f.json'), 'utf8')).manifest.seed).toBe(20200918);
+    expect(readFileSync(join(dir, 'f.txt'), 'utf8')).toMatch(/^Cotra \(2020\) best guess/);
+  });
+
+  it('--output - writes to stdout', async () => {
+    const r = await cli(['run', '-n', '1000', '-o', '-', '--format', 'csv']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^year,/);
+    expect(existsSync(join(ROOT, '-'))).toBe(false);
+  });
+});
+
+/** Starts the built command, waits until `ready(dir)`, sends `signal`, and resolves with its exit. */
+function interrupt(args: string[], dir: string, signal: NodeJS.Signals, ready: () => boolean): Promise<{ code: number | null; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [BIN, ...args], { cwd: dir, stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (d) => (stderr += d));
+    const started = Date.now();
+    const poll = setInterval(() => {
+      if (ready()) {
+        clearInterval(poll);
+        child.kill(signal);
+      } else if (Date.now() - started > 20_000) {
+        clearInterval(poll);
+        child.kill('SIGKILL');
+        reject(new Error('the command never started writing'));
+      }
+    }, 20);
+    child.on('exit', (code, sig) => {
+      clearInterval(poll);
+      resolve({ code: code ?? (sig ? -1 : null), stderr });
+    });
+  });
+}
+
+describe('an interrupted command leaves no partial file and keeps the old one', () => {
+  it.each([
+    ['SIGINT', 130],
+    ['SIGTERM', 143],
+  ] as const)('samples -o, %s', async (signal, exitCode) => {
+    const dir = tempDir();
+    const out = join(dir, 'worlds.csv');
+    writeFileSync(out, 'precious\n');
+    const r = await interrupt(['samples', '-n', '50000000', '-o', out], dir, signal, () => leftovers(dir).length > 0);
+    expect(r.code).toBe(exitCode);
+    expect(r.stderr).toMatch(new RegExp(`interrupted \\(${signal}\\); the output file was not written`));
+    expect(leftovers(dir)).toEqual([]);
+    expect(readFileSync(out, 'utf8')).toBe('precious\n');
+  }, 30_000);
+
+  it('Ctrl-C during a long simulation stops it at once (no output yet, the default action)', async () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, 'sub'));
+    const out = join(dir, 'sub', 'out.csv');
+    const r = await interrupt(['compare', 'cotra-2020', 'cotra-2020-aggressive', '-n', '100000000', '-o', out], dir, 'SIGINT', () => true);
+    expect(r.code === 130 || r.code === -1).toBe(true);
+    expect(existsSync(out)).toBe(false);
+    expect(leftovers(join(dir, 'sub'))).toEqual([]);
+  }, 30_000);
+});
