@@ -13,3 +13,4 @@ export * from './engine/summary.js';
 export * from './engine/closedForm.js';
 export { loadScenario, loadAnchorFile } from './io/load.js';
 export { InputError, UsageError, formatProblem, type Problem } from './io/errors.js';
+export * from './engine/requirementDraws.js';

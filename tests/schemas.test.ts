@@ -7,6 +7,7 @@ describe('JSON Schemas', () => {
     const fresh = generatedSchemas();
     expect(readFileSync(SCHEMA_PATHS.anchor, 'utf8')).toBe(fresh.anchor);
     expect(readFileSync(SCHEMA_PATHS.scenario, 'utf8')).toBe(fresh.scenario);
+    expect(readFileSync(SCHEMA_PATHS.observations, 'utf8')).toBe(fresh.observations);
   });
 
   it('describe the files users edit, with units and interval levels', () => {

@@ -16,6 +16,15 @@ const RUN_FORMATS = [...FORMATS, 'metaculus'] as const;
 
 export const EXIT = { ok: 0, internal: 1, usage: 2, input: 3 } as const;
 
+/** --observation-error: a positive number of orders of magnitude (a usage error otherwise, exit 2). */
+function parseObservationError(raw: string): number {
+  const value = Number(raw);
+  if (!(value > 0) || !Number.isFinite(value)) {
+    throw Object.assign(new Error(`--observation-error takes a positive number of orders of magnitude, e.g. 0.5; found "${raw}"`), { name: 'UsageError' });
+  }
+  return value;
+}
+
 /** The exit code for an error that ended a command. */
 export function exitCodeFor(error: unknown): number {
   if (error instanceof CommanderError) {
@@ -66,6 +75,8 @@ Exit codes: 0 ok, 1 internal error, 2 command-line mistake (or an --output that 
     .option('-o, --output <file>', 'write to this file (atomically) instead of stdout')
     .option('--horizon <year>', 'last year to simulate (same as --set horizonYear=YEAR)', parseYear('--horizon'))
     .option('--given-no-tai-by <year>', 'the forecast given that TAI has not arrived by the end of YEAR (worlds that arrived are dropped)', parseYear('--given-no-tai-by'))
+    .option('--given-observed [file]', 'weight the worlds by how well their growth matches the observations (default: the bundled data/observations.json)')
+    .option('--observation-error <oom>', 'for --given-observed: the observations\' error, standard deviation in orders of magnitude', parseObservationError, 0.5)
     .option('--range <from,to>', 'for --format metaculus: the question\'s range as dates in decimal years (default: every date the forecast covers, the end of its first year to the end of its last)', parseRange)
     .option('--set <path=value>', 'override one scenario value, e.g. spending.doublingYears=2 or anchors.lifetime.weight=0.1 (repeatable)', collect, [])
     .option('-t, --threads <N>', 'threads to use (runs under 1,000,000 worlds a thread use fewer); output is the same for any number', parseCount('--threads', 256), availableParallelism())
@@ -85,6 +96,7 @@ Examples:
   bioanchors run --target-se 0.05pp --target-se 0.1y      as many worlds as that precision takes
   bioanchors run --given-no-tai-by 2026                    the curve now that TAI has not arrived by 2026
   bioanchors run --format metaculus --range 2025,2100      201-point CDF from 1 Jan 2025 to 1 Jan 2100
+  bioanchors run cotra-2020-uncertain-growth --given-observed   updated on what was observed since 2020
 
 The table shows P(TAI by the end of each year) with Monte Carlo standard errors, the dates each
 probability is reached (decimal years; a "?" marks one the run cannot settle), "after <horizon>"
@@ -125,6 +137,8 @@ manifest. --format metaculus writes the CDF at 201 dates over --range (default: 
     200_000,
   )
     .option('--given-no-tai-by <year>', 'compare the distributions given no TAI by the end of YEAR', parseYear('--given-no-tai-by'))
+    .option('--given-observed [file]', 'weight each scenario\'s worlds by how well their growth matches the observations (default: the bundled data/observations.json)')
+    .option('--observation-error <oom>', 'for --given-observed: the observations\' error, standard deviation in orders of magnitude', parseObservationError, 0.5)
     .addHelpText(
       'after',
       `
@@ -219,6 +233,34 @@ band of each curve across worlds.`,
       trajectoriesCommand(ctx, scenario ?? 'cotra-2020', options);
     });
 
+  common(
+    program
+      .command('hindcast')
+      .description('what a scenario projected for 2020 onwards (largest run, FLOP per dollar, spending) beside what was observed')
+      .argument('[scenario]', 'scenario id or file (default: cotra-2020)'),
+    10_000,
+  )
+    .option('--observations <file>', 'observations file (default: the bundled data/observations.json)')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  bioanchors hindcast                          the report's best guess against the bundled observations
+  bioanchors hindcast cotra-2020-uncertain-growth --format csv > hindcast.csv
+
+For each observed year (the year a run was published): the scenario's largest affordable run
+(log10 FLOP), FLOP per dollar and spending on the largest run in that year, beside the largest
+known run, its FLOP per dollar and its estimated cost; how many orders of magnitude the
+observation lies above the projection, and how many years ahead of it (when the projection
+reaches the observed level, less the observed year). With uncertain growth parameters the
+projection is the median [10%, 90%] over --samples draws of them. Every observed figure names its
+source in the observations file and in the CSV.`,
+    )
+    .action(async (scenario: string | undefined, options) => {
+      const { hindcastCommand } = await import('./commands/hindcast.js');
+      hindcastCommand(ctx, scenario ?? 'cotra-2020', options);
+    });
+
   program
     .command('list')
     .description('list the anchors and scenarios, with weights and sources')
@@ -252,8 +294,8 @@ band of each curve across worlds.`,
 
   program
     .command('schemas')
-    .description('print the JSON Schemas of anchor and scenario files (generated from the code)')
-    .option('--write', 'write them to anchors/anchor.schema.json and scenarios/scenario.schema.json')
+    .description('print the JSON Schemas of anchor, scenario and observation files (generated from the code)')
+    .option('--write', 'write them to anchors/anchor.schema.json, scenarios/scenario.schema.json and data/observations.schema.json')
     .action(async (options) => {
       const { schemasCommand } = await import('./commands/schemas.js');
       schemasCommand(ctx, options);

@@ -18,11 +18,11 @@ export function closedFormCdf(plan: Plan, cdfs: RequirementCdf[]): number[] {
   );
 }
 
-/** The requirement's CDF when the formula is a single variable, from that variable's distribution. */
+/** The requirement's CDF when the formula is a single variable (and nothing adjusts it), from that variable's distribution. */
 export function analyticRequirementCdf(plan: Plan, anchorIndex: number): RequirementCdf | null {
   const a = plan.scenario.anchors[anchorIndex].anchor;
   const expr = a.formula.expr;
-  if (expr.kind !== 'variable') return null;
+  if (expr.kind !== 'variable' || a.adjustments.length > 0) return null;
   const v = plan.anchors[anchorIndex].variableNames.indexOf(expr.name);
   const sampler = plan.anchors[anchorIndex].samplers[v];
   return (x) => sampler.cdf(x);

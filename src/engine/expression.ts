@@ -15,7 +15,8 @@ export function roundHalfEven(x: number): number {
   return Math.abs(x % 1) === 0.5 ? 2 * Math.round(x / 2) : Math.round(x);
 }
 
-const HELPERS = { roundHalfAway, roundHalfEven };
+/** The helpers generated code reaches through `H`. */
+export const HELPERS = { roundHalfAway, roundHalfEven };
 
 const CALLS: Record<FunctionName, (args: string[]) => string> = {
   log10: ([x]) => `Math.log10(${x})`,

@@ -10,7 +10,8 @@
 import { GROWTH_PARAMETERS, type GrowthParameter } from '../model/paths.js';
 import type { Param, Scenario } from '../model/scenario.js';
 import { affordableIsMonotone, algorithmicOom, log10AffordableFlop, WorldCurves, type CurveValues } from './curves.js';
-import { compileColumns, compileScalar, type ColumnKernel } from './expression.js';
+import { compileScalar, type ColumnKernel } from './expression.js';
+import { compileRequirement } from './requirement.js';
 import { Rng } from './rng.js';
 import { compileDistribution, type Sampler } from './sampler.js';
 
@@ -173,7 +174,7 @@ export function planScenario(scenario: Scenario): Plan {
       weight: wa.weight,
       variableNames: names,
       samplers: wa.anchor.variables.map((v) => compileDistribution(v.dist)),
-      kernel: compileColumns(wa.anchor.formula.expr, names),
+      kernel: compileRequirement(wa.anchor),
       algoStartYear: algo.startYear,
       algoSoft: algo.cap === 'soft',
       halvingYears,

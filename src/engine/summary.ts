@@ -71,6 +71,18 @@ export interface Forecast {
   noneWeight: number;
   /** Set when the forecast is conditioned on no TAI by a year. */
   condition?: Condition;
+  /** Set when the worlds are weighted by how well their growth matches observations (--given-observed). */
+  observed?: ObservedCondition;
+}
+
+/** Importance weighting on observations: how many worlds, how many they are worth, under what error. */
+export interface ObservedCondition {
+  file: string;
+  /** Observed figures used (derived ones are left out: they repeat the others). */
+  figures: number;
+  observationErrorOom: number;
+  worlds: number;
+  effectiveWorlds: number;
 }
 
 export function binomialSe(p: number, n: number): number {

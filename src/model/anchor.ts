@@ -3,8 +3,8 @@
  * algorithms, as a formula (log10 FLOP) over named, uncertain variables.
  */
 import * as z from 'zod';
-import { distributionSchema, type Distribution } from './distribution.js';
-import { CONSTANTS, FUNCTIONS, checkDomain, parseFormula, type ParsedFormula } from './formula.js';
+import { distributionSchema, finite, type Distribution } from './distribution.js';
+import { CONSTANTS, FUNCTIONS, checkDomain, parseFormula, type Expr, type ParsedFormula } from './formula.js';
 import type { Checked, Issue } from './issues.js';
 import { drawProblem, supportOf } from './support.js';
 
@@ -17,6 +17,30 @@ const variableName = z
   .string()
   .regex(IDENTIFIER, 'a variable name must be an identifier (letters, digits, _; not starting with a digit)')
   .refine((name) => !RESERVED_NAMES.has(name), { message: 'this name is reserved (a function, a constant or "requirement")' });
+
+/**
+ * One step applied to the requirement after the formula. A step's randomness comes only from
+ * declared variables (each drawn once per world), so "add X with probability p" is a variable that
+ * is a mixture of a point at 0 (weight 1 − p) and X (weight p).
+ */
+const adjustmentSchema = z
+  .strictObject({
+    below: finite.optional().describe('Apply the step only when the requirement (so far) is below this (log10 FLOP).'),
+    add: z.string().min(1).optional().describe('mathjs expression over the variables (and "requirement", the value so far) to add.'),
+    atLeast: finite.optional().describe('Raise the requirement to this floor (log10 FLOP).'),
+    roundTo: finite.gt(0).optional().describe('Round the requirement to a multiple of this, half to even (as Python\'s round(x, 1) for 0.1).'),
+    description: z.string().optional(),
+    source: z.string().optional(),
+  })
+  .superRefine((step, ctx) => {
+    const kinds = (['add', 'atLeast', 'roundTo'] as const).filter((k) => step[k] !== undefined);
+    if (kinds.length !== 1) {
+      ctx.addIssue({ code: 'custom', message: `a step has exactly one of "add", "atLeast" or "roundTo"; found ${kinds.length ? kinds.join(', ') : 'none'}` });
+    } else if (step.below !== undefined && kinds[0] !== 'add') {
+      ctx.addIssue({ code: 'custom', path: ['below'], message: '"below" applies only to an "add" step' });
+    }
+  })
+  .describe('One adjustment of the requirement.');
 
 export const anchorFileSchema = z
   .strictObject({
@@ -32,6 +56,12 @@ export const anchorFileSchema = z
       .string()
       .min(1)
       .describe('mathjs expression over the variables giving the requirement in log10 FLOP with 2020 algorithms.'),
+    adjustments: z
+      .array(adjustmentSchema)
+      .optional()
+      .describe(
+        'Steps applied in order to the formula\'s value, e.g. an update against low requirements: add a formula (when below a level), raise to a floor, or round.',
+      ),
     notes: z.string().optional().describe('Free text: choices made and why.'),
   })
   .describe('One anchor (hypothesis) of the biological anchors model.');
@@ -44,6 +74,12 @@ export interface AnchorVariable {
   dist: Distribution;
 }
 
+/** A parsed adjustment step (see adjustmentSchema). */
+export type Adjustment =
+  | { kind: 'add'; below: number; expr: Expr; source: string }
+  | { kind: 'atLeast'; value: number }
+  | { kind: 'roundTo'; step: number };
+
 /** An anchor ready for the engine: variables resolved (with scenario overrides) and formula parsed. */
 export interface Anchor {
   id: string;
@@ -52,6 +88,8 @@ export interface Anchor {
   sources: string[];
   variables: AnchorVariable[];
   formula: ParsedFormula;
+  /** Applied in order to the formula's value; empty for most anchors. */
+  adjustments: Adjustment[];
 }
 
 /**
@@ -82,13 +120,30 @@ export function buildAnchor(
   const ranges = Object.fromEntries(variables.map((v) => [v.name, supportOf(v.dist)]));
   const domain = checkDomain(parsed.formula.expr, ranges);
   if (domain.problem) issues.push({ path: ['formula'], message: `the formula can be undefined: ${domain.problem}` });
-  const unused = names.filter((n) => !parsed.formula.variables.includes(n));
+  const used = new Set(parsed.formula.variables);
+  const adjustments: Adjustment[] = [];
+  (file.adjustments ?? []).forEach((step, i) => {
+    if (step.atLeast !== undefined) adjustments.push({ kind: 'atLeast', value: step.atLeast });
+    else if (step.roundTo !== undefined) adjustments.push({ kind: 'roundTo', step: step.roundTo });
+    else if (step.add !== undefined) {
+      const add = parseFormula(step.add, [...names, 'requirement'], closest);
+      if (!add.ok) {
+        issues.push({ path: ['adjustments', i, 'add'], message: add.message });
+        return;
+      }
+      const problem = checkDomain(add.formula.expr, { ...ranges, requirement: { lo: -Infinity, hi: Infinity } }).problem;
+      if (problem) issues.push({ path: ['adjustments', i, 'add'], message: `the formula can be undefined: ${problem}` });
+      for (const name of add.formula.variables) used.add(name);
+      adjustments.push({ kind: 'add', below: step.below ?? Infinity, expr: add.formula.expr, source: step.add });
+    }
+  });
+  const unused = names.filter((n) => !used.has(n));
   for (const name of unused) {
-    issues.push({ path: ['variables', name], message: `variable "${name}" is declared but the formula does not use it` });
+    issues.push({ path: ['variables', name], message: `variable "${name}" is declared but neither the formula nor an adjustment uses it` });
   }
   if (issues.length) return { ok: false, issues };
   return {
     ok: true,
-    value: { id: file.id, label: file.label, description: file.description, sources: file.sources, variables, formula: parsed.formula },
+    value: { id: file.id, label: file.label, description: file.description, sources: file.sources, variables, formula: parsed.formula, adjustments },
   };
 }

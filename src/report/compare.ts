@@ -9,7 +9,13 @@ const column = (id: string) => id.replace(/-/g, '_');
 export function renderCompareTable(c: Comparison, overrides: readonly string[] = []): string {
   const [first] = c.forecasts;
   const out: string[] = [];
-  out.push(`Compared on common random numbers: ${count(first.samples)} worlds each · seed ${first.seed} · years ${first.startYear}–${first.horizonYear}`);
+  if (first.observed) {
+    const o = first.observed;
+    out.push(`Given the observations in ${o.file} (${o.figures} figures, observation error ${o.observationErrorOom} OOM): ${count(o.worlds)} worlds each, importance-weighted · seed ${first.seed} · years ${first.startYear}–${first.horizonYear}`);
+    out.push(`Effective worlds: ${c.forecasts.map((f) => `${f.scenarioId} ${count(f.observed?.effectiveWorlds ?? f.samples)}`).join(', ')} (each scenario weighted on its own worlds; differences use unpaired errors)`);
+  } else {
+    out.push(`Compared on common random numbers: ${count(first.samples)} worlds each · seed ${first.seed} · years ${first.startYear}–${first.horizonYear}`);
+  }
   if (overrides.length) out.push(`Changed on the command line (every scenario): ${overrides.join(' · ')}`);
   if (first.condition) out.push(`Given no TAI by ${first.condition.givenNoTaiBy} (each scenario keeps its own remaining worlds; differences use unpaired errors)`);
   out.push('');
@@ -26,7 +32,11 @@ export function renderCompareTable(c: Comparison, overrides: readonly string[] =
   }
   out.push(padTable(rows, ['l', ...c.forecasts.map(() => 'r' as const)]));
   out.push('');
-  out.push(`P(TAI by the end of year); differences against ${first.scenarioId} in percentage points, ± paired standard error (unpaired in brackets)`);
+  out.push(
+    first.observed
+      ? `P(TAI by the end of year); differences against ${first.scenarioId} in percentage points, ± unpaired standard error (repeated in brackets)`
+      : `P(TAI by the end of year); differences against ${first.scenarioId} in percentage points, ± paired standard error (unpaired in brackets)`,
+  );
   const header = ['year', ...c.forecasts.map((f) => f.scenarioId), ...c.differences.map((d) => `${d.scenarioId} − ${first.scenarioId}`)];
   const prows = [header];
   for (const y of keyYears(first.years)) {

@@ -16,6 +16,8 @@ export interface Manifest {
   targetSe?: { probability?: number; medianYears?: number };
   /** Set when the results are conditioned on no TAI by this year. */
   givenNoTaiBy?: number;
+  /** Set when the worlds are weighted by observations (--given-observed). */
+  givenObserved?: { file: string; observationErrorOom: number };
   /** How several scenarios' draws relate (compare, sensitivity). */
   pairing?: string;
 }
@@ -46,6 +48,7 @@ export function forecastBody(f: Forecast): Record<string, unknown> {
     })),
     noAnchorWeight: f.noneWeight,
     ...(f.condition ? { condition: f.condition } : {}),
+    ...(f.observed ? { observed: f.observed } : {}),
   };
 }
 

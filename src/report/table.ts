@@ -16,6 +16,11 @@ export function renderTable(f: Forecast, options: TableOptions = {}): string {
   if (f.condition) {
     const c = f.condition;
     out.push(`Given no TAI by ${c.givenNoTaiBy}: ${count(c.keptWorlds)} of ${count(c.keptWorlds / c.keptShare)} simulated worlds remain (${percent(c.keptShare)}) · seed ${f.seed} · years ${f.startYear}–${f.horizonYear}`);
+  } else if (f.observed) {
+    const o = f.observed;
+    out.push(
+      `Given the observations in ${o.file} (${o.figures} figures, observation error ${o.observationErrorOom} OOM): ${count(o.worlds)} simulated worlds, importance-weighted, worth ${count(o.effectiveWorlds)} (effective sample size) · seed ${f.seed} · years ${f.startYear}–${f.horizonYear}`,
+    );
   } else {
     out.push(`${count(f.samples)} simulated worlds · seed ${f.seed} · years ${f.startYear}–${f.horizonYear}`);
   }

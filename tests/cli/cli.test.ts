@@ -129,7 +129,8 @@ describe('other commands', () => {
     const help = await cli(['--help']);
     expect(help.code).toBe(0);
     expect(help.stdout).toMatch(/run \[options\] \[scenarios\.\.\.\]/);
-    expect(help.stdout).toMatch(/Exit codes: 0 ok, 1 internal error, 2 usage error, 3 bad input file/);
+    expect(help.stdout).toMatch(/Exit codes: 0 ok, 1 internal error, 2 command-line mistake .*\n3 bad input file, 128\+N when stopped by signal N/);
+    expect(help.stdout).toMatch(/a year Y means "by the end of year Y"/);
     const version = await cli(['--version']);
     expect(version.code).toBe(0);
     expect(version.stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);

@@ -24,6 +24,8 @@ const CASES: [name: string, file: string, where: RegExp, message: RegExp][] = [
   ['extends cycle', 'bad/cycle-a.json', /cycle-b\.json:3:3: /, /"extends" makes a cycle: cycle-a\.json → cycle-b\.json → cycle-a\.json/],
   ['anchor that does not exist', 'bad/missing-anchor.json', /missing-anchor\.json:4:16: /, /no anchor "simple-lwo" \(did you mean "simple-low"\?\)/],
   ['formula over an undeclared variable', 'typo/uses-typo.json', /typo\.json:10:3: /, /"brainLog10FlopPers" is not a declared variable \(did you mean "brainLog10FlopPerS"\?\)/],
+  ['adjustment step with two kinds', 'typo/uses-bad-adjustment.json', /bad-adjustment\.json:12:5: /, /adjustments\[1\]: a step has exactly one of "add", "atLeast" or "roundTo"; found atLeast, roundTo/],
+  ['adjustment over an undeclared variable', 'typo/uses-adjustment-typo.json', /adjustment-typo\.json:12:20: /, /"bmup" is not a declared variable \(did you mean "bump"\?\)/],
   ['formula that can be undefined', 'typo/uses-undefined-log.json', /undefined-log\.json:9:3: /, /the formula can be undefined: log10\(…\) can be ≤ 0 .*truncate the variables involved or use a lognormal/],
 ];
 

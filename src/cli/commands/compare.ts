@@ -1,15 +1,19 @@
 /** `bioanchors compare`: scenarios side by side on common random numbers. */
 import { chunkCount } from '../../engine/simulate.js';
 import { simulatePaired, summarizeComparison } from '../../engine/compare.js';
+import { unpairedComparison } from '../../engine/unpaired.js';
 import { UsageError } from '../../io/errors.js';
 import { renderCompareCsv, renderCompareJson, renderCompareTable } from '../../report/compare.js';
 import type { CliContext } from '../context.js';
-import { emit, prepareOutput } from '../output.js';
+import { emit, prepareOutput, type OutputTarget } from '../output.js';
 import { createProgress } from '../progress.js';
-import { checkFinite, checkGivenYear, checkKept, inputPaths, loadInput, manifestFor, formatFor, type CommonOptions } from '../scenario-input.js';
+import { forecastGivenObserved, readObserved } from '../given-observed.js';
+import { checkFinite, checkGivenYear, checkKept, inputPaths, loadInput, manifestFor, formatFor, type CommonOptions, type Input } from '../scenario-input.js';
 
 export interface CompareOptions extends CommonOptions {
   givenNoTaiBy?: number;
+  givenObserved?: string | true;
+  observationError?: number;
 }
 
 export function compareCommand(ctx: CliContext, refs: string[], options: CompareOptions): void {
@@ -28,6 +32,7 @@ export function compareCommand(ctx: CliContext, refs: string[], options: Compare
   }
   checkGivenYear(first.plan, options.givenNoTaiBy);
   const target = prepareOutput(ctx, options.output, inputPaths(inputs));
+  if (options.givenObserved !== undefined) return compareGivenObserved(ctx, inputs, options, target);
   const plans = inputs.map((i) => i.plan);
   const progress = createProgress(ctx, Boolean(options.quiet), 'compare');
   let done = 0;
@@ -38,6 +43,22 @@ export function compareCommand(ctx: CliContext, refs: string[], options: Compare
   comparison.forecasts.forEach(checkKept);
   const format = formatFor(ctx, options.format, target);
   const manifests = inputs.map((input) => manifestFor(ctx, input, options.seed, options.samples, { pairing: 'common random numbers', ...(options.givenNoTaiBy !== undefined ? { givenNoTaiBy: options.givenNoTaiBy } : {}) }));
+  const { overrides } = inputs[0];
+  const content = format === 'table' ? renderCompareTable(comparison, overrides) : format === 'csv' ? renderCompareCsv(comparison, overrides) : renderCompareJson(comparison, manifests);
+  emit(ctx, content, target);
+}
+
+/**
+ * --given-observed: each scenario's worlds weighted by the observations. The weights differ
+ * between scenarios, so the pairing no longer holds: differences use unpaired errors.
+ */
+function compareGivenObserved(ctx: CliContext, inputs: Input[], options: CompareOptions, target: OutputTarget | undefined): void {
+  if (options.givenNoTaiBy !== undefined) throw new UsageError('--given-observed does not combine with --given-no-tai-by');
+  const observed = readObserved(ctx, options.givenObserved ?? true, options.observationError);
+  const forecasts = inputs.map((input) => forecastGivenObserved(ctx, input, observed, options.samples, options.seed));
+  const comparison = unpairedComparison(forecasts);
+  const format = formatFor(ctx, options.format, target);
+  const manifests = inputs.map((input) => manifestFor(ctx, input, options.seed, options.samples, { givenObserved: { file: observed.file, observationErrorOom: observed.sigma } }));
   const { overrides } = inputs[0];
   const content = format === 'table' ? renderCompareTable(comparison, overrides) : format === 'csv' ? renderCompareCsv(comparison, overrides) : renderCompareJson(comparison, manifests);
   emit(ctx, content, target);

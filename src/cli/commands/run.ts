@@ -14,6 +14,7 @@ import { emit, prepareOutput } from '../output.js';
 import { simulateRange, type WorkerPool } from '../parallel.js';
 import { createProgress } from '../progress.js';
 import { checkFinite, checkGivenYear, checkKept, formatFor, inputPaths, loadInput, manifestFor, type Input } from '../scenario-input.js';
+import { forecastGivenObserved, readObserved } from '../given-observed.js';
 
 export const DEFAULT_SAMPLES = 100_000;
 export const FORMATS = ['table', 'csv', 'json', 'metaculus'] as const;
@@ -32,6 +33,9 @@ export interface RunOptions {
   chart?: boolean;
   quiet?: boolean;
   givenNoTaiBy?: number;
+  /** --given-observed: true for the bundled observations, or a file. */
+  givenObserved?: string | true;
+  observationError?: number;
   /** For --format metaculus: the question's range in years. */
   range?: MetaculusRange;
 }
@@ -48,9 +52,10 @@ const roundUpToChunks = (n: number) => Math.ceil(n / CHUNK_SIZE) * CHUNK_SIZE;
 export async function runScenario(
   ctx: CliContext,
   input: Input,
-  options: Pick<RunOptions, 'samples' | 'seed' | 'targetSe' | 'maxSamples' | 'quiet' | 'givenNoTaiBy'>,
+  options: Pick<RunOptions, 'samples' | 'seed' | 'targetSe' | 'maxSamples' | 'quiet' | 'givenNoTaiBy' | 'givenObserved' | 'observationError'>,
   pool?: WorkerPool,
 ): Promise<ScenarioRun> {
+  if (options.givenObserved !== undefined) return runGivenObserved(ctx, input, options);
   const { plan, loaded } = input;
   checkGivenYear(plan, options.givenNoTaiBy);
   const summaryOptions = { givenNoTaiBy: options.givenNoTaiBy };
@@ -84,6 +89,20 @@ export async function runScenario(
     ...(target ? { targetSe: target } : {}),
     ...(options.givenNoTaiBy !== undefined ? { givenNoTaiBy: options.givenNoTaiBy } : {}),
   });
+  return { forecast, manifest, overrides: input.overrides };
+}
+
+/** --given-observed: the worlds of a plain run, weighted by the observations (one thread). */
+function runGivenObserved(
+  ctx: CliContext,
+  input: Input,
+  options: Pick<RunOptions, 'samples' | 'seed' | 'targetSe' | 'givenNoTaiBy' | 'givenObserved' | 'observationError'>,
+): ScenarioRun {
+  if (options.targetSe) throw new UsageError('--given-observed does not combine with --target-se; give --samples');
+  if (options.givenNoTaiBy !== undefined) throw new UsageError('--given-observed does not combine with --given-no-tai-by');
+  const observed = readObserved(ctx, options.givenObserved ?? true, options.observationError);
+  const forecast = forecastGivenObserved(ctx, input, observed, options.samples, options.seed);
+  const manifest = manifestFor(ctx, input, options.seed, options.samples, { givenObserved: { file: observed.file, observationErrorOom: observed.sigma } });
   return { forecast, manifest, overrides: input.overrides };
 }
 

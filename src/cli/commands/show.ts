@@ -2,7 +2,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Rng } from '../../engine/rng.js';
-import { compileColumns } from '../../engine/expression.js';
+import { compileRequirement } from '../../engine/requirement.js';
 import { compileDistribution } from '../../engine/sampler.js';
 import { buildAnchor } from '../../model/anchor.js';
 import { closest } from '../../io/closest.js';
@@ -20,7 +20,6 @@ function requirementPercentiles(path: string, seed: number): Record<string, numb
   const { file } = loadAnchorFile(path);
   const built = buildAnchor(file, {}, closest);
   if (!built.ok) throw new InputError(built.issues.map((i) => ({ file: path, message: i.message })));
-  const names = built.value.variables.map((v) => v.name);
   const rng = new Rng(seed, 0, 'show:requirements');
   const columns = built.value.variables.map((v) => {
     const out = new Float64Array(SHOW_SAMPLES);
@@ -28,7 +27,7 @@ function requirementPercentiles(path: string, seed: number): Record<string, numb
     return out;
   });
   const requirement = new Float64Array(SHOW_SAMPLES);
-  compileColumns(built.value.formula.expr, names)(SHOW_SAMPLES, columns, requirement);
+  compileRequirement(built.value)(SHOW_SAMPLES, columns, requirement);
   requirement.sort();
   return Object.fromEntries(PERCENTILES.map((p) => [`p${Math.round(p * 100)}`, Number(requirement[Math.floor(p * (SHOW_SAMPLES - 1))].toFixed(2))]));
 }

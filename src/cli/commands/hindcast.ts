@@ -1,0 +1,49 @@
+/** `bioanchors hindcast`: a scenario's projected growth beside what was observed since 2020. */
+import { hindcast, type HindcastQuantity, type ObservedYear } from '../../engine/hindcast.js';
+import type { ObservationsFile } from '../../model/observations.js';
+import { loadObservations } from '../../io/observations.js';
+import { renderHindcastCsv, renderHindcastTable, type HindcastMeta } from '../../report/hindcast.js';
+import type { CliContext } from '../context.js';
+import { emit, prepareOutput } from '../output.js';
+import { displayPath, formatFor, inputPaths, loadInput, manifestFor, type CommonOptions } from '../scenario-input.js';
+
+export interface HindcastOptions extends CommonOptions {
+  observations?: string;
+}
+
+const FIELD: Record<HindcastQuantity, 'trainingFlop' | 'flopPerUsd' | 'costUsd'> = { largestRun: 'trainingFlop', flopPerUsd: 'flopPerUsd', spending: 'costUsd' };
+
+/** Observation rows as log10 figures for the engine, with their sources for the report. */
+export function observedYears(file: ObservationsFile): { years: ObservedYear[]; sources: HindcastMeta['sources'] } {
+  const sources: HindcastMeta['sources'] = {};
+  const years = file.rows.map((row): ObservedYear => {
+    const figures: ObservedYear['figures'] = {};
+    sources[row.year] = {};
+    for (const [quantity, field] of Object.entries(FIELD) as [HindcastQuantity, (typeof FIELD)[HindcastQuantity]][]) {
+      const f = row[field];
+      if (!f) continue;
+      figures[quantity] = { log10: Math.log10(f.value), atLeast: f.kind === 'lower-bound' };
+      sources[row.year][quantity] = { kind: f.kind, source: f.source };
+    }
+    return { year: row.year, label: row.model.replace(/,.*$/, ''), figures };
+  });
+  return { years, sources };
+}
+
+export function hindcastCommand(ctx: CliContext, ref: string, options: HindcastOptions): void {
+  const input = loadInput(ctx, ref, options);
+  const observations = loadObservations(options.observations, ctx.cwd);
+  const target = prepareOutput(ctx, options.output, [...inputPaths([input]), observations.path]);
+  const { years, sources } = observedYears(observations.file);
+  const h = hindcast(input.plan, years, { samples: options.samples, seed: options.seed });
+  const s = input.loaded.scenario;
+  const meta: HindcastMeta = { scenarioId: s.id, scenarioLabel: s.label, seed: options.seed, startYear: s.startYear, observationsPath: displayPath(ctx, observations.path), sources };
+  const format = formatFor(ctx, options.format, target);
+  const content =
+    format === 'table'
+      ? renderHindcastTable(h, meta)
+      : format === 'csv'
+        ? renderHindcastCsv(h, meta)
+        : `${JSON.stringify({ manifest: manifestFor(ctx, input, options.seed, h.draws), observations: meta.observationsPath, yearConvention: observations.file.yearConvention, ...h, sources }, null, 2)}\n`;
+  emit(ctx, content, target);
+}

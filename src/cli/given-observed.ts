@@ -1,0 +1,57 @@
+/** --given-observed, shared by `run` and `compare`: a scenario's forecast weighted by the observations. */
+import { simulateGivenObserved, type ObservationConstraint } from '../engine/observed.js';
+import { summarize, type Forecast } from '../engine/summary.js';
+import { UsageError } from '../io/errors.js';
+import { loadObservations } from '../io/observations.js';
+import type { ObservationsFile } from '../model/observations.js';
+import { count } from '../report/format.js';
+import type { CliContext } from './context.js';
+import { checkFinite, displayPath, MIN_KEPT_WORLDS, type Input } from './scenario-input.js';
+
+export const DEFAULT_OBSERVATION_ERROR_OOM = 0.5;
+
+/** The observed figures the weights use: every reported, estimated or bounding figure; derived ones repeat the others. */
+export function observationConstraints(file: ObservationsFile): ObservationConstraint[] {
+  const fields = [
+    ['trainingFlop', 'largestRun'],
+    ['flopPerUsd', 'flopPerUsd'],
+    ['costUsd', 'spending'],
+  ] as const;
+  return file.rows.flatMap((row) =>
+    fields.flatMap(([field, quantity]) => {
+      const f = row[field];
+      if (!f || f.kind === 'derived') return [];
+      return [{ year: row.year, quantity, log10: Math.log10(f.value), atLeast: f.kind === 'lower-bound' }];
+    }),
+  );
+}
+
+export interface Observed {
+  file: string;
+  constraints: ObservationConstraint[];
+  sigma: number;
+}
+
+export function readObserved(ctx: CliContext, given: string | true, sigma: number | undefined): Observed {
+  const observations = loadObservations(given === true ? undefined : given, ctx.cwd);
+  return { file: displayPath(ctx, observations.path), constraints: observationConstraints(observations.file), sigma: sigma ?? DEFAULT_OBSERVATION_ERROR_OOM };
+}
+
+/**
+ * The worlds of a plain run of `samples` with `seed`, each weighted by how well its growth
+ * trajectories match the observations (engine/observed.ts). Refuses (exit 2) when the weights
+ * leave fewer than MIN_KEPT_WORLDS effective worlds.
+ */
+export function forecastGivenObserved(ctx: CliContext, input: Input, observed: Observed, samples: number, seed: number): Forecast {
+  const run = simulateGivenObserved(input.plan, { samples, seed }, observed.constraints, observed.sigma);
+  checkFinite(ctx, input, run.counts);
+  if (!(run.effectiveWorlds >= MIN_KEPT_WORLDS)) {
+    throw new UsageError(
+      `the observations leave ${count(run.effectiveWorlds)} effective worlds of ${count(run.worlds)} (${input.loaded.scenario.id}, observation error ${observed.sigma} OOM); at least ${MIN_KEPT_WORLDS} are needed: raise --samples or --observation-error`,
+    );
+  }
+  return {
+    ...summarize(input.plan, run.counts, seed),
+    observed: { file: observed.file, figures: observed.constraints.length, observationErrorOom: observed.sigma, worlds: run.worlds, effectiveWorlds: run.effectiveWorlds },
+  };
+}

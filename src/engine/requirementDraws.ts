@@ -1,0 +1,62 @@
+/**
+ * Draws of the requirement itself (log10 FLOP with 2020 algorithms), per anchor or for a
+ * scenario's whole mixture: for comparing an anchor file with published percentiles.
+ */
+import type { Distribution } from '../model/distribution.js';
+import { Rng } from './rng.js';
+import { compileDistribution } from './sampler.js';
+import type { Plan } from './simulate.js';
+
+/** n requirement draws of anchor `anchorIndex` of the plan, sorted ascending. */
+export function anchorRequirementDraws(plan: Plan, anchorIndex: number, n: number, seed: number): Float64Array {
+  const a = plan.anchors[anchorIndex];
+  const rng = new Rng(seed, anchorIndex, 'requirement-draws:anchor');
+  const columns = a.samplers.map((sampler) => {
+    const column = new Float64Array(n);
+    sampler.fill(rng, column, n);
+    return column;
+  });
+  const out = new Float64Array(n);
+  a.kernel(n, columns, out);
+  return out.sort();
+}
+
+/**
+ * n draws of the scenario's requirement mixture, sorted: each anchor contributes in proportion to
+ * its weight (a stratified share, rounded), and "no anchor" is drawn from `noAnchor` when given
+ * (a published mixture may place it at a finite, unreachable level) or left out.
+ */
+export function mixtureRequirementDraws(plan: Plan, n: number, seed: number, noAnchor?: Distribution): Float64Array {
+  const parts: Float64Array[] = plan.anchors.map((a, i) => anchorRequirementDraws(plan, i, Math.round(a.weight * n), seed));
+  if (noAnchor) {
+    const m = Math.round(plan.scenario.noneWeight * n);
+    const column = new Float64Array(m);
+    compileDistribution(noAnchor).fill(new Rng(seed, plan.anchors.length, 'requirement-draws:no-anchor'), column, m);
+    parts.push(column);
+  }
+  const out = new Float64Array(parts.reduce((s, p) => s + p.length, 0));
+  let offset = 0;
+  for (const p of parts) {
+    out.set(p, offset);
+    offset += p.length;
+  }
+  return out.sort();
+}
+
+/** The R-7 quantile (linear between order statistics) of sorted draws. */
+export function sortedQuantile(sorted: Float64Array, p: number): number {
+  const h = (sorted.length - 1) * p;
+  const lo = Math.floor(h);
+  const hi = Math.min(sorted.length - 1, lo + 1);
+  return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
+}
+
+/**
+ * Standard error of the p-quantile of a sample of size `sampleSize` from the distribution the
+ * sorted draws represent: the spread of the quantiles one binomial standard error either side,
+ * (Q(p + s) − Q(p − s)) / 2 with s = √(p(1 − p)/sampleSize) (the order-statistic interval).
+ */
+export function quantileStandardError(sorted: Float64Array, p: number, sampleSize: number): number {
+  const s = Math.sqrt((p * (1 - p)) / sampleSize);
+  return (sortedQuantile(sorted, Math.min(1, p + s)) - sortedQuantile(sorted, Math.max(0, p - s))) / 2;
+}
