@@ -135,6 +135,72 @@ export class WorldCurves {
     return Math.min((year > this.algoStart ? year - this.algoStart : 0) * this.algoSlope, this.algoCap);
   }
 
+  /** The hard-capped total, affordable FLOP plus progress, in `year`. */
+  totalHard(year: number): number {
+    return this.affordableHard(year) + this.progressHard(year);
+  }
+
+  /** The real total (soft caps where the scenario has them), in `year`. */
+  total(year: number): number {
+    return this.affordable(year) + this.progress(year);
+  }
+
+  /**
+   * The first whole year in [from, to] at which the hard-capped total reaches r, or to + 1.
+   *
+   * Closed form: the total is a sum of minimums of affine functions of the year (spending: trend
+   * or GDP cap; FLOP per dollar: trend or ceiling; progress: trend or maximum, and nothing before
+   * its start year), so total(y) ≥ r holds exactly when each of the 8 sums of one piece of each
+   * (4 before progress starts) is ≥ r. Each sum is an affine A + B·y, giving a lower bound on y
+   * when B > 0, an upper bound when B < 0, and all or nothing when B = 0: the years that reach r
+   * form one interval, found with a handful of divisions instead of a search. The answer is then
+   * checked against the total itself, so rounding can never move it by a year.
+   */
+  firstHardYear(r: number, from: number, to: number): number {
+    if (!(r === r) || from > to) return to + 1; // NaN requirement: never
+    const start = this.algoStart;
+    if (from < start) {
+      const end = Math.min(to, Math.ceil(start) - 1);
+      const y = this.firstInRegion(r, from, end, false);
+      if (y <= end) return y;
+      from = end + 1;
+      if (from > to) return to + 1;
+    }
+    return this.firstInRegion(r, from, to, true);
+  }
+
+  private firstInRegion(r: number, from: number, to: number, progress: boolean): number {
+    let lo = from;
+    let hi = to;
+    const spendA = [this.spendIntercept, this.capIntercept];
+    const spendB = [this.spendSlope, this.capSlope];
+    const priceA = [this.priceIntercept, this.priceCap];
+    const priceB = [this.priceSlope, 0];
+    const progressA = progress ? [-this.algoSlope * this.algoStart, this.algoCap] : [0];
+    const progressB = progress ? [this.algoSlope, 0] : [0];
+    for (let s = 0; s < 2; s++) {
+      for (let p = 0; p < 2; p++) {
+        for (let q = 0; q < progressA.length; q++) {
+          const a = spendA[s] + priceA[p] + progressA[q];
+          const b = spendB[s] + priceB[p] + progressB[q];
+          if (b > 0) {
+            const bound = (r - a) / b;
+            if (bound > lo) lo = bound;
+          } else if (b < 0) {
+            const bound = (r - a) / b;
+            if (bound < hi) hi = bound;
+          } else if (!(a >= r)) return to + 1;
+        }
+      }
+    }
+    // The first whole year of [lo, hi], confirmed on the total itself (one step either way at most).
+    let y = Math.max(from, Math.ceil(lo - 1e-9));
+    if (y > to || y > hi + 1e-9) return to + 1;
+    if (y > from && this.totalHard(y - 1) >= r) y--;
+    else if (!(this.totalHard(y) >= r)) y++;
+    return y <= to && this.totalHard(y) >= r ? y : to + 1;
+  }
+
   /** How far below the hard-capped curves the real ones can be (with `growth`: spending and FLOP per dollar too). */
   softSlack(growth: boolean): number {
     return ((growth ? (this.spendSoft ? 1 : 0) + (this.priceSoft ? 1 : 0) : 0) + (this.algoSoft ? 1 : 0)) * LOG10_2;

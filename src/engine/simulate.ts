@@ -9,7 +9,8 @@
  */
 import { GROWTH_PARAMETERS, type GrowthParameter } from '../model/paths.js';
 import type { Param, Scenario } from '../model/scenario.js';
-import { affordableIsMonotone, algorithmicOom, log10AffordableFlop, WorldCurves, type CurveValues } from './curves.js';
+import { arrivalYearIndex, buildLookup, firstReaching, type ThresholdLookup } from './arrival.js';
+import { algorithmicOom, log10AffordableFlop, WorldCurves, type CurveValues } from './curves.js';
 import { compileScalar, type ColumnKernel } from './expression.js';
 import { compileRequirement } from './requirement.js';
 import { Rng } from './rng.js';
@@ -49,44 +50,7 @@ export interface AnchorPlan {
   lookup: ThresholdLookup | null;
 }
 
-/**
- * A grid over [thresholds[0], thresholds[last]]: start[k] is the first year whose threshold
- * reaches the lower edge of bucket k. A requirement's year is then start[k] plus the few
- * thresholds inside its bucket, instead of a branchy binary search over all years.
- */
-export interface ThresholdLookup {
-  low: number;
-  high: number;
-  bucketsPerUnit: number;
-  start: Int32Array;
-}
-
-const LOOKUP_BUCKETS_PER_YEAR = 16;
-
-export function buildLookup(thresholds: Float64Array): ThresholdLookup {
-  const n = thresholds.length;
-  const low = thresholds[0];
-  const high = thresholds[n - 1];
-  const buckets = Math.max(1, n * LOOKUP_BUCKETS_PER_YEAR);
-  const bucketsPerUnit = high > low ? buckets / (high - low) : 0;
-  const start = new Int32Array(buckets + 1);
-  let j = 0;
-  for (let k = 0; k <= buckets; k++) {
-    const edge = low + k / bucketsPerUnit;
-    while (j < n && thresholds[j] < edge) j++;
-    start[k] = j;
-  }
-  return { low, high, bucketsPerUnit, start };
-}
-
-/** First index j with thresholds[j] >= requirement; thresholds.length if none (or NaN). */
-export function firstReaching(thresholds: Float64Array, lookup: ThresholdLookup, requirement: number): number {
-  if (requirement <= lookup.low) return 0;
-  if (!(requirement <= lookup.high)) return thresholds.length;
-  let j = lookup.start[Math.floor((requirement - lookup.low) * lookup.bucketsPerUnit)];
-  while (thresholds[j] < requirement) j++;
-  return j;
-}
+export { buildLookup, firstReaching, type ThresholdLookup } from './arrival.js';
 
 export interface Plan {
   scenario: Scenario;
@@ -362,50 +326,17 @@ export function resolveArrivals(plan: Plan, ws: Workspace): void {
     }
     const v: CurveValues = { ...plan.base };
     const keys = plan.uncertainCurveKeys;
-    const affordable = plan.affordable;
-    const fixedMonotone = affordable !== null && affordableIsMonotone(plan.base);
     const world = new WorldCurves();
+    // Fixed growth curves: set once; the fixed table of affordable FLOP is the same values.
+    if (keys.length === 0) world.setGrowth(v);
+    const firstYear = years[0];
     for (let k = 0; k < m; k++) {
-      if (!affordable) {
+      if (keys.length) {
         for (let c = 0; c < keys.length; c++) v[keys[c]] = g.curve[c][k];
         world.setGrowth(v);
       }
       world.setProgress(a.algoStartYear, g.halvingYears[k], g.maxOom[k], a.algoSoft);
-      const r = requirement[k];
-      let j: number;
-      // Affordable compute that can only grow (and progress always does) allows bisection.
-      if (affordable ? fixedMonotone : affordableIsMonotone(v)) {
-        // Bracket the year with the hard-capped curves (cheap: no logarithms). They are never below
-        // the real ones and at most `slack` above, so the real year lies in [lo, hi].
-        const slack = world.softSlack(!affordable);
-        let lo = 0;
-        let hi = nYears;
-        while (lo < hi) {
-          const mid = (lo + hi) >>> 1;
-          const y = years[mid];
-          if ((affordable ? affordable[mid] : world.affordableHard(y)) + world.progressHard(y) >= r) hi = mid;
-          else lo = mid + 1;
-        }
-        let top = lo;
-        let end = nYears;
-        while (top < end) {
-          const mid = (top + end) >>> 1;
-          const y = years[mid];
-          if ((affordable ? affordable[mid] : world.affordableHard(y)) + world.progressHard(y) - slack >= r) end = mid;
-          else top = mid + 1;
-        }
-        hi = top;
-        while (lo < hi) {
-          const mid = (lo + hi) >>> 1;
-          const y = years[mid];
-          if ((affordable ? affordable[mid] : world.affordable(y)) + world.progress(y) >= r) hi = mid;
-          else lo = mid + 1;
-        }
-        j = lo;
-      } else {
-        j = 0;
-        while (j < nYears && !((affordable ? affordable[j] : world.affordable(years[j])) + world.progress(years[j]) >= r)) j++;
-      }
+      const j = arrivalYearIndex(world, firstYear, nYears, requirement[k]);
       arrival[k] = j;
     }
   }

@@ -1,0 +1,75 @@
+/**
+ * Where a world's arrival year is found: the first year, from the scenario's first to its
+ * horizon, in which affordable compute plus algorithmic progress reaches the world's requirement.
+ *
+ * - Every growth value fixed (the spreadsheet's setting): each anchor has a table of running
+ *   maxima of the total by year, and a world's year is a bucketed look-up in it (firstReaching).
+ * - Otherwise, per world (arrivalYearIndex): the hard-capped curves give the year in closed form
+ *   (WorldCurves.firstHardYear); soft caps lie below the hard ones by at most log10 2 per soft
+ *   curve, so the real year lies between the hard curves' years for r and for r + that slack, and
+ *   the few years between are checked on the real curves. The result is the year a plain
+ *   year-by-year scan finds (tests/engine/arrival.test.ts checks this over many random worlds).
+ */
+import type { WorldCurves } from './curves.js';
+
+/**
+ * A grid over [thresholds[0], thresholds[last]]: start[k] is the first year whose threshold
+ * reaches the lower edge of bucket k. A requirement's year is then start[k] plus the few
+ * thresholds inside its bucket, instead of a branchy binary search over all years.
+ */
+export interface ThresholdLookup {
+  low: number;
+  high: number;
+  bucketsPerUnit: number;
+  start: Int32Array;
+}
+
+const LOOKUP_BUCKETS_PER_YEAR = 16;
+
+export function buildLookup(thresholds: Float64Array): ThresholdLookup {
+  const n = thresholds.length;
+  const low = thresholds[0];
+  const high = thresholds[n - 1];
+  const buckets = Math.max(1, n * LOOKUP_BUCKETS_PER_YEAR);
+  const bucketsPerUnit = high > low ? buckets / (high - low) : 0;
+  const start = new Int32Array(buckets + 1);
+  let j = 0;
+  for (let k = 0; k <= buckets; k++) {
+    const edge = low + k / bucketsPerUnit;
+    while (j < n && thresholds[j] < edge) j++;
+    start[k] = j;
+  }
+  return { low, high, bucketsPerUnit, start };
+}
+
+/** First index j with thresholds[j] >= requirement; thresholds.length if none (or NaN). */
+export function firstReaching(thresholds: Float64Array, lookup: ThresholdLookup, requirement: number): number {
+  if (requirement <= lookup.low) return 0;
+  if (!(requirement <= lookup.high)) return thresholds.length;
+  let j = lookup.start[Math.floor((requirement - lookup.low) * lookup.bucketsPerUnit)];
+  while (thresholds[j] < requirement) j++;
+  return j;
+}
+
+/**
+ * Index (into the years firstYear … firstYear + nYears − 1) of the first year whose total reaches r
+ * on one world's curves; nYears if none (after the horizon) or if r is not a number.
+ */
+export function arrivalYearIndex(world: WorldCurves, firstYear: number, nYears: number, r: number): number {
+  const last = firstYear + nYears - 1;
+  const hard = world.firstHardYear(r, firstYear, last);
+  if (hard > last) return nYears;
+  const slack = world.softSlack(true);
+  if (slack === 0) return hard - firstYear;
+  // By the hard curves' year for r + slack the real total has reached r for certain.
+  const sure = world.firstHardYear(r + slack, hard, last);
+  const end = sure > last ? last : sure;
+  for (let y = hard; y <= end; y++) if (world.total(y) >= r) return y - firstYear;
+  return nYears;
+}
+
+/** The same by a plain year-by-year scan of the real curves: the definition, for tests and baselines. */
+export function arrivalYearIndexByScan(world: WorldCurves, firstYear: number, nYears: number, r: number): number {
+  for (let j = 0; j < nYears; j++) if (world.total(firstYear + j) >= r) return j;
+  return nYears;
+}
