@@ -7,7 +7,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { UsageError } from '../io/errors.js';
 import type { CliContext } from './context.js';
 
-export function writeAtomic(path: string, content: string): void {
+export function writeAtomic(path: string, content: string | Uint8Array): void {
   const target = resolve(path);
   const temporary = join(dirname(target), `.${basename(target)}.${process.pid}.tmp`);
   try {

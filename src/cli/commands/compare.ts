@@ -1,8 +1,9 @@
 /** `bioanchors compare`: scenarios side by side on common random numbers. */
 import { chunkCount } from '../../engine/simulate.js';
-import { simulatePaired, summarizeComparison } from '../../engine/compare.js';
+import { simulatePaired, summarizeComparison, type Comparison } from '../../engine/compare.js';
 import { UsageError } from '../../io/errors.js';
 import { renderCompareCsv, renderCompareJson, renderCompareTable } from '../../report/compare.js';
+import type { Manifest } from '../../report/json.js';
 import type { CliContext } from '../context.js';
 import { emit } from '../output.js';
 import { createProgress } from '../progress.js';
@@ -12,7 +13,8 @@ export interface CompareOptions extends CommonOptions {
   givenNoTaiBy?: number;
 }
 
-export function compareCommand(ctx: CliContext, refs: string[], options: CompareOptions): void {
+/** Runs the scenarios on common random numbers; shared by `compare` and `plot compare`. */
+export function compareScenarios(ctx: CliContext, refs: string[], options: CompareOptions): { comparison: Comparison; manifests: Manifest[] } {
   if (refs.length < 2) throw new UsageError('compare needs at least two scenarios (differences are against the first)');
   const inputs = refs.map((ref) => loadInput(ref, options));
   const [first] = inputs;
@@ -35,8 +37,13 @@ export function compareCommand(ctx: CliContext, refs: string[], options: Compare
   inputs.forEach((input, i) => checkFinite(ctx, input, paired.counts[i]));
   const comparison = summarizeComparison(plans, paired, options.seed, { givenNoTaiBy: options.givenNoTaiBy });
   comparison.forecasts.forEach(checkKept);
-  const format = formatFor(ctx, options);
   const manifests = inputs.map((input) => manifestFor(ctx, input, options.seed, options.samples, { pairing: 'common random numbers', ...(options.givenNoTaiBy !== undefined ? { givenNoTaiBy: options.givenNoTaiBy } : {}) }));
+  return { comparison, manifests };
+}
+
+export function compareCommand(ctx: CliContext, refs: string[], options: CompareOptions): void {
+  const { comparison, manifests } = compareScenarios(ctx, refs, options);
+  const format = formatFor(ctx, options);
   const content = format === 'table' ? renderCompareTable(comparison) : format === 'csv' ? renderCompareCsv(comparison) : renderCompareJson(comparison, manifests);
   emit(ctx, content, options.output);
 }

@@ -1,12 +1,12 @@
 /** `bioanchors sensitivity`: which inputs move the forecast most. */
-import { GROWTH_PATHS, sensitivity, type Metric } from '../../engine/sensitivity.js';
+import { GROWTH_PATHS, sensitivity, type Metric, type SensitivityResult } from '../../engine/sensitivity.js';
 import { closest } from '../../io/closest.js';
 import { UsageError } from '../../io/errors.js';
 import { renderSensitivityCsv, renderSensitivityJson, renderSensitivityTable } from '../../report/sensitivity.js';
 import type { CliContext } from '../context.js';
 import { emit } from '../output.js';
 import { createProgress } from '../progress.js';
-import { loadInput, manifestFor, formatFor, type CommonOptions } from '../scenario-input.js';
+import { loadInput, manifestFor, formatFor, type CommonOptions, type Input } from '../scenario-input.js';
 
 export interface SensitivityOptions extends CommonOptions {
   by?: number;
@@ -15,7 +15,8 @@ export interface SensitivityOptions extends CommonOptions {
 
 const SWING_PATHS = [...GROWTH_PATHS, 'algorithmicProgress.halvingYears', 'algorithmicProgress.maxOom'];
 
-export function sensitivityCommand(ctx: CliContext, ref: string, options: SensitivityOptions): void {
+/** Runs the baseline and every input's variants; shared by `sensitivity` and `plot tornado`. */
+export function sensitivityOf(ctx: CliContext, ref: string, options: SensitivityOptions): { result: SensitivityResult; input: Input } {
   for (const path of Object.keys(options.swing)) {
     if (!SWING_PATHS.includes(path)) {
       const hint = closest(path, SWING_PATHS);
@@ -29,6 +30,11 @@ export function sensitivityCommand(ctx: CliContext, ref: string, options: Sensit
   const progress = createProgress(ctx, Boolean(options.quiet), 'sensitivity');
   const result = sensitivity(input.loaded.scenario, { samples: options.samples, seed: options.seed, metric, ranges: options.swing, onProgress: (d, t) => progress.update(d, t) });
   progress.stop();
+  return { result, input };
+}
+
+export function sensitivityCommand(ctx: CliContext, ref: string, options: SensitivityOptions): void {
+  const { result, input } = sensitivityOf(ctx, ref, options);
   const format = formatFor(ctx, options);
   const content =
     format === 'table'
