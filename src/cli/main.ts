@@ -48,6 +48,7 @@ Examples:
   bioanchors trajectories > curves.csv           the curves behind the forecast
   bioanchors samples -n 1000 > worlds.csv        one row per simulated world
   bioanchors plot cdf -o cdf.svg                 a chart (cdf, requirements, compare, tornado)
+  bioanchors report cotra-2020 my.json -o r.html  everything in one self-contained HTML file
   bioanchors list                                anchors and scenarios
   bioanchors validate my-scenario.json           check a file; problems as file:line:col
 
@@ -257,6 +258,32 @@ SVG rendered by resvg at twice the size.`,
     .action(async (kind: string, scenarios: string[], options) => {
       const { plotCommand } = await import('./commands/plot.js');
       await plotCommand(ctx, kind, scenarios, options);
+    });
+
+  program
+    .command('report')
+    .description('one self-contained HTML file: forecast table, every chart, the inputs with their sources, and the manifest')
+    .argument('[scenarios...]', 'scenario ids or files (default: cotra-2020); two or more are also compared')
+    .option('-o, --output <file>', 'the HTML file to write (atomically)')
+    .option('-n, --samples <N>', 'simulated worlds for every forecast and chart (default 100,000; the requirement bands use the first 20,000)', parseCount('--samples'))
+    .option('--seed <S>', 'random seed (the same seed and inputs give the same file)', parseSeed, DEFAULT_SEED)
+    .option('--horizon <year>', 'last year to simulate', parseYear('--horizon'))
+    .option('--set <path=value>', 'override a scenario value (repeatable; applies to every scenario given)', collect, [])
+    .option('--no-sensitivity', 'leave out the tornado chart (the slowest part)')
+    .option('-q, --quiet', 'no messages on stderr')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  bioanchors report -o report.html                          cotra-2020
+  bioanchors report cotra-2020 my-view.json -o report.html  both, and compared
+
+The file has no scripts and loads nothing: it opens offline and prints. Each chart's caption
+gives the plot command that draws it alone.`,
+    )
+    .action(async (scenarios: string[], options) => {
+      const { reportCommand } = await import('./commands/report.js');
+      await reportCommand(ctx, scenarios, options);
     });
 
   program

@@ -34,6 +34,12 @@ export function tornadoSpec({ result: r, info, maxRows = 20 }: TornadoChartInput
     { input: names[i], side: highName, from: base, to: at(row.atHigh) },
   ]);
   const shares = rows.map((row, i) => ({ input: names[i], share: row.varianceShare ?? 0, label: row.varianceShare === null ? '—' : `${(row.varianceShare * 100).toFixed(1)}%` }));
+  // Year ticks 10 apart (20 over a long range), so the labels never crowd.
+  const ends = [base, ...bars.map((b) => b.to)];
+  const [lo, hi] = [Math.min(...ends), Math.max(...ends)];
+  const step = hi - lo > 80 ? 20 : 10;
+  const yearTicks: number[] = [];
+  for (let t = Math.ceil(lo / step) * step; t <= hi; t += step) yearTicks.push(t);
   const y = { field: 'input', type: 'nominal', sort: names, title: null, axis: { labelLimit: 1000, labelFontSize: 12 } } as const;
   const height = ROW_HEIGHT * rows.length;
   const xTitle = median ? `median year of TAI (baseline ${base.toFixed(1)})` : `P(TAI by ${r.metric.kind === 'p-by-year' ? r.metric.year : ''}) (baseline ${(base * 100).toFixed(1)}%)`;
@@ -46,7 +52,7 @@ export function tornadoSpec({ result: r, info, maxRows = 20 }: TornadoChartInput
         mark: { type: 'bar', height: ROW_HEIGHT * 0.7, stroke: '#333333', strokeWidth: 0.6 },
         encoding: {
           y,
-          x: { field: 'from', type: 'quantitative', title: xTitle, scale: { zero: false }, axis: median ? { format: 'd' } : { format: '.0%' } },
+          x: { field: 'from', type: 'quantitative', title: xTitle, scale: { zero: false }, axis: median ? { format: 'd', values: yearTicks } : { format: '.0%', tickCount: 5 } },
           x2: { field: 'to' },
           color: { field: 'side', type: 'nominal', scale: { domain: [lowName, highName], range: ['#0072B2', '#E69F00'] }, legend: { title: null, orient: 'bottom', direction: 'vertical', labelLimit: 1000 } },
         },
