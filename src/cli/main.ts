@@ -72,6 +72,7 @@ Exit codes: 0 ok, 1 internal error, 2 usage error, 3 bad input file.`,
     .option('--max-samples <N>', 'most worlds --target-se may use', parseCount('--max-samples', 1e11), 1e9)
     .option('--chart', 'draw the terminal chart even when stdout is not a terminal')
     .option('--no-chart', 'no terminal chart')
+    .option('--chart-anchors', "the terminal chart shows each anchor's curve too (P(TAI by year | anchor))")
     .option('-q, --quiet', 'no messages on stderr')
     .addHelpText(
       'after',
