@@ -78,6 +78,14 @@ export function framed(title: string, subtitle: string | string[], chart: Record
  */
 export async function renderSvg(spec: TopLevelSpec, idPrefix = 'chart'): Promise<string> {
   const [vega, vl] = await Promise.all([import('vega'), import('vega-lite')]);
+  // Without a canvas Vega guesses text widths at 0.8 em a character, which leaves wide empty
+  // margins; this table of DejaVu Sans widths (the font the charts ask for first) lays text out
+  // close to how it is drawn. Deterministic, like Vega's own guess.
+  // (Both are exported by vega-scenegraph through vega, but missing from vega's type declarations.)
+  const scenegraph = vega as unknown as { textMetrics: { width: (item: never, text?: unknown) => number }; resetSVGDefIds(): void };
+  scenegraph.textMetrics.width = (item: { text?: unknown; fontSize?: number; fontWeight?: string | number }, text?: unknown) =>
+    textWidth(String(text ?? item.text ?? ''), item.fontSize ?? 11, item.fontWeight === 'bold' || Number(item.fontWeight) >= 600);
+  scenegraph.resetSVGDefIds();
   // Vega-Lite's and Vega's warnings go nowhere: a chart is checked by its tests, not at run time.
   const quiet = { level: () => quiet, error: () => quiet, warn: () => quiet, info: () => quiet, debug: () => quiet } as unknown as Parameters<typeof vl.compile>[1] extends infer O ? O extends { logger?: infer L } ? L : never : never;
   const view = new vega.View(vega.parse(vl.compile(spec, { logger: quiet }).spec), { renderer: 'none', logLevel: vega.None });
@@ -87,6 +95,21 @@ export async function renderSvg(spec: TopLevelSpec, idPrefix = 'chart'): Promise
   } finally {
     view.finalize();
   }
+}
+
+/** Approximate advance widths of DejaVu Sans, in em (Bitstream Vera metrics, rounded). */
+export function textWidth(text: string, fontSize: number, bold = false): number {
+  let em = 0;
+  for (const ch of text) {
+    if (' .,:;\'|!'.includes(ch)) em += 0.32;
+    else if ('iljtfrI()[]-'.includes(ch)) em += 0.38;
+    else if ('mwMW%'.includes(ch)) em += 0.95;
+    else if (ch >= 'A' && ch <= 'Z') em += 0.72;
+    else if (ch >= '0' && ch <= '9') em += 0.64;
+    else if (ch === '·' || ch === '–') em += 0.5;
+    else em += 0.62;
+  }
+  return Math.ceil(em * fontSize * (bold ? 1.15 : 1.03));
 }
 
 /** Prefixes every id="…" and its url(#…) / href="#…" references. */
