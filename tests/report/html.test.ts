@@ -37,6 +37,13 @@ describe('report', () => {
     expect(html).not.toMatch(/NaN|undefined/);
   });
 
+  it('is the same file for the same command (no clock, no paths but those given)', async () => {
+    const dir = tempDir();
+    const again = await cli(['report', 'cotra-2020', 'cotra-2020-aggressive', '-n', '2000', '--no-sensitivity', '--set', 'spending.doublingYears=2.4', '-o', 'r.html', '-q'], { cwd: dir });
+    expect(again.code).toBe(0);
+    expect(readFileSync(join(dir, 'r.html'), 'utf8')).toBe(html);
+  }, 60_000);
+
   it('gives each inline chart its own element ids', () => {
     const ids = [...html.matchAll(/\bid="([^"]+)"/g)].map((m) => m[1]);
     expect(new Set(ids).size).toBe(ids.length);

@@ -10,7 +10,7 @@ import { sensitivity, type SensitivityResult } from '../../../src/engine/sensiti
 import { simulate } from '../../../src/engine/simulate.js';
 import { summarize, type Forecast } from '../../../src/engine/summary.js';
 import { trajectories } from '../../../src/engine/trajectories.js';
-import { renderCdfChart } from '../../../src/report/charts/cdf.js';
+import { cdfSpec, renderCdfChart } from '../../../src/report/charts/cdf.js';
 import { renderCompareChart } from '../../../src/report/charts/compare.js';
 import { renderRequirementsChart } from '../../../src/report/charts/requirements.js';
 import { prefixIds } from '../../../src/report/charts/theme.js';
@@ -52,6 +52,15 @@ describe('cdf chart', () => {
     expect(legend).toContain('95% Monte Carlo band');
     expect(legend.some((l) => /^after 2100: \d+\.\d%$/.test(l))).toBe(true);
     expect(legend.some((l) => /^never \(no anchor\): \d+\.\d%$/.test(l))).toBe(true);
+  });
+
+  it("stacks each anchor weighted by its share of worlds, so the layers add up to the curve", () => {
+    const spec = cdfSpec({ forecast: f, info }) as unknown as { vconcat: { layer: { data: { values: { year: number; p: number }[] } }[] }[] };
+    const stacked = spec.vconcat[0].layer[0].data.values;
+    f.years.forEach((year, j) => {
+      const sum = stacked.filter((r) => r.year === year).reduce((acc, r) => acc + r.p, 0);
+      expect(sum).toBeCloseTo(f.cdf[j], 12);
+    });
   });
 
   it('has y ticks at quarters and x ticks at decades', () => {
