@@ -6,7 +6,7 @@
  */
 import type { Forecast } from '../engine/summary.js';
 import type { Distribution } from '../model/distribution.js';
-import type { Param, Scenario } from '../model/scenario.js';
+import type { Param, Scenario, ScenarioFile } from '../model/scenario.js';
 import { count, crossingText, keyYears, levelText, percent, pp } from './format.js';
 import type { Manifest } from './json.js';
 
@@ -21,6 +21,8 @@ export interface ReportScenario {
   forecast: Forecast;
   manifest: Manifest;
   scenario: Scenario;
+  /** The merged scenario file: its notes and the sources of its growth assumptions. */
+  file: ScenarioFile;
   charts: ReportChart[];
 }
 
@@ -115,7 +117,7 @@ function forecastSection(f: Forecast): string {
   return `<h3>Forecast</h3>${condition}${headline}<div class="tables"><div>${byYear}</div><div>${outcomes}<p class="note">Year each probability is first reached (interpolated):</p>${crossings}</div></div><p class="note">Per anchor: P(TAI by year | that anchor is right).</p>${anchors}`;
 }
 
-function inputsSection(s: Scenario): string {
+function inputsSection(s: Scenario, file: ScenarioFile): string {
   const sources = s.sources.length ? `<ul>${s.sources.map((x) => `<li>${e(x)}</li>`).join('')}</ul>` : '<p>(none given)</p>';
   const pr = s.pricePerformance;
   const sp = s.spending;
@@ -132,6 +134,15 @@ function inputsSection(s: Scenario): string {
       ['spending.maxGdpFraction', describeParam(sp.maxGdpFraction), `most of GDP one run may cost (${sp.cap} cap)`],
     ].map(([a, b, c]) => [`<code>${e(a)}</code>`, e(b), e(c)]),
   );
+  const growthSources = [
+    ['Price-performance', file.pricePerformance?.source],
+    ['Spending', file.spending?.source],
+    ['Algorithmic progress', file.algorithmicProgress?.source],
+  ]
+    .filter((x): x is [string, string] => typeof x[1] === 'string')
+    .map(([k, v]) => `<p class="note"><b>${k}:</b> ${e(v)}</p>`)
+    .join('');
+  const notes = file.notes ? `<p class="note"><b>Notes:</b> ${e(file.notes)}</p>` : '';
   const anchors = s.anchors
     .map((wa) => {
       const a = wa.anchor;
@@ -140,11 +151,12 @@ function inputsSection(s: Scenario): string {
         ['variable', 'distribution', 'unit', 'source'],
         a.variables.map((v) => [`<code>${e(v.name)}</code>`, e(describeDistribution(v.dist)), e(v.unit), e(v.dist.source ?? '')]),
       );
+      const note = (file.anchors as Record<string, { note?: string } | undefined> | undefined)?.[a.id]?.note;
       return `<details><summary><b>${e(a.label)}</b> <code>${e(a.id)}</code> · weight ${percent(wa.weight, 0)} · algorithmic progress: halving every ${e(describeParam(ap.halvingYears))} years from ${ap.startYear}, at most ${e(describeParam(ap.maxOom))} OOM (${ap.cap} cap)</summary>
-<p>${e(a.description)}</p><p>Requirement (log10 FLOP): <code>${e(a.formula.source)}</code></p>${vars}<p class="note">Sources: ${a.sources.map(e).join('; ')}</p></details>`;
+${note ? `<p class="note"><b>In this scenario:</b> ${e(note)}</p>` : ''}<p>${e(a.description)}</p><p>Requirement (log10 FLOP): <code>${e(a.formula.source)}</code></p>${vars}<p class="note">Sources: ${a.sources.map(e).join('; ')}</p></details>`;
     })
     .join('\n');
-  return `<h3>Inputs</h3><p>${e(s.description)}</p><p>Years ${s.startYear}–${s.horizonYear} · weight on no anchor (never): ${percent(s.noneWeight, 0)}</p><h4>Sources</h4>${sources}<h4>Growth of compute and spending</h4>${growth}<h4>Anchors</h4>${anchors}`;
+  return `<h3>Inputs</h3><p>${e(s.description)}</p><p>Years ${s.startYear}–${s.horizonYear} · weight on no anchor (never): ${percent(s.noneWeight, 0)}</p>${notes}<h4>Sources</h4>${sources}<h4>Growth of compute and spending</h4>${growth}${growthSources}<h4>Anchors</h4>${anchors}`;
 }
 
 function manifestSection(m: Manifest): string {
@@ -160,7 +172,7 @@ function manifestSection(m: Manifest): string {
     ['input file', 'SHA-256'],
     m.files.map((f) => [`<code>${e(f.path)}</code>`, `<code class="hash">${e(f.sha256)}</code>`]),
   );
-  return `<h3>Manifest</h3>${table(['', ''], rows)}${files}`;
+  return `<h3>Manifest</h3>${table(['field', 'value'], rows)}${files}`;
 }
 
 function chartFigure(c: ReportChart): string {
@@ -190,7 +202,7 @@ export function renderHtmlReport(r: ReportInput): string {
 <p class="note">${count(s.forecast.samples)} simulated worlds · seed ${s.forecast.seed} · years ${s.forecast.startYear}–${s.forecast.horizonYear}</p>
 ${forecastSection(s.forecast)}
 <h3>Charts</h3>${s.charts.map(chartFigure).join('\n')}
-${inputsSection(s.scenario)}
+${inputsSection(s.scenario, s.file)}
 ${manifestSection(s.manifest)}</section>`,
   );
   const shared = r.shared.length ? `<section id="compared"><h2>Scenarios compared</h2>${r.shared.map(chartFigure).join('\n')}</section>` : '';

@@ -31,6 +31,8 @@ describe('report', () => {
     expect(html.match(/<figure><svg /g)).toHaveLength(5);
     expect(html).toContain('Cotra (2020) spreadsheet');
     expect(html).toContain('Carlsmith (2020)');
+    expect(html).toContain('<b>Price-performance:</b> ~1e17 FLOP/$ in 2020');
+    expect(html).toContain('<b>In this scenario:</b> Weight: Cotra 2020');
     expect(html).toMatch(/<code class="hash">[0-9a-f]{64}<\/code>/);
     expect(html).toContain('<code>spending.doublingYears=2.4</code>');
     expect(html).toContain('bioanchors plot cdf cotra-2020 -o cdf.svg -n 2000 --seed 20200918 --set spending.doublingYears=2.4');
