@@ -25,6 +25,8 @@ const Z = 1.96;
 /** Years of x axis past the horizon that hold the "after" / "never" bar. */
 const BAR_GAP = 2;
 const BAR_WIDTH = 5;
+/** A layer at least this thick at the horizon gets its name written in it. */
+const MIN_LABELLED_SHARE = 0.035;
 
 export function decadeTicks(first: number, last: number): number[] {
   const ticks: number[] = [];
@@ -50,6 +52,16 @@ export function cdfSpec({ forecast: f, info, reference }: CdfChartInput): TopLev
   const stacked = f.anchors.flatMap((a, i) =>
     f.years.map((year, j) => ({ year, series: anchorNames[i], order: i, p: (a.worlds / f.samples) * (Number.isFinite(a.cdf[j]) ? a.cdf[j] : 0) })),
   );
+  // Each layer named inside itself at the right, so it reads without colour (greyscale, colour
+  // blindness); layers too thin for a line of text are left to the legend.
+  const lastIndex = f.years.length - 1;
+  let below = 0;
+  const layerLabels = f.anchors.flatMap((a, i) => {
+    const share = stacked[i * f.years.length + lastIndex].p;
+    const mid = below + share / 2;
+    below += share;
+    return share >= MIN_LABELLED_SHARE ? [{ year: f.horizonYear - 1, p: mid, text: a.label }] : [];
+  });
   const bandRows = f.years.map((year, j) => ({ year, series: band, lo: Math.max(0, f.cdf[j] - Z * f.se[j]), hi: Math.min(1, f.cdf[j] + Z * f.se[j]) }));
   const lineRows = [
     ...f.years.map((year, j) => ({ year, series: total, p: f.cdf[j] })),
@@ -78,6 +90,11 @@ export function cdfSpec({ forecast: f, info, reference }: CdfChartInput): TopLev
         data: { values: stacked },
         mark: { type: 'area', opacity: 0.55, stroke: 'white', strokeWidth: 0.6 },
         encoding: { x, y: { ...y, field: 'p', stack: 'zero' }, color: anchorColor, order: { field: 'order', type: 'quantitative' } },
+      },
+      {
+        data: { values: layerLabels },
+        mark: { type: 'text', align: 'right', baseline: 'middle', fontSize: 11, color: '#1a1a1a' },
+        encoding: { x, y: { ...y, field: 'p' }, text: { field: 'text' } },
       },
       {
         data: { values: bandRows },

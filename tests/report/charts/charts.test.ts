@@ -43,15 +43,21 @@ describe('cdf chart', () => {
 
   it('stacks one area per anchor, draws the band, the curve and the reference, and the after/never bar', () => {
     expect(markPaths(svg, 'concat_0_layer_0_marks')).toBe(f.anchors.length);
-    expect(markPaths(svg, 'concat_0_layer_1_marks')).toBe(1);
-    expect(markPaths(svg, 'concat_0_layer_2_marks')).toBe(2);
+    expect(markPaths(svg, 'concat_0_layer_2_marks')).toBe(1);
     expect(markPaths(svg, 'concat_0_layer_3_marks')).toBe(2);
+    expect(markPaths(svg, 'concat_0_layer_4_marks')).toBe(2);
     const legend = textsOf(svg, 'legend-label');
     for (const a of f.anchors) expect(legend).toContain(`${a.label} (${Math.round(a.weight * 100)}%)`);
     expect(legend).toContain('Cotra (2020) spreadsheet');
     expect(legend).toContain('95% Monte Carlo band');
     expect(legend.some((l) => /^after 2100: \d+\.\d%$/.test(l))).toBe(true);
     expect(legend.some((l) => /^never \(no anchor\): \d+\.\d%$/.test(l))).toBe(true);
+  });
+
+  it('names the thicker layers inside themselves, for reading without colour', () => {
+    const inside = textsOf(svg, 'mark concat_0_layer_1_marks');
+    expect(inside).toContain('Neural network, medium horizon');
+    expect(inside.every((t) => f.anchors.some((a) => a.label === t))).toBe(true);
   });
 
   it("stacks each anchor weighted by its share of worlds, so the layers add up to the curve", () => {
@@ -71,7 +77,7 @@ describe('cdf chart', () => {
 
   it('without a reference, draws one curve', async () => {
     const plain = await renderCdfChart({ forecast: f, info });
-    expect(markPaths(plain, 'concat_0_layer_2_marks')).toBe(1);
+    expect(markPaths(plain, 'concat_0_layer_3_marks')).toBe(1);
     expect(textsOf(plain, 'legend-label')).not.toContain('Cotra (2020) spreadsheet');
   });
 
