@@ -73,7 +73,7 @@ export function tornadoSpec({ result: r, info, maxRows = 20 }: TornadoChartInput
   return framed(
     `Sensitivity of the ${median ? 'median year' : `P(TAI by ${r.metric.kind === 'p-by-year' ? r.metric.year : ''})`}: ${scenarioName(f.scenarioLabel, f.scenarioId)}`,
     [`Bars: the output with one input at its low (blue) or high (orange) value, all else as in the scenario${shown}.`, `Right: the input's first-order share of the variance of "TAI by ${r.indicatorYear}"; which anchor is right explains ${(r.anchorShare * 100).toFixed(1)}%.`],
-    { hconcat: [swing, share], spacing: 10 },
+    { hconcat: [swing, share], spacing: 28 },
     caption(info, 'every variant on common random numbers'),
     BAR_WIDTH + SHARE_WIDTH,
   );
