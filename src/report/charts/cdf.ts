@@ -34,7 +34,21 @@ export function decadeTicks(first: number, last: number): number[] {
   return ticks;
 }
 
-export function cdfSpec({ forecast: f, info, reference }: CdfChartInput): TopLevelSpec {
+/**
+ * A published (unconditional) curve conditioned like a forecast given no TAI by year c:
+ * P(by y | not by c) = (F(y) − F(c)) / (1 − F(c)). Without F(c) on the curve, nothing to draw.
+ */
+export function conditionReference(reference: ReferenceCurve, givenNoTaiBy: number): ReferenceCurve | undefined {
+  const at = reference.points.find((r) => r.year === givenNoTaiBy);
+  if (!at || at.p >= 1) return undefined;
+  return {
+    label: `${reference.label}, given no TAI by ${givenNoTaiBy}`,
+    points: reference.points.filter((r) => r.year > givenNoTaiBy).map((r) => ({ year: r.year, p: (r.p - at.p) / (1 - at.p) })),
+  };
+}
+
+export function cdfSpec({ forecast: f, info, reference: given }: CdfChartInput): TopLevelSpec {
+  const reference = given && f.condition ? conditionReference(given, f.condition.givenNoTaiBy) : given;
   const total = 'P(TAI by year), all anchors';
   const band = `${Math.round(0.95 * 100)}% Monte Carlo band`;
   const pct = (p: number) => `${(p * 100).toFixed(1)}%`;

@@ -10,7 +10,7 @@ import { sensitivity, type SensitivityResult } from '../../../src/engine/sensiti
 import { simulate } from '../../../src/engine/simulate.js';
 import { summarize, type Forecast } from '../../../src/engine/summary.js';
 import { trajectories } from '../../../src/engine/trajectories.js';
-import { cdfSpec, renderCdfChart } from '../../../src/report/charts/cdf.js';
+import { cdfSpec, conditionReference, renderCdfChart } from '../../../src/report/charts/cdf.js';
 import { renderCompareChart } from '../../../src/report/charts/compare.js';
 import { renderRequirementsChart } from '../../../src/report/charts/requirements.js';
 import { prefixIds } from '../../../src/report/charts/theme.js';
@@ -83,6 +83,17 @@ describe('cdf chart', () => {
 
   it('gives the same bytes for the same input', async () => {
     expect(await renderCdfChart({ forecast: f, info, reference })).toBe(svg);
+  });
+});
+
+describe('conditioned reference', () => {
+  it('conditions a published curve like the forecast, or drops it when the year is missing', () => {
+    const ref = { label: 'R', points: [{ year: 2030, p: 0.2 }, { year: 2040, p: 0.6 }] };
+    const conditioned = conditionReference(ref, 2030)!;
+    expect(conditioned.label).toBe('R, given no TAI by 2030');
+    expect(conditioned.points.map((r) => r.year)).toEqual([2040]);
+    expect(conditioned.points[0].p).toBeCloseTo(0.5, 12);
+    expect(conditionReference(ref, 2035)).toBeUndefined();
   });
 });
 
