@@ -26,8 +26,14 @@ export function requirementsSpec({ trajectories: t, scenario, anchors, info }: R
   const affordable = 'affordable FLOP (largest run): median';
   const affordableBand = 'affordable FLOP: 10–90% of worlds';
   const uncertain = t.log10AffordableFlop.some(([lo, , hi]) => hi - lo > 1e-9);
-  const series = [reqBand, reqMedian, affordable, ...(uncertain ? [affordableBand] : [])];
-  const colors = ['#9fcbe8', '#0072B2', '#000000', ...(uncertain ? ['#c8c8c8'] : [])];
+  // Bands and lines get a legend each: filled squares for the bands, the lines as drawn.
+  const bandSeries = [reqBand, ...(uncertain ? [affordableBand] : [])];
+  const lineSeries = [reqMedian, affordable];
+  const legend = { title: null, orient: 'bottom', direction: 'horizontal', labelLimit: 1000 } as const;
+  const fill = { field: 'band', type: 'nominal', scale: { domain: bandSeries, range: ['#9fcbe8', '#c8c8c8'].slice(0, bandSeries.length) }, legend: { ...legend, symbolType: 'square' } } as const;
+  const lineLegend = { ...legend, symbolType: 'stroke', symbolStrokeWidth: 2.5 } as const;
+  const color = { field: 'line', type: 'nominal', scale: { domain: lineSeries, range: ['#0072B2', '#000000'] }, legend: lineLegend } as const;
+  const strokeDash = { field: 'line', type: 'nominal', scale: { domain: lineSeries, range: [[6, 3], []] }, legend: lineLegend } as const;
   const panel = (i: number) => `${anchors[i]?.label ?? t.anchors[i].id} · ${Math.round((anchors[i]?.weight ?? 0) * 100)}%`;
   const rows = t.anchors.flatMap((a, i) =>
     t.years.flatMap((year, j) => [
@@ -41,18 +47,18 @@ export function requirementsSpec({ trajectories: t, scenario, anchors, info }: R
   const last = t.years[t.years.length - 1];
   const ticks: number[] = [];
   for (let y = Math.ceil(first / 20) * 20; y <= last; y += 20) ticks.push(y);
-  const color = { type: 'nominal', scale: { domain: series, range: colors }, legend: { title: null, orient: 'bottom', direction: 'horizontal', columns: 2, symbolType: 'square', labelLimit: 1000 } } as const;
   const x = { field: 'year', type: 'quantitative', title: 'year', scale: { domain: [first, last], nice: false, zero: false }, axis: { values: ticks, format: 'd' } } as const;
   const y = { type: 'quantitative', title: 'log10 FLOP (training run)', scale: { domain: yDomain, nice: false, zero: false }, axis: { tickMinStep: 1, format: 'd' } } as const;
+  // Different field names keep Vega-Lite from merging the two legends into one.
   const band = (kind: string, name: string) => ({
-    transform: [{ filter: `datum.kind === '${kind}'` }, { calculate: `'${name}'`, as: 'series' }],
+    transform: [{ filter: `datum.kind === '${kind}'` }, { calculate: `'${name}'`, as: 'band' }],
     mark: { type: 'area', opacity: kind === 'requirement' ? 0.8 : 0.7 },
-    encoding: { x, y: { ...y, field: 'lo' }, y2: { field: 'hi' }, color: { ...color, field: 'series' } },
+    encoding: { x, y: { ...y, field: 'lo' }, y2: { field: 'hi' }, fill },
   });
-  const line = (kind: string, name: string, dash: number[], width: number) => ({
-    transform: [{ filter: `datum.kind === '${kind}'` }, { calculate: `'${name}'`, as: 'series' }],
-    mark: { type: 'line', strokeDash: dash, strokeWidth: width },
-    encoding: { x, y: { ...y, field: 'mid' }, color: { ...color, field: 'series' } },
+  const line = (kind: string, name: string, width: number) => ({
+    transform: [{ filter: `datum.kind === '${kind}'` }, { calculate: `'${name}'`, as: 'line' }],
+    mark: { type: 'line', strokeWidth: width },
+    encoding: { x, y: { ...y, field: 'mid' }, color, strokeDash },
   });
   const chart = {
     data: { values: rows },
@@ -65,8 +71,8 @@ export function requirementsSpec({ trajectories: t, scenario, anchors, info }: R
       layer: [
         ...(uncertain ? [band('affordable', affordableBand)] : []),
         band('requirement', reqBand),
-        line('requirement', reqMedian, [6, 3], 2),
-        line('affordable', affordable, [], 2.5),
+        line('requirement', reqMedian, 2),
+        line('affordable', affordable, 2.5),
       ],
     },
   };

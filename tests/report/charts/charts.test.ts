@@ -108,7 +108,9 @@ describe('requirements chart', () => {
     expect(texts(svg)).toContain('year');
     for (const a of plan.anchors) expect(texts(svg)).toContain(`${a.label} · ${Math.round(a.weight * 100)}%`);
     // Uncertain growth: affordable compute has a band too.
-    expect(textsOf(svg, 'legend-label')).toEqual(['requirement: 10–90% of worlds', 'requirement: median', 'affordable FLOP (largest run): median', 'affordable FLOP: 10–90% of worlds']);
+    expect(textsOf(svg, 'legend-label').sort()).toEqual(['affordable FLOP (largest run): median', 'affordable FLOP: 10–90% of worlds', 'requirement: 10–90% of worlds', 'requirement: median']);
+    // One legend for the bands (squares), one for the lines (strokes).
+    expect(textsOf(svg, 'legend-label').slice(0, 2)).toEqual(['requirement: 10–90% of worlds', 'affordable FLOP: 10–90% of worlds']);
     expect(texts(svg).some((s) => s.startsWith('seed 7 · 8,000 simulated worlds · bioanchors 9.9.9 · requirement bands from the first'))).toBe(true);
   });
 
