@@ -1,5 +1,6 @@
 // Bundles the CLI (and its worker) with esbuild: one small file per lazily loaded command, so
 // `bioanchors --help` loads no model code, and mathjs is cut down to its expression parser.
+// The charting libraries (Vega, Vega-Lite) sit in their own chunk, loaded only by plot and report.
 import { rmSync } from 'node:fs';
 import { build } from 'esbuild';
 
@@ -20,6 +21,9 @@ await build({
   legalComments: 'none',
   logLevel: 'warning',
   chunkNames: 'chunks/[name]-[hash]',
+  // resvg loads a platform-specific native binary (.node) at run time: left to Node to resolve.
+  // Vega and Vega-Lite are bundled into the lazy chunk that plot and report load.
+  external: ['@resvg/resvg-js'],
   // Bundled CommonJS dependencies (commander) call require() for Node's built-in modules.
   banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
 });

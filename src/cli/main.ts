@@ -56,6 +56,8 @@ Examples:
   bioanchors sensitivity                         which inputs move the median year most
   bioanchors trajectories > curves.csv           the curves behind the forecast
   bioanchors samples -n 1000 > worlds.csv        one row per simulated world
+  bioanchors plot cdf -o cdf.svg                 a chart (cdf, requirements, compare, tornado)
+  bioanchors report cotra-2020 my.json -o r.html  everything in one self-contained HTML file
   bioanchors list                                anchors and scenarios
   bioanchors validate my-scenario.json           check a file; problems as file:line:col
 
@@ -84,6 +86,7 @@ Exit codes: 0 ok, 1 internal error, 2 command-line mistake (or an --output that 
     .option('--max-samples <N>', 'most worlds --target-se may use', parseCount('--max-samples', 1e11), 1e9)
     .option('--chart', 'draw the terminal chart even when stdout is not a terminal')
     .option('--no-chart', 'no terminal chart')
+    .option('--chart-anchors', "the terminal chart shows each anchor's curve too (P(TAI by year | anchor))")
     .option('-q, --quiet', 'no messages on stderr')
     .addHelpText(
       'after',
@@ -259,6 +262,76 @@ source in the observations file and in the CSV.`,
     .action(async (scenario: string | undefined, options) => {
       const { hindcastCommand } = await import('./commands/hindcast.js');
       hindcastCommand(ctx, scenario ?? 'cotra-2020', options);
+    });
+
+  program
+    .command('plot')
+    .description('draw a chart as an SVG or PNG file: cdf, requirements, compare or tornado')
+    .argument('<kind>', 'cdf | requirements | compare | tornado')
+    .argument('[scenarios...]', 'scenario ids or files (default: cotra-2020; compare takes two or more)')
+    .option('-o, --output <file>', 'the chart file to write (atomically): FILE.svg or FILE.png')
+    .option('-n, --samples <N>', 'simulated worlds (default: 100,000 for cdf, 20,000 for requirements, 200,000 for compare and tornado)', parseCount('--samples'))
+    .option('--seed <S>', 'random seed (the same seed and inputs give the same file)', parseSeed, DEFAULT_SEED)
+    .option('--horizon <year>', 'last year to simulate', parseYear('--horizon'))
+    .option('--set <path=value>', 'override a scenario value (repeatable; applies to every scenario given)', collect, [])
+    .option('--reference <file>', 'cdf: a CSV of year,p drawn dashed for reference (default for cotra-2020: the report\'s spreadsheet curve)')
+    .option('--given-no-tai-by <year>', 'cdf, compare: given no TAI by the end of YEAR', parseYear('--given-no-tai-by'))
+    .option('--by <year>', 'tornado: P(TAI by YEAR) instead of the median year', parseYear('--by'))
+    .option('--swing <path=low,high>', 'tornado: a range for a point-valued growth parameter (repeatable)', collectSwing, {})
+    .option('-q, --quiet', 'no messages on stderr')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  bioanchors plot cdf -o cdf.svg                                 cotra-2020 with the report's curve dashed
+  bioanchors plot cdf my-view.json --reference published.csv -o my-view.png
+  bioanchors plot requirements cotra-2020-uncertain-growth -o requirements.svg
+  bioanchors plot compare cotra-2020 cotra-2020-aggressive cotra-2020-conservative -o compare.svg
+  bioanchors plot tornado --by 2040 -o tornado.svg
+
+Kinds:
+  cdf           P(TAI by year) with its 95% Monte Carlo band, each anchor's share stacked
+                underneath (they add up to the curve), the after-horizon and never shares as a
+                bar past the last year, and a reference curve (--reference CSV of year,p; p as
+                a fraction, or in percent when the header says so or a value exceeds 1)
+  requirements  per anchor, the requirement's 10–90% band and median in log10 FLOP, lowered by
+                algorithmic progress, against affordable compute (with its band when growth is
+                uncertain)
+  compare       two or more scenarios' curves, and each one's paired difference from the first
+  tornado       the sensitivity swings, sorted, beside the variance shares (see sensitivity --help)
+
+Charts are drawn with Vega-Lite; the same seed and inputs give the same SVG bytes. PNG is the
+SVG rendered by resvg at twice the size.`,
+    )
+    .action(async (kind: string, scenarios: string[], options) => {
+      const { plotCommand } = await import('./commands/plot.js');
+      await plotCommand(ctx, kind, scenarios, options);
+    });
+
+  program
+    .command('report')
+    .description('one self-contained HTML file: forecast table, every chart, the inputs with their sources, and the manifest')
+    .argument('[scenarios...]', 'scenario ids or files (default: cotra-2020); two or more are also compared')
+    .option('-o, --output <file>', 'the HTML file to write (atomically)')
+    .option('-n, --samples <N>', 'simulated worlds for every forecast and chart (default 100,000; the requirement bands use the first 20,000)', parseCount('--samples'))
+    .option('--seed <S>', 'random seed (the same seed and inputs give the same file)', parseSeed, DEFAULT_SEED)
+    .option('--horizon <year>', 'last year to simulate', parseYear('--horizon'))
+    .option('--set <path=value>', 'override a scenario value (repeatable; applies to every scenario given)', collect, [])
+    .option('--no-sensitivity', 'leave out the tornado chart (the slowest part)')
+    .option('-q, --quiet', 'no messages on stderr')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  bioanchors report -o report.html                          cotra-2020
+  bioanchors report cotra-2020 my-view.json -o report.html  both, and compared
+
+The file has no scripts and loads nothing: it opens offline and prints. Each chart's caption
+gives the plot command that draws it alone.`,
+    )
+    .action(async (scenarios: string[], options) => {
+      const { reportCommand } = await import('./commands/report.js');
+      await reportCommand(ctx, scenarios, options);
     });
 
   program

@@ -91,8 +91,8 @@ export function prepareOutput(ctx: CliContext, output: string | undefined, input
 }
 
 /** Writes all of `text` (writeSync may write less than asked). */
-function writeAll(fd: number, text: string): void {
-  const bytes = Buffer.from(text, 'utf8');
+function writeAll(fd: number, content: string | Uint8Array): void {
+  const bytes = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
   let done = 0;
   while (done < bytes.length) done += writeSync(fd, bytes, done, bytes.length - done);
 }
@@ -124,7 +124,7 @@ function discard(temporary: string, fd: number | undefined): void {
   untrack(temporary);
 }
 
-export function writeAtomic(target: OutputTarget, content: string): void {
+export function writeAtomic(target: OutputTarget, content: string | Uint8Array): void {
   const temporary = temporaryFor(target);
   let fd: number | undefined;
   try {

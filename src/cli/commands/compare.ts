@@ -1,9 +1,10 @@
 /** `bioanchors compare`: scenarios side by side on common random numbers. */
 import { chunkCount } from '../../engine/simulate.js';
-import { simulatePaired, summarizeComparison } from '../../engine/compare.js';
+import { simulatePaired, summarizeComparison, type Comparison } from '../../engine/compare.js';
 import { unpairedComparison } from '../../engine/unpaired.js';
 import { UsageError } from '../../io/errors.js';
 import { renderCompareCsv, renderCompareJson, renderCompareTable } from '../../report/compare.js';
+import type { Manifest } from '../../report/json.js';
 import type { CliContext } from '../context.js';
 import { emit, prepareOutput, type OutputTarget } from '../output.js';
 import { createProgress } from '../progress.js';
@@ -16,7 +17,18 @@ export interface CompareOptions extends CommonOptions {
   observationError?: number;
 }
 
-export function compareCommand(ctx: CliContext, refs: string[], options: CompareOptions): void {
+export interface ScenarioComparison {
+  comparison: Comparison;
+  manifests: Manifest[];
+  inputs: Input[];
+}
+
+/**
+ * Loads and runs the scenarios on common random numbers (or, with --given-observed, each weighted
+ * by the observations); shared by `compare` and `plot compare`. `beforeRun` sees the loaded inputs
+ * before anything is simulated (to check an --output against them).
+ */
+export function compareScenarios(ctx: CliContext, refs: string[], options: CompareOptions, beforeRun?: (inputs: Input[]) => void): ScenarioComparison {
   if (refs.length < 2) throw new UsageError('compare needs at least two scenarios (differences are against the first)');
   const inputs = refs.map((ref) => loadInput(ctx, ref, options));
   const [first] = inputs;
@@ -31,8 +43,8 @@ export function compareCommand(ctx: CliContext, refs: string[], options: Compare
     checkGivenYear(input.plan, options.givenNoTaiBy);
   }
   checkGivenYear(first.plan, options.givenNoTaiBy);
-  const target = prepareOutput(ctx, options.output, inputPaths(inputs));
-  if (options.givenObserved !== undefined) return compareGivenObserved(ctx, inputs, options, target);
+  beforeRun?.(inputs);
+  if (options.givenObserved !== undefined) return compareGivenObserved(ctx, inputs, options);
   const plans = inputs.map((i) => i.plan);
   const progress = createProgress(ctx, Boolean(options.quiet), 'compare');
   let done = 0;
@@ -41,24 +53,27 @@ export function compareCommand(ctx: CliContext, refs: string[], options: Compare
   inputs.forEach((input, i) => checkFinite(ctx, input, paired.counts[i]));
   const comparison = summarizeComparison(plans, paired, options.seed, { givenNoTaiBy: options.givenNoTaiBy });
   comparison.forecasts.forEach(checkKept);
-  const format = formatFor(ctx, options.format, target);
   const manifests = inputs.map((input) => manifestFor(ctx, input, options.seed, options.samples, { pairing: 'common random numbers', ...(options.givenNoTaiBy !== undefined ? { givenNoTaiBy: options.givenNoTaiBy } : {}) }));
-  const { overrides } = inputs[0];
-  const content = format === 'table' ? renderCompareTable(comparison, overrides) : format === 'csv' ? renderCompareCsv(comparison, overrides) : renderCompareJson(comparison, manifests);
-  emit(ctx, content, target);
+  return { comparison, manifests, inputs };
 }
 
 /**
  * --given-observed: each scenario's worlds weighted by the observations. The weights differ
  * between scenarios, so the pairing no longer holds: differences use unpaired errors.
  */
-function compareGivenObserved(ctx: CliContext, inputs: Input[], options: CompareOptions, target: OutputTarget | undefined): void {
+function compareGivenObserved(ctx: CliContext, inputs: Input[], options: CompareOptions): ScenarioComparison {
   if (options.givenNoTaiBy !== undefined) throw new UsageError('--given-observed does not combine with --given-no-tai-by');
   const observed = readObserved(ctx, options.givenObserved ?? true, options.observationError);
   const forecasts = inputs.map((input) => forecastGivenObserved(ctx, input, observed, options.samples, options.seed));
   const comparison = unpairedComparison(forecasts);
-  const format = formatFor(ctx, options.format, target);
   const manifests = inputs.map((input) => manifestFor(ctx, input, options.seed, options.samples, { givenObserved: { file: observed.file, observationErrorOom: observed.sigma } }));
+  return { comparison, manifests, inputs };
+}
+
+export function compareCommand(ctx: CliContext, refs: string[], options: CompareOptions): void {
+  let target: OutputTarget | undefined;
+  const { comparison, manifests, inputs } = compareScenarios(ctx, refs, options, (loaded) => (target = prepareOutput(ctx, options.output, inputPaths(loaded))));
+  const format = formatFor(ctx, options.format, target);
   const { overrides } = inputs[0];
   const content = format === 'table' ? renderCompareTable(comparison, overrides) : format === 'csv' ? renderCompareCsv(comparison, overrides) : renderCompareJson(comparison, manifests);
   emit(ctx, content, target);

@@ -9,7 +9,7 @@ import { renderJson, type Manifest } from '../../report/json.js';
 import { datesCovered, renderMetaculus, type MetaculusRange } from '../../report/metaculus.js';
 import { renderTable } from '../../report/table.js';
 import { count } from '../../report/format.js';
-import type { CliContext } from '../context.js';
+import { useColor, type CliContext } from '../context.js';
 import { emit, prepareOutput } from '../output.js';
 import { simulateRange, type WorkerPool } from '../parallel.js';
 import { createProgress } from '../progress.js';
@@ -31,6 +31,8 @@ export interface RunOptions {
   targetSe?: PrecisionTarget;
   maxSamples: number;
   chart?: boolean;
+  /** Draw each anchor's curve on the terminal chart too. */
+  chartAnchors?: boolean;
   quiet?: boolean;
   givenNoTaiBy?: number;
   /** --given-observed: true for the bundled observations, or a file. */
@@ -138,7 +140,9 @@ export async function runCommand(ctx: CliContext, refs: string[], options: RunOp
     }
     case 'table': {
       const chart = options.chart ?? (Boolean(ctx.stdout.isTTY) && target === undefined);
-      content = runs.map((r) => renderTable(r.forecast, { overrides: r.overrides, chart: chart ? renderChart(r.forecast, ctx.stdout.columns || 80) : undefined })).join('\n');
+      // A terminal may report 0 columns (some CI and emulators): renderChart then uses 80.
+      const chartOptions = { width: ctx.stdout.columns, anchors: Boolean(options.chartAnchors), color: useColor(ctx, ctx.stdout) };
+      content = runs.map((r) => renderTable(r.forecast, { overrides: r.overrides, chart: chart ? renderChart(r.forecast, chartOptions) : undefined })).join('\n');
       break;
     }
   }

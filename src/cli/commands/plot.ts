@@ -1,0 +1,154 @@
+/**
+ * `bioanchors plot <kind>`: one chart as an SVG (or PNG) file. Each kind names the data it needs
+ * and draws it with its chart in src/report/charts/<kind>.ts; adding a kind is one entry here and
+ * one chart file there.
+ */
+import { extname } from 'node:path';
+import { BAND_WORLDS } from './trajectories.js';
+import { trajectories } from '../../engine/trajectories.js';
+import { closest } from '../../io/closest.js';
+import { UsageError } from '../../io/errors.js';
+import { COTRA_2020_REFERENCE, readReferenceCsv } from '../../io/reference.js';
+import { renderCdfChart, type ReferenceCurve } from '../../report/charts/cdf.js';
+import { renderCompareChart } from '../../report/charts/compare.js';
+import { renderRequirementsChart } from '../../report/charts/requirements.js';
+import type { RunInfo } from '../../report/charts/theme.js';
+import { renderTornadoChart } from '../../report/charts/tornado.js';
+import type { CliContext } from '../context.js';
+import { prepareOutput, writeAtomic } from '../output.js';
+import { loadScenario } from '../../io/load.js';
+import { loadInput, type CommonOptions } from '../scenario-input.js';
+import { VERSION } from '../version.js';
+import { compareScenarios } from './compare.js';
+import { runScenario } from './run.js';
+import { sensitivityOf } from './sensitivity.js';
+import { resolve } from 'node:path';
+
+export interface PlotOptions extends Omit<CommonOptions, 'samples' | 'format'> {
+  /** Worlds; each kind has its own default. */
+  samples?: number;
+  output?: string;
+  reference?: string;
+  givenNoTaiBy?: number;
+  by?: number;
+  swing: Record<string, [number, number]>;
+}
+
+export interface Drawn {
+  svg: string;
+  /** Worlds behind the chart. */
+  samples: number;
+}
+
+interface PlotKind {
+  summary: string;
+  /** 'one': a single scenario (default cotra-2020); 'many': two or more. */
+  scenarios: 'one' | 'many';
+  defaultSamples: number;
+  /** Options only this kind takes, by their flag. */
+  options: string[];
+  draw(ctx: CliContext, refs: string[], options: PlotOptions & { samples: number }, idPrefix?: string): Promise<Drawn>;
+}
+
+/** The published curve drawn beside a forecast: --reference FILE, or Cotra's for cotra-2020. */
+export function referenceFor(ctx: CliContext, scenarioId: string, file: string | undefined): ReferenceCurve | undefined {
+  if (file !== undefined) return { label: `reference: ${file}`, points: readReferenceCsv(resolve(ctx.cwd, file), file) };
+  if (scenarioId === 'cotra-2020') return { label: 'Cotra (2020) spreadsheet', points: readReferenceCsv(COTRA_2020_REFERENCE) };
+  return undefined;
+}
+
+const info = (seed: number, samples: number): RunInfo => ({ seed, samples, version: VERSION });
+
+export const PLOT_KINDS: Record<string, PlotKind> = {
+  cdf: {
+    summary: "P(TAI by year) with its Monte Carlo band, each anchor's stacked share, after-horizon and never, and a reference curve",
+    scenarios: 'one',
+    defaultSamples: 100_000,
+    options: ['--reference', '--given-no-tai-by'],
+    async draw(ctx, [ref], options, idPrefix) {
+      // A bad --reference file is reported before any simulating.
+      const given = options.reference === undefined ? undefined : referenceFor(ctx, '', options.reference);
+      const { forecast } = await runScenario(ctx, loadInput(ctx, ref, options), { ...options, maxSamples: options.samples });
+      const reference = given ?? referenceFor(ctx, forecast.scenarioId, undefined);
+      return { svg: await renderCdfChart({ forecast, info: info(options.seed, forecast.samples), reference }, idPrefix), samples: forecast.samples };
+    },
+  },
+  requirements: {
+    summary: "each anchor's requirement band, lowered by algorithmic progress, against affordable compute (log10 FLOP by year)",
+    scenarios: 'one',
+    defaultSamples: BAND_WORLDS,
+    options: [],
+    async draw(ctx, [ref], options, idPrefix) {
+      const { plan } = loadInput(ctx, ref, options);
+      const samples = Math.min(options.samples, BAND_WORLDS);
+      const t = trajectories(plan, options.seed, samples);
+      const anchors = plan.anchors.map((a) => ({ id: a.id, label: a.label, weight: a.weight }));
+      return { svg: await renderRequirementsChart({ trajectories: t, scenario: { id: plan.scenario.id, label: plan.scenario.label }, anchors, info: info(options.seed, samples) }, idPrefix), samples };
+    },
+  },
+  compare: {
+    summary: "several scenarios' P(TAI by year) on one axis, with each one's paired difference from the first below",
+    scenarios: 'many',
+    defaultSamples: 200_000,
+    options: ['--given-no-tai-by'],
+    async draw(ctx, refs, options, idPrefix) {
+      const { comparison } = compareScenarios(ctx, refs, options);
+      return { svg: await renderCompareChart({ comparison, info: info(options.seed, options.samples) }, idPrefix), samples: options.samples };
+    },
+  },
+  tornado: {
+    summary: 'the sensitivity swings of every uncertain input, sorted, beside their variance shares',
+    scenarios: 'one',
+    defaultSamples: 200_000,
+    options: ['--by', '--swing'],
+    async draw(ctx, [ref], options, idPrefix) {
+      const { result } = sensitivityOf(ctx, ref, options);
+      return { svg: await renderTornadoChart({ result, info: info(options.seed, options.samples) }, idPrefix), samples: options.samples };
+    },
+  },
+};
+
+export const PLOT_FORMATS = ['.svg', '.png'] as const;
+
+/** Checks the command line before any work, so a mistake costs nothing and writes nothing. */
+export function checkPlotArguments(kind: string, refs: string[], options: PlotOptions): { plot: PlotKind; refs: string[]; format: '.svg' | '.png' } {
+  const plot = Object.hasOwn(PLOT_KINDS, kind) ? PLOT_KINDS[kind] : undefined;
+  if (!plot) {
+    const hint = closest(kind, Object.keys(PLOT_KINDS));
+    throw new UsageError(`unknown chart kind "${kind}"${hint ? ` (did you mean "${hint}"?)` : ''}; one of ${Object.keys(PLOT_KINDS).join(', ')}`);
+  }
+  if (options.output === undefined) throw new UsageError(`plot needs -o FILE.svg (or FILE.png): where to write the chart`);
+  const format = extname(options.output).toLowerCase();
+  if (!(PLOT_FORMATS as readonly string[]).includes(format)) throw new UsageError(`-o ${options.output}: the file name must end in .svg or .png (the format it is written in)`);
+  const given: [string, boolean][] = [
+    ['--reference', options.reference !== undefined],
+    ['--given-no-tai-by', options.givenNoTaiBy !== undefined],
+    ['--by', options.by !== undefined],
+    ['--swing', Object.keys(options.swing).length > 0],
+  ];
+  for (const [flag, present] of given) {
+    if (present && !plot.options.includes(flag)) throw new UsageError(`${flag} does not apply to plot ${kind}${plot.options.length ? ` (it takes ${plot.options.join(', ')})` : ''}`);
+  }
+  const scenarios = refs.length ? refs : plot.scenarios === 'one' ? ['cotra-2020'] : [];
+  if (plot.scenarios === 'one' && scenarios.length > 1) throw new UsageError(`plot ${kind} draws one scenario; found ${scenarios.length} (${scenarios.join(', ')})`);
+  if (plot.scenarios === 'many' && scenarios.length < 2) throw new UsageError(`plot ${kind} needs two or more scenarios (differences are against the first)`);
+  return { plot, refs: scenarios, format: format as '.svg' | '.png' };
+}
+
+/** SVG to PNG with resvg (a Rust renderer shipped as prebuilt npm packages), at twice the size. */
+export async function svgToPng(svg: string): Promise<Uint8Array> {
+  const { Resvg } = await import('@resvg/resvg-js');
+  return new Resvg(svg, { fitTo: { mode: 'zoom', value: 2 }, font: { loadSystemFonts: true, defaultFontFamily: 'DejaVu Sans' } }).render().asPng();
+}
+
+export async function plotCommand(ctx: CliContext, kind: string, refs: string[], options: PlotOptions): Promise<void> {
+  const checked = checkPlotArguments(kind, refs, options);
+  const samples = options.samples ?? checked.plot.defaultSamples;
+  // The output is checked (folder, kind of file, not an input of the run) before anything is drawn.
+  const reads = checked.refs.flatMap((ref) => loadScenario(ref, { sets: options.set, horizon: options.horizon }).files.map((f) => f.path));
+  const target = prepareOutput(ctx, options.output, reads)!;
+  const drawn = await checked.plot.draw(ctx, checked.refs, { ...options, samples });
+  const output = options.output as string;
+  writeAtomic(target, checked.format === '.png' ? await svgToPng(drawn.svg) : drawn.svg);
+  if (!options.quiet) ctx.stderr.write(`wrote ${output} (${kind}, ${checked.format.slice(1)}, seed ${options.seed}, ${drawn.samples} worlds)\n`);
+}

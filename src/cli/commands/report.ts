@@ -1,0 +1,76 @@
+/**
+ * `bioanchors report`: one self-contained HTML file with, for each scenario, the forecast table,
+ * every chart, the inputs with their sources and the manifest; and the scenarios compared when
+ * there are several. The charts are the ones `plot` draws (same code, same data).
+ */
+import { extname } from 'node:path';
+import { UsageError } from '../../io/errors.js';
+import { renderCdfChart } from '../../report/charts/cdf.js';
+import { renderHtmlReport, type ReportChart, type ReportScenario } from '../../report/html.js';
+import type { CliContext } from '../context.js';
+import { prepareOutput, writeAtomic } from '../output.js';
+import { inputPaths, loadInput } from '../scenario-input.js';
+import { VERSION } from '../version.js';
+import { PLOT_KINDS, referenceFor, type PlotOptions } from './plot.js';
+import { runScenario } from './run.js';
+
+export const DEFAULT_REPORT_SAMPLES = 100_000;
+
+export interface ReportOptions extends Omit<PlotOptions, 'reference' | 'givenNoTaiBy' | 'by' | 'swing'> {
+  sensitivity: boolean;
+}
+
+/** A command line for the record, quoting what a shell would split. */
+const shellWord = (w: string) => (/^[A-Za-z0-9_./:=,@%+-]+$/.test(w) ? w : `'${w.replace(/'/g, `'\\''`)}'`);
+
+export async function reportCommand(ctx: CliContext, refs: string[], options: ReportOptions): Promise<void> {
+  if (options.output === undefined) throw new UsageError('report needs -o FILE.html: where to write the report');
+  if (!['.html', '.htm'].includes(extname(options.output).toLowerCase())) throw new UsageError(`-o ${options.output}: the report is HTML; the file name must end in .html`);
+  const scenarios = refs.length ? refs : ['cotra-2020'];
+  const samples = options.samples ?? DEFAULT_REPORT_SAMPLES;
+  const common = [...(options.samples !== undefined ? ['-n', String(samples)] : []), '--seed', String(options.seed), ...(options.horizon !== undefined ? ['--horizon', String(options.horizon)] : []), ...options.set.flatMap((s) => ['--set', s])];
+  const command = (words: string[]) => ['bioanchors', ...words, ...common].map(shellWord).join(' ');
+  const plotOptions = { ...options, samples, swing: {} };
+  const inputs = scenarios.map((ref) => loadInput(ctx, ref, options));
+  const target = prepareOutput(ctx, options.output, inputPaths(inputs))!;
+  const sections: ReportScenario[] = [];
+  for (const [i, ref] of scenarios.entries()) {
+    const { forecast, manifest } = await runScenario(ctx, inputs[i], { ...options, samples, maxSamples: samples });
+    const { loaded } = inputs[i];
+    const id = `s${i}`;
+    const charts: ReportChart[] = [];
+    const reference = referenceFor(ctx, forecast.scenarioId, undefined);
+    charts.push({
+      title: 'P(TAI by year)',
+      svg: await renderCdfChart({ forecast, info: { seed: options.seed, samples: forecast.samples, version: VERSION }, reference }, `${id}-cdf`),
+      command: command(['plot', 'cdf', ref, '-o', 'cdf.svg']),
+    });
+    const req = await PLOT_KINDS.requirements.draw(ctx, [ref], plotOptions, `${id}-requirements`);
+    charts.push({ title: 'Requirement vs affordable compute', svg: req.svg, command: command(['plot', 'requirements', ref, '-o', 'requirements.svg']) });
+    if (options.sensitivity) {
+      const tornado = await PLOT_KINDS.tornado.draw(ctx, [ref], plotOptions, `${id}-tornado`);
+      charts.push({ title: 'Sensitivity of the median year', svg: tornado.svg, command: command(['plot', 'tornado', ref, '-o', 'tornado.svg']) });
+    }
+    sections.push({ forecast, manifest, scenario: loaded.scenario, file: loaded.merged, charts });
+  }
+  const shared: ReportChart[] = [];
+  const notes: string[] = [];
+  if (scenarios.length > 1) {
+    try {
+      const compared = await PLOT_KINDS.compare.draw(ctx, scenarios, plotOptions, 'compare');
+      shared.push({ title: 'Scenarios compared', svg: compared.svg, command: command(['plot', 'compare', ...scenarios, '-o', 'compare.svg']) });
+    } catch (error) {
+      if ((error as Error).name !== 'UsageError') throw error;
+      notes.push(`No comparison chart: ${(error as Error).message}`);
+    }
+  }
+  const html = renderHtmlReport({
+    version: VERSION,
+    command: command(['report', ...refs, ...(options.sensitivity ? [] : ['--no-sensitivity']), '-o', options.output]),
+    scenarios: sections,
+    shared,
+    notes,
+  });
+  writeAtomic(target, html);
+  if (!options.quiet) ctx.stderr.write(`wrote ${options.output} (${scenarios.length} scenario${scenarios.length > 1 ? 's' : ''}, seed ${options.seed}, ${samples} worlds)\n`);
+}

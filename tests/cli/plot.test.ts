@@ -1,0 +1,75 @@
+/** `bioanchors plot`: files written, the same bytes for the same seed, and clear refusals that write nothing. */
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { cli, tempDir } from '../helpers.js';
+
+describe('plot', () => {
+  it('writes an SVG named by -o, and the same bytes again for the same seed', async () => {
+    const dir = tempDir();
+    const a = await cli(['plot', 'cdf', '-n', '5000', '-o', 'a.svg'], { cwd: dir });
+    expect(a.code, a.stderr).toBe(0);
+    expect(a.stderr).toBe('wrote a.svg (cdf, svg, seed 20200918, 5000 worlds)\n');
+    const b = await cli(['plot', 'cdf', '-n', '5000', '-o', 'b.svg', '-q'], { cwd: dir });
+    expect(b.stderr).toBe('');
+    const svg = readFileSync(join(dir, 'a.svg'), 'utf8');
+    expect(svg).toMatch(/^<svg /);
+    expect(svg).toContain('Cotra (2020) spreadsheet');
+    expect(readFileSync(join(dir, 'b.svg'), 'utf8')).toBe(svg);
+  });
+
+  it('draws another scenario without the default reference, and with --reference when given', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'mine.csv'), 'year,p\n2030,0.2\n2060,0.6\n');
+    expect((await cli(['plot', 'cdf', 'cotra-2020-aggressive', '-n', '3000', '-o', 'x.svg'], { cwd: dir })).code).toBe(0);
+    expect(readFileSync(join(dir, 'x.svg'), 'utf8')).not.toContain('Cotra (2020) spreadsheet');
+    expect((await cli(['plot', 'cdf', 'cotra-2020-aggressive', '-n', '3000', '--reference', 'mine.csv', '-o', 'y.svg'], { cwd: dir })).code).toBe(0);
+    expect(readFileSync(join(dir, 'y.svg'), 'utf8')).toContain('reference: mine.csv');
+  });
+
+  it.each([
+    [['requirements', '-n', '2000'], 'Requirement vs affordable compute'],
+    [['compare', 'cotra-2020', 'cotra-2020-aggressive', '-n', '3000'], 'Scenarios compared: cotra-2020, cotra-2020-aggressive'],
+    [['tornado', '-n', '2000', '--by', '2050'], 'Sensitivity of the P(TAI by 2050)'],
+  ])('plot %j', async (args, title) => {
+    const dir = tempDir();
+    const r = await cli(['plot', ...args, '-o', 'c.svg', '-q'], { cwd: dir });
+    expect(r.code, r.stderr).toBe(0);
+    const svg = readFileSync(join(dir, 'c.svg'), 'utf8');
+    expect(svg).toContain(title);
+    expect(svg).not.toMatch(/NaN|Infinity/);
+  });
+
+  it('writes a PNG for a .png name', async () => {
+    const dir = tempDir();
+    const r = await cli(['plot', 'cdf', '-n', '2000', '-o', 'c.png', '-q'], { cwd: dir });
+    expect(r.code, r.stderr).toBe(0);
+    expect(readFileSync(join(dir, 'c.png')).subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
+  });
+
+  it.each([
+    [['plot', 'pie', '-o', 'x.svg'], 2, 'unknown chart kind "pie"; one of cdf, requirements, compare, tornado'],
+    [['plot', 'cfd', '-o', 'x.svg'], 2, 'unknown chart kind "cfd" (did you mean "cdf"?); one of cdf, requirements, compare, tornado'],
+    [['plot', 'cdf'], 2, 'plot needs -o FILE.svg (or FILE.png): where to write the chart'],
+    [['plot', 'cdf', '-o', 'x.pdf'], 2, '-o x.pdf: the file name must end in .svg or .png (the format it is written in)'],
+    [['plot', 'compare', 'cotra-2020', '-o', 'x.svg'], 2, 'plot compare needs two or more scenarios (differences are against the first)'],
+    [['plot', 'cdf', 'cotra-2020', 'cotra-2020-aggressive', '-o', 'x.svg'], 2, 'plot cdf draws one scenario; found 2 (cotra-2020, cotra-2020-aggressive)'],
+    [['plot', 'requirements', '--reference', 'r.csv', '-o', 'x.svg'], 2, '--reference does not apply to plot requirements'],
+    [['plot', 'cdf', '--reference', 'missing.csv', '-o', 'x.svg'], 3, 'missing.csv: cannot read: ENOENT'],
+  ])('%j: exit %i, a clear message, no file', async (argv, code, message) => {
+    const dir = tempDir();
+    const r = await cli(argv as string[], { cwd: dir });
+    expect(r.code).toBe(code);
+    expect(r.stderr).toBe(`${message}\n`);
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it('a bad --reference CSV: exit 3 with file:line, before simulating, no file', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'bad.csv'), 'year,p\n2030,0.1\n2040,lots\n');
+    const r = await cli(['plot', 'cdf', '--reference', 'bad.csv', '-o', 'x.svg'], { cwd: dir });
+    expect(r.code).toBe(3);
+    expect(r.stderr).toBe('bad.csv:3:1: expected "year,p" with a whole year and a probability; found "2040,lots"\n');
+    expect(existsSync(join(dir, 'x.svg'))).toBe(false);
+  });
+});
