@@ -70,7 +70,7 @@ describe('hindcast', () => {
     const r = await cli(['hindcast', '--format', 'csv']);
     expect(r.code).toBe(0);
     const lines = r.stdout.trim().split('\n');
-    expect(lines[0]).toMatch(/^year,run,quantity,observed_log10,observed_kind,projected_log10_p10,projected_log10_p50,projected_log10_p90,oom_observed_minus_projected,years_observed_ahead,before_start_year,scenario,seed,source$/);
+    expect(lines[0]).toMatch(/^year,run,quantity,observed_log10,observed_kind,projected_log10_p10,projected_log10_p50,projected_log10_p90,oom_observed_minus_projected,years_observed_ahead,before_start_year,scenario,seed,source,overrides$/);
     const { file } = loadObservations(BUNDLED_OBSERVATIONS);
     const figures = file.rows.reduce((n, row) => n + [row.trainingFlop, row.flopPerUsd, row.costUsd].filter(Boolean).length, 0);
     expect(lines.length - 1).toBe(figures);

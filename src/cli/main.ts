@@ -368,7 +368,7 @@ gives the plot command that draws it alone.`,
   program
     .command('schemas')
     .description('print the JSON Schemas of anchor, scenario and observation files (generated from the code)')
-    .option('--write', 'write them to anchors/anchor.schema.json, scenarios/scenario.schema.json and data/observations.schema.json')
+    .option('--write', "write them into this package's own anchors/, scenarios/ and data/ folders (for development: npm run schemas)")
     .action(async (options) => {
       const { schemasCommand } = await import('./commands/schemas.js');
       schemasCommand(ctx, options);

@@ -1,25 +1,28 @@
 /** Parsers for command-line values: each rejects bad input with a usage error (exit 2). */
 import { UsageError } from '../io/errors.js';
 
+/** A number as typed: Number("") and Number(" ") are 0, which no one means. */
+const numberOf = (raw: string): number => (raw.trim() === '' ? NaN : Number(raw));
+
 export function parseCount(name: string, max = 1e10) {
   return (raw: string): number => {
-    const value = Number(raw.replace(/_/g, ''));
+    const value = numberOf(raw.replace(/_/g, ''));
     if (!Number.isInteger(value) || value < 1 || value > max) {
-      throw new UsageError(`${name} must be a whole number from 1 to ${max.toExponential(0)}; found "${raw}"`);
+      throw new UsageError(`${name} must be a whole number from 1 to ${max >= 1e6 ? max.toExponential(0) : max}; found "${raw}"`);
     }
     return value;
   };
 }
 
 export function parseSeed(raw: string): number {
-  const value = Number(raw);
+  const value = numberOf(raw);
   if (!Number.isSafeInteger(value) || value < 0) throw new UsageError(`--seed must be a whole number from 0 to 2^53-1; found "${raw}"`);
   return value;
 }
 
 export function parseYear(name: string) {
   return (raw: string): number => {
-    const value = Number(raw);
+    const value = numberOf(raw);
     if (!Number.isInteger(value) || value < 1900 || value > 3000) throw new UsageError(`${name} must be a year from 1900 to 3000; found "${raw}"`);
     return value;
   };
@@ -55,7 +58,7 @@ export function parseTargetSe(raw: string, previous: { probability?: number; med
 
 /** --range FROM,TO: two years, the first before the second. */
 export function parseRange(raw: string): { from: number; to: number } {
-  const parts = raw.split(/[,:]/).map((x) => Number(x.trim()));
+  const parts = raw.split(/[,:]/).map(numberOf);
   if (parts.length !== 2 || !parts.every(Number.isFinite) || !(parts[0] < parts[1])) {
     throw new UsageError(`--range takes two years FROM,TO with FROM before TO, e.g. 2025,2100; found "${raw}"`);
   }
@@ -65,7 +68,7 @@ export function parseRange(raw: string): { from: number; to: number } {
 /** --swing path=LOW,HIGH for sensitivity: a stated range for a point-valued growth parameter. */
 export function collectSwing(raw: string, previous: Record<string, [number, number]> = {}): Record<string, [number, number]> {
   const eq = raw.indexOf('=');
-  const range = eq > 0 ? raw.slice(eq + 1).split(',').map((x) => Number(x.trim())) : [];
+  const range = eq > 0 ? raw.slice(eq + 1).split(',').map(numberOf) : [];
   if (eq <= 0 || range.length !== 2 || !range.every(Number.isFinite) || !(range[0] !== range[1])) {
     throw new UsageError(`--swing takes path=LOW,HIGH, e.g. spending.doublingYears=2,3; found "${raw}"`);
   }

@@ -8,7 +8,7 @@
  * (with 128 + the signal's number, as a shell expects). At other times the signals keep their
  * default action, so Ctrl-C stops a long simulation at once.
  */
-import { accessSync, chmodSync, closeSync, constants, existsSync, fsyncSync, openSync, realpathSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import { accessSync, chmodSync, closeSync, constants, existsSync, fsyncSync, lstatSync, openSync, readlinkSync, realpathSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { UsageError } from '../io/errors.js';
 import type { CliContext } from './context.js';
@@ -68,7 +68,12 @@ const writeError = (display: string, error: unknown) => {
 export function prepareOutput(ctx: CliContext, output: string | undefined, inputs: readonly string[] = []): OutputTarget | undefined {
   if (output === undefined || output === '-') return undefined;
   if (output.trim() === '') throw new UsageError('--output needs a file name (or - for stdout)');
-  const path = resolve(ctx.cwd, output);
+  let path = resolve(ctx.cwd, output);
+  // A symbolic link is written through: the file it points to is replaced, the link stays.
+  if (lstatSync(path, { throwIfNoEntry: false })?.isSymbolicLink()) {
+    if (!existsSync(path)) throw new UsageError(`--output ${output} is a symbolic link to a file that does not exist (${readlinkSync(path)}); give the file itself`);
+    path = realpathSync(path);
+  }
   const folder = dirname(path);
   let mode: number | undefined;
   if (existsSync(path)) {
@@ -79,6 +84,12 @@ export function prepareOutput(ctx: CliContext, output: string | undefined, input
     const clash = inputs.find((input) => existsSync(input) && realpathSync(input) === real);
     if (clash) throw new UsageError(`--output ${output} is an input of this run (${clash}); writing it would destroy it: choose another file`);
     mode = stats.mode & 0o7777;
+    try {
+      accessSync(path, constants.W_OK);
+    } catch {
+      throw new UsageError(`--output ${output} is write-protected; it is left as it is (change its permissions, or choose another file)`);
+    }
+    if ((stats.mode & 0o222) === 0) throw new UsageError(`--output ${output} is write-protected (mode ${(stats.mode & 0o777).toString(8)}); it is left as it is (change its permissions, or choose another file)`);
   }
   if (!existsSync(folder)) throw new UsageError(`--output ${output}: the folder ${folder} does not exist`);
   if (!statSync(folder).isDirectory()) throw new UsageError(`--output ${output}: ${folder} is not a folder`);

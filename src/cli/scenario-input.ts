@@ -76,7 +76,7 @@ export function manifestFor(ctx: CliContext, input: Input, seed: number, samples
 export function formatFor<F extends string>(ctx: CliContext, asked: F | undefined, target: OutputTarget | undefined): F | 'table' | 'csv' | 'json' {
   if (asked !== undefined) return asked;
   if (target !== undefined) {
-    const ext = extname(target.path).toLowerCase();
+    const ext = extname(target.display).toLowerCase();
     return ext === '.csv' ? 'csv' : ext === '.json' ? 'json' : 'table';
   }
   return ctx.stdout.isTTY ? 'table' : 'csv';

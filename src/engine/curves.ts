@@ -11,7 +11,9 @@ const LOG10_2 = Math.log10(2);
 export function softMinLog10(a: number, b: number): number {
   const lo = a < b ? a : b;
   const gap = a < b ? b - a : a - b;
-  return lo - Math.log10(1 + 10 ** -gap);
+  // Past 17 OOM apart the correction, under 2e-18, is below half an ulp of any value near 1e-2 or
+  // more: the result is lo exactly, without the power and the logarithm.
+  return gap > 17 ? lo : lo - Math.log10(1 + 10 ** -gap);
 }
 
 export function capped(trend: number, cap: number, soft: boolean): number {
@@ -172,17 +174,18 @@ export class WorldCurves {
   private firstInRegion(r: number, from: number, to: number, progress: boolean): number {
     let lo = from;
     let hi = to;
-    const spendA = [this.spendIntercept, this.capIntercept];
-    const spendB = [this.spendSlope, this.capSlope];
-    const priceA = [this.priceIntercept, this.priceCap];
-    const priceB = [this.priceSlope, 0];
-    const progressA = progress ? [-this.algoSlope * this.algoStart, this.algoCap] : [0];
-    const progressB = progress ? [this.algoSlope, 0] : [0];
+    // The 8 (or 4) sums of one piece of each curve, written out: spending trend or GDP cap, FLOP per
+    // dollar trend or ceiling, progress trend or maximum (none before progress starts).
+    const progressPieces = progress ? 2 : 1;
     for (let s = 0; s < 2; s++) {
+      const sa = s === 0 ? this.spendIntercept : this.capIntercept;
+      const sb = s === 0 ? this.spendSlope : this.capSlope;
       for (let p = 0; p < 2; p++) {
-        for (let q = 0; q < progressA.length; q++) {
-          const a = spendA[s] + priceA[p] + progressA[q];
-          const b = spendB[s] + priceB[p] + progressB[q];
+        const pa = sa + (p === 0 ? this.priceIntercept : this.priceCap);
+        const pb = sb + (p === 0 ? this.priceSlope : 0);
+        for (let q = 0; q < progressPieces; q++) {
+          const a = pa + (progress ? (q === 0 ? -this.algoSlope * this.algoStart : this.algoCap) : 0);
+          const b = pb + (progress && q === 0 ? this.algoSlope : 0);
           if (b > 0) {
             const bound = (r - a) / b;
             if (bound > lo) lo = bound;

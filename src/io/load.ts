@@ -150,6 +150,9 @@ export function parseSets(sets: readonly (string | SetOption)[]): { tree: Record
     if (eq <= 0) throw new UsageError(`${option} takes path=value (e.g. --set spending.doublingYears=2); found "${set}"`);
     const path = set.slice(0, eq).trim().split('.');
     if (path.some((p) => p === '')) throw new UsageError(`${option} path "${set.slice(0, eq)}" has an empty part`);
+    if (path.length === 1 && (path[0] === 'extends' || path[0] === '$schema')) {
+      throw new UsageError(`${option} ${path[0]}: the command line cannot change what a scenario extends; name the scenario to run instead (e.g. bioanchors run cotra-2020-aggressive)`);
+    }
     const reserved = path.find((p) => RESERVED_NAMES.has(p) || p === 'prototype');
     if (reserved !== undefined) throw new UsageError(`${option} ${set.slice(0, eq)}: ${reservedNameMessage(reserved)}`);
     const raw = set.slice(eq + 1).trim();
@@ -282,6 +285,14 @@ export function loadScenario(ref: string, options: LoadOptions = {}): LoadedScen
       throw new InputError([{ file: last.path, ...positionOf(last.doc, ['extends']), message: `"extends" makes a cycle: ${cycle}` }]);
     }
     const doc = readDocument(path);
+    const value = doc.value as Record<string, unknown> | null;
+    if (value !== null && typeof value === 'object' && !Array.isArray(value) && 'formula' in value && 'variables' in value) {
+      // An anchor file where a scenario was expected: say so rather than list its keys as unknown.
+      const notScenario = `${path} is an anchor file, not a scenario (it has "variables" and a "formula"); a scenario names anchors by id under "anchors"`;
+      const from = chain[chain.length - 1];
+      if (from) throw new InputError([{ file: from.path, ...positionOf(from.doc, ['extends']), message: `"extends": ${notScenario}` }]);
+      throw new UsageError(`${notScenario}; to see it run, use a scenario that gives it a weight, or \`bioanchors show ${path}\``);
+    }
     const checked = validateDocument(doc, scenarioFileSchema);
     if (!checked.ok) throw new InputError(checked.problems);
     chain.push({ path, doc, file: checked.value });
@@ -353,7 +364,8 @@ export function loadScenario(ref: string, options: LoadOptions = {}): LoadedScen
   const placesOf = (issue: Issue) => [issue.path, ...(issue.related ?? [])];
   const setProblem = (issue: Issue): string | undefined => {
     for (const path of placesOf(issue)) {
-      const i = sets.paths.findIndex((p) => p.every((part, k) => path[k] === part));
+      // A --set at, inside or around the place: the command line changed what the issue is about.
+      const i = sets.paths.findIndex((p) => p.every((part, k) => path[k] === part) || (path.length > 0 && path.every((part, k) => p[k] === part)));
       if (i >= 0) return sets.options[i] === '--horizon' ? '--horizon' : `--set ${sets.paths[i].join('.')}`;
     }
     return undefined;

@@ -177,12 +177,12 @@ export function buildScenario(
 ): Checked<Scenario> & { anchorIssues?: Record<string, Issue[]> } {
   const issues: Issue[] = [];
   const anchorIssues: Record<string, Issue[]> = {};
-  const required = <T>(value: T | undefined, path: (string | number)[], what: string): T => {
-    if (value === undefined) issues.push({ path, message: `missing: ${what} (set it here or in a scenario this one extends)` });
+  const required = <T>(value: T | undefined, path: (string | number)[], what: string, related?: (string | number)[][]): T => {
+    if (value === undefined) issues.push({ path, message: `missing: ${what} (set it here or in a scenario this one extends)`, ...(related ? { related } : {}) });
     return value as T;
   };
-  const toParam = (input: ParamInput | undefined, path: (string | number)[], what: string, valid: (r: Range) => string | undefined): Param => {
-    const value = required(input, path, what);
+  const toParam = (input: ParamInput | undefined, path: (string | number)[], what: string, valid: (r: Range) => string | undefined, related?: (string | number)[][]): Param => {
+    const value = required(input, path, what, related);
     if (value === undefined) return { kind: 'point', value: NaN };
     let param: Param;
     let range: Range;
@@ -290,10 +290,15 @@ export function buildScenario(
     addOverrides(entry.variables, [...path, 'variables'], true);
     const built = buildAnchor(file, overrides, closest);
     if (!built.ok) {
+      // An anchor that is fine on its own but not with the scenario's overrides: the overrides are at fault.
+      const fineAlone = Object.keys(overrides).length > 0 && buildAnchor(file, {}, closest).ok;
       for (const issue of built.issues) {
         const fromOverride = Object.values(overrides).find((o) => issue.path.length >= o.path.length && o.path.every((p, i) => issue.path[i] === p));
         if (fromOverride) issues.push(issue);
-        else (anchorIssues[id] ??= []).push(issue);
+        else if (fineAlone) {
+          const blamed = Object.entries(overrides).map(([name, o]) => ({ name, path: o.path }));
+          issues.push({ path: blamed[0].path, related: blamed.slice(1).map((b) => b.path), message: `with this scenario's ${blamed.map((b) => b.name).join(', ')}, anchor "${id}" fails: ${issue.message}` });
+        } else (anchorIssues[id] ??= []).push(issue);
       }
       continue;
     }
@@ -304,8 +309,8 @@ export function buildScenario(
       weight: weight ?? 0,
       algorithmicProgress: {
         startYear: required(algo.startYear, ['algorithmicProgress', 'startYear'], 'algorithmicProgress.startYear'),
-        halvingYears: toParam(own.halvingYears ?? algo.halvingYears, algoPath('halvingYears'), `algorithmic halving time of "${id}" (years)`, positive),
-        maxOom: toParam(own.maxOom ?? algo.maxOom, algoPath('maxOom'), `algorithmic maxOom of "${id}"`, nonNegative),
+        halvingYears: toParam(own.halvingYears ?? algo.halvingYears, algoPath('halvingYears'), `algorithmic halving time of "${id}" (years)`, positive, [path]),
+        maxOom: toParam(own.maxOom ?? algo.maxOom, algoPath('maxOom'), `algorithmic maxOom of "${id}"`, nonNegative, [path]),
         cap: own.cap ?? algo.cap ?? 'hard',
       },
     });

@@ -14,10 +14,13 @@ export function renderCompareTable(c: Comparison, overrides: readonly string[] =
     out.push(`Given the observations in ${o.file} (${o.figures} figures, observation error ${o.observationErrorOom} OOM): ${count(o.worlds)} worlds each, importance-weighted · seed ${first.seed} · years ${first.startYear}–${first.horizonYear}`);
     out.push(`Effective worlds: ${c.forecasts.map((f) => `${f.scenarioId} ${count(f.observed?.effectiveWorlds ?? f.samples)}`).join(', ')} (each scenario weighted on its own worlds; differences use unpaired errors)`);
   } else {
-    out.push(`Compared on common random numbers: ${count(first.samples)} worlds each · seed ${first.seed} · years ${first.startYear}–${first.horizonYear}`);
+    out.push(`Compared on common random numbers: ${count(first.condition ? first.condition.keptWorlds / first.condition.keptShare : first.samples)} worlds each · seed ${first.seed} · years ${first.startYear}–${first.horizonYear}`);
   }
   if (overrides.length) out.push(`Changed on the command line (every scenario): ${overrides.join(' · ')}`);
-  if (first.condition) out.push(`Given no TAI by ${first.condition.givenNoTaiBy} (each scenario keeps its own remaining worlds; differences use unpaired errors)`);
+  if (first.condition) {
+    const kept = c.forecasts.map((f) => `${f.scenarioId} ${count(f.condition!.keptWorlds)}`).join(', ');
+    out.push(`Given no TAI by the end of ${first.condition.givenNoTaiBy}: worlds kept ${kept} (each scenario keeps its own; differences use unpaired errors)`);
+  }
   out.push('');
   out.push('Date by which the probability is reached (decimal year; ± standard error in years)');
   const rows = [['level', ...c.forecasts.map((f) => f.scenarioId)]];
@@ -33,7 +36,7 @@ export function renderCompareTable(c: Comparison, overrides: readonly string[] =
   out.push(padTable(rows, ['l', ...c.forecasts.map(() => 'r' as const)]));
   out.push('');
   out.push(
-    first.observed
+    first.observed || first.condition
       ? `P(TAI by the end of year); differences against ${first.scenarioId} in percentage points, ± unpaired standard error (repeated in brackets)`
       : `P(TAI by the end of year); differences against ${first.scenarioId} in percentage points, ± paired standard error (unpaired in brackets)`,
   );

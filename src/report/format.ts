@@ -16,7 +16,8 @@ export function crossingText(c: Crossing, horizonYear: number): string {
     case 'year':
       return `${(c.year as number).toFixed(1)}${c.nearPlateau ? '?' : ''}`;
     case 'at-or-before-start':
-      return `≤${c.year}`;
+      // A date, like the others: the end of the first year (≤2025.0 is "by the end of 2024").
+      return `≤${(c.year as number).toFixed(1)}`;
     case 'after-horizon':
       return `>${horizonYear}`;
     case 'never':

@@ -15,6 +15,8 @@ export interface HindcastMeta {
   seed: number;
   startYear: number;
   observationsPath: string;
+  /** --set and --horizon as typed. */
+  overrides: string[];
   /** Sources by year and quantity, for the CSV. */
   sources: Record<number, Partial<Record<HindcastQuantity, { kind: string; source: string }>>>;
 }
@@ -25,6 +27,7 @@ const num = (x: number | null) => (x === null || !Number.isFinite(x) ? '' : Numb
 export function renderHindcastTable(h: Hindcast, meta: HindcastMeta): string {
   const out: string[] = [];
   out.push(`Hindcast · ${meta.scenarioLabel} [${meta.scenarioId}] · observations: ${meta.observationsPath}`);
+  if (meta.overrides.length) out.push(`Changed on the command line: ${meta.overrides.join(' · ')}`);
   out.push(
     h.uncertain
       ? `Projected: median [10%, 90%] over ${count(h.draws)} draws of the growth parameters (seed ${meta.seed}).`
@@ -67,6 +70,7 @@ export function renderHindcastCsv(h: Hindcast, meta: HindcastMeta): string {
       'scenario',
       'seed',
       'source',
+      'overrides',
     ],
   ];
   for (const r of h.rows) {
@@ -87,6 +91,7 @@ export function renderHindcastCsv(h: Hindcast, meta: HindcastMeta): string {
         meta.scenarioId,
         meta.seed,
         s?.source ?? '',
+        meta.overrides.join(' '),
       ]);
     }
   }

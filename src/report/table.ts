@@ -29,7 +29,7 @@ export function renderTable(f: Forecast, options: TableOptions = {}): string {
   const tenth = f.crossings.find((c) => c.level === 0.1);
   if (median && tenth) {
     const se = (c: typeof median) => (c.se !== null ? ` (±${c.se.toFixed(2)})` : '');
-    out.push(`10% by ${crossingText(tenth, f.horizonYear)}${se(tenth)} · 50% by ${crossingText(median, f.horizonYear)}${se(median)} · ${percent(f.cdf[f.cdf.length - 1])} by ${f.horizonYear}`);
+    out.push(`10% by ${crossingText(tenth, f.horizonYear)}${se(tenth)} · 50% by ${crossingText(median, f.horizonYear)}${se(median)} · ${percent(f.cdf[f.cdf.length - 1])} by the end of ${f.horizonYear}`);
     out.push('');
   }
   if (options.chart) {
@@ -62,10 +62,12 @@ export function renderTable(f: Forecast, options: TableOptions = {}): string {
   for (const c of f.crossings) qrows.push([levelText(c.level), crossingText(c, f.horizonYear), c.se !== null ? `±${c.se.toFixed(2)}` : '']);
   out.push(padTable(qrows, ['l', 'r', 'r']));
   const notes: string[] = [];
+  if (f.crossings.some((c) => c.status === 'at-or-before-start')) notes.push(`≤${f.startYear + 1}.0: reached by the end of the first year simulated, ${f.startYear}`);
   if (f.crossings.some((c) => c.status === 'after-horizon')) notes.push(`>${f.horizonYear}: reached only after the last year simulated`);
   if (f.crossings.some((c) => c.status === 'never')) notes.push(`never: above ${percent(1 - (f.condition ? f.never.p : f.noneWeight), 0)}, the share of worlds with an anchor`);
   if (notes.length) out.push(notes.join('; '));
-  if ([...f.crossings, ...f.anchors.flatMap((a) => a.crossings)].some((c) => c.nearPlateau)) out.push(plateauNote(f.horizonYear));
+  // Only for a "?" the table shows: the overall crossings and each anchor's median.
+  if ([...f.crossings, ...f.anchors.map((a) => a.crossings.find((c) => c.level === 0.5)!)].some((c) => c.nearPlateau)) out.push(plateauNote(f.horizonYear));
   out.push(YEAR_NOTE);
   out.push('');
   out.push('Per anchor: P(by the end of year | anchor is right), and the date each reaches 50% (n/a: no worlds drew it)');

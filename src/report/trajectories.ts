@@ -62,8 +62,9 @@ export function renderTrajectoriesTable(t: Trajectories, f: Forecast, overrides:
   const years = keyYears(t.years).filter((y) => y % 10 === 0 || y === t.years[0]);
   const arows = [['anchor', ...years.map(String)]];
   for (const a of t.anchors) {
-    arows.push([`${a.id} progress`, ...years.map((y) => a.algorithmicOom[y - t.years[0]].toFixed(2))]);
-    arows.push([`${a.id} requirement`, ...years.map((y) => a.requirement[y - t.years[0]][1].toFixed(1))]);
+    const shown = (x: number, digits: number) => (Number.isFinite(x) ? x.toFixed(digits) : 'n/a');
+    arows.push([`${a.id} progress`, ...years.map((y) => shown(a.algorithmicOom[y - t.years[0]], 2))]);
+    arows.push([`${a.id} requirement`, ...years.map((y) => shown(a.requirement[y - t.years[0]][1], 1))]);
   }
   out.push(padTable(arows, ['l', ...years.map(() => 'r' as const)]));
   out.push('');

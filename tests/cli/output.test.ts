@@ -132,3 +132,42 @@ describe('an interrupted command leaves no partial file and keeps the old one', 
     expect(leftovers(join(dir, 'sub'))).toEqual([]);
   }, 30_000);
 });
+
+describe('found by attacking --output and stdout', () => {
+  it('writes through a symbolic link (the link stays) and refuses a dangling one', async () => {
+    const { symlinkSync, lstatSync } = await import('node:fs');
+    const dir = tempDir();
+    writeFileSync(join(dir, 'target.csv'), 'old\n');
+    symlinkSync('target.csv', join(dir, 'link.csv'));
+    const r = await cli(['run', '-n', '1000', '-q', '-o', join(dir, 'link.csv')]);
+    expect(r.code).toBe(0);
+    expect(lstatSync(join(dir, 'link.csv')).isSymbolicLink()).toBe(true);
+    expect(readFileSync(join(dir, 'target.csv'), 'utf8')).toMatch(/^year,/); // the extension typed: csv
+    symlinkSync('nowhere', join(dir, 'dangling.csv'));
+    const d = await cli(['run', '-n', '1000', '-o', join(dir, 'dangling.csv')]);
+    expect(d.code).toBe(2);
+    expect(d.stderr).toMatch(/symbolic link to a file that does not exist/);
+  });
+
+  it('refuses to replace a write-protected file', async () => {
+    const dir = tempDir();
+    const out = join(dir, 'ro.csv');
+    writeFileSync(out, 'keep\n');
+    chmodSync(out, 0o444);
+    const r = await cli(['run', '-n', '1000', '-o', out]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/is write-protected/);
+    expect(readFileSync(out, 'utf8')).toBe('keep\n');
+  });
+
+  it('a full disk behind stdout is one line and exit 2, not a stack trace', async () => {
+    if (!existsSync('/dev/full')) return;
+    const { spawnSync } = await import('node:child_process');
+    for (const args of [['run', '-n', '1000', '--format', 'csv'], ['--help'], ['samples', '-n', '50000']]) {
+      const r = spawnSync('bash', ['-c', `"${process.execPath}" "${BIN}" ${args.join(' ')} > /dev/full`], { encoding: 'utf8' });
+      expect(r.status, args.join(' ')).toBe(2);
+      expect(r.stderr).toMatch(/^bioanchors: cannot write to standard output: no space left on the device/);
+      expect(r.stderr).not.toMatch(/    at /);
+    }
+  });
+});

@@ -136,3 +136,49 @@ describe('the formula whitelist sees only its own names', () => {
     if (!r.ok) expect(r.message).toMatch(/unknown function|not a declared variable/);
   });
 });
+
+describe('found by attacking the command line', () => {
+  it.each([
+    [['run', '--set', 'anchors.lifetime.weight=1'], /^--set anchors\.lifetime\.weight: anchor weights add up to 1\.85/m],
+    [['run', '--set', 'anchors.nonexist.weight=0.1'], /^--set anchors\.nonexist\.weight: no anchor "nonexist"/m],
+    [['compare', 'cotra-2020', 'rp-2020', '--set', 'anchors.rp-gpt.weight=0.1'], /^--set anchors\.rp-gpt\.weight: missing: algorithmic halving time of "rp-gpt"/m],
+    [['run', '--set', 'extends=cotra-2020-aggressive'], /--set extends: the command line cannot change what a scenario extends/],
+    [['run', 'anchors/lifetime.json'], /lifetime\.json is an anchor file, not a scenario/],
+    [['run', '--seed', ''], /--seed must be a whole number/],
+    [['run', '--seed', ' '], /--seed must be a whole number/],
+    [['sensitivity', '--swing', 'spending.doublingYears=0,3'], /--swing spending\.doublingYears=0,3: 0 is not a value it can take: .*must be positive/],
+    [['sensitivity', '--swing', 'spending.maxGdpFraction=0.5,2'], /2 is not a value it can take: .*at most 1/],
+    [['sensitivity', '--swing', 'spending.doublingYears=,3'], /--swing takes path=LOW,HIGH/],
+  ])('%j is a usage error blamed on the command line', async (args, message) => {
+    const r = await cli(args as string[]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(message);
+    expect(r.stderr).not.toMatch(/scenarios\/cotra-2020\.json|internal error|    at /);
+  });
+
+  it("extends pointing at an anchor file is blamed on the user's extends", async () => {
+    const dir = folder({ 'ea.json': JSON.stringify({ id: 'ea', extends: join(fixture('..', '..'), 'anchors', 'lifetime.json') }) });
+    const r = await cli(['run', join(dir, 'ea.json')]);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toMatch(/ea\.json:1:\d+: "extends": .*lifetime\.json is an anchor file, not a scenario/);
+  });
+
+  it("an override that makes an anchor's formula undefined is blamed on the override, not the anchor file", async () => {
+    const { mkdirSync } = await import('node:fs');
+    const dir = tempDir();
+    mkdirSync(join(dir, 'anchors'));
+    writeFileSync(join(dir, 'anchors', 'logy.json'), JSON.stringify({ id: 'logy', label: 'Log', description: 'd', sources: ['test'], variables: { x: { unit: 'FLOP', dist: 'lognormal', median: 1e30, sdLn: 1 } }, formula: 'log10(x)' }));
+    writeFileSync(join(dir, 'base.json'), extendsCotra({ id: 'base', anchors: { logy: { weight: 0.05, algorithmicProgress: { halvingYears: 2, maxOom: 2 } }, evolution: { weight: 0.05 } } }));
+    writeFileSync(join(dir, 'top.json'), JSON.stringify({ id: 'top', extends: './base.json', variables: { x: { dist: 'normal', median: 1e30, sd: 1e30 } } }));
+    const r = await cli(['run', join(dir, 'top.json'), '-n', '1000']);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toMatch(/top\.json:1:\d+: with this scenario's x, anchor "logy" fails: the formula can be undefined/);
+    expect(r.stderr).not.toMatch(/logy\.json/);
+  });
+
+  it('compare tells apart two scenarios with the same id', async () => {
+    const r = await cli(['compare', 'cotra-2020', 'cotra-2020', '-n', '2000', '--format', 'csv']);
+    expect(r.code).toBe(0);
+    expect(r.stdout.split('\n')[0]).toMatch(/p_cotra_2020,se_cotra_2020,p_cotra_2020#2,/);
+  });
+});

@@ -31,6 +31,18 @@ export interface ScenarioComparison {
 export function compareScenarios(ctx: CliContext, refs: string[], options: CompareOptions, beforeRun?: (inputs: Input[]) => void): ScenarioComparison {
   if (refs.length < 2) throw new UsageError('compare needs at least two scenarios (differences are against the first)');
   const inputs = refs.map((ref) => loadInput(ctx, ref, options));
+  // The same id twice (a scenario against itself, or a file that reuses an id): number the repeats,
+  // so that every column and row can be told apart (cotra-2020, cotra-2020#2).
+  const seen = new Map<string, number>();
+  for (const input of inputs) {
+    const scenario = input.loaded.scenario;
+    const n = (seen.get(scenario.id) ?? 0) + 1;
+    seen.set(scenario.id, n);
+    if (n > 1) {
+      scenario.id = `${scenario.id}#${n}`;
+      input.plan.scenario.id = scenario.id;
+    }
+  }
   const [first] = inputs;
   for (const input of inputs.slice(1)) {
     const a = first.plan.scenario;

@@ -37,7 +37,7 @@ export function hindcastCommand(ctx: CliContext, ref: string, options: HindcastO
   const { years, sources } = observedYears(observations.file);
   const h = hindcast(input.plan, years, { samples: options.samples, seed: options.seed });
   const s = input.loaded.scenario;
-  const meta: HindcastMeta = { scenarioId: s.id, scenarioLabel: s.label, seed: options.seed, startYear: s.startYear, observationsPath: displayPath(ctx, observations.path), sources };
+  const meta: HindcastMeta = { scenarioId: s.id, scenarioLabel: s.label, seed: options.seed, startYear: s.startYear, observationsPath: displayPath(ctx, observations.path), sources, overrides: input.overrides };
   const format = formatFor(ctx, options.format, target);
   const content =
     format === 'table'

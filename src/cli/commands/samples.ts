@@ -32,7 +32,10 @@ export async function samplesCommand(ctx: CliContext, ref: string, options: Samp
   const { plan } = input;
   const names = [...new Set(plan.anchors.flatMap((a) => a.variableNames))];
   const curveKeys = plan.uncertainCurveKeys;
-  const header = ['world', 'anchor', ...names, 'requirement_log10_flop', ...curveKeys, 'algorithmic_halving_years', 'algorithmic_max_oom', 'arrival', 'seed'];
+  const header = ['world', 'anchor', ...names, 'requirement_log10_flop', ...curveKeys, 'algorithmic_halving_years', 'algorithmic_max_oom', 'arrival', 'seed', 'scenario', 'overrides'];
+  // Every row says what produced it: the seed, the scenario and any command-line changes.
+  const arrivalColumn = header.length - 4;
+  const meta = [options.seed, plan.scenario.id, input.overrides.join(' ')];
   const columnOf = plan.anchors.map((a) => a.variableNames.map((n) => names.indexOf(n)));
   const afterHorizon = `after-${plan.scenario.horizonYear}`;
   const target = prepareOutput(ctx, options.output, inputPaths([input]));
@@ -54,10 +57,10 @@ export async function samplesCommand(ctx: CliContext, ref: string, options: Samp
         const i = ws.anchorOf[k];
         const row: (string | number)[] = new Array(header.length).fill('');
         row[0] = c * CHUNK_SIZE + k;
-        row[header.length - 1] = options.seed;
+        row.splice(header.length - 3, 3, ...meta);
         if (i >= plan.anchors.length) {
           row[1] = 'none';
-          row[header.length - 2] = 'never';
+          row[arrivalColumn] = 'never';
           rows.push(row);
           continue;
         }
@@ -72,7 +75,7 @@ export async function samplesCommand(ctx: CliContext, ref: string, options: Samp
         row[base + 1 + curveKeys.length] = pointOr(a.halvingYears, g.halvingYears, p);
         row[base + 2 + curveKeys.length] = pointOr(a.maxOom, g.maxOom, p);
         const j = g.arrival[p];
-        row[header.length - 2] = j < plan.years.length ? plan.years[j] : afterHorizon;
+        row[arrivalColumn] = j < plan.years.length ? plan.years[j] : afterHorizon;
         rows.push(row);
       }
       await sink.write(renderRows(format, header, rows, c === 0));

@@ -1,5 +1,4 @@
 /** `bioanchors schemas`: the JSON Schemas of anchor, scenario and observation files, generated from the code. */
-import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as z from 'zod';
 import { anchorFileSchema } from '../../model/anchor.js';
@@ -7,6 +6,7 @@ import { observationsFileSchema } from '../../model/observations.js';
 import { scenarioFileSchema } from '../../model/scenario.js';
 import { BUNDLED_ANCHORS, BUNDLED_SCENARIOS, PACKAGE_ROOT } from '../../io/paths.js';
 import type { CliContext } from '../context.js';
+import { prepareOutput, writeAtomic } from '../output.js';
 
 export function generatedSchemas(): { anchor: string; scenario: string; observations: string } {
   const render = (schema: z.ZodType, title: string) =>
@@ -25,9 +25,10 @@ export const SCHEMA_PATHS = { anchor: join(BUNDLED_ANCHORS, 'anchor.schema.json'
 export function schemasCommand(ctx: CliContext, options: { write?: boolean }): void {
   const schemas = generatedSchemas();
   if (options.write) {
-    writeFileSync(SCHEMA_PATHS.anchor, schemas.anchor);
-    writeFileSync(SCHEMA_PATHS.scenario, schemas.scenario);
-    writeFileSync(SCHEMA_PATHS.observations, schemas.observations);
+    // The package's own schema files (for development: `npm run schemas`). All three are checked
+    // before any is written, and each is written atomically.
+    const targets = (['anchor', 'scenario', 'observations'] as const).map((kind) => [kind, prepareOutput(ctx, SCHEMA_PATHS[kind])!] as const);
+    for (const [kind, target] of targets) writeAtomic(target, schemas[kind]);
     ctx.stderr.write(`wrote ${SCHEMA_PATHS.anchor}\nwrote ${SCHEMA_PATHS.scenario}\nwrote ${SCHEMA_PATHS.observations}\n`);
     return;
   }

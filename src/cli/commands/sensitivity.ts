@@ -2,7 +2,8 @@
 import { sensitivity, type Metric, type SensitivityResult } from '../../engine/sensitivity.js';
 import { parameterAt, parameterPaths } from '../../model/paths.js';
 import { closest } from '../../io/closest.js';
-import { UsageError } from '../../io/errors.js';
+import { InputError, UsageError } from '../../io/errors.js';
+import { loadScenario } from '../../io/load.js';
 import { renderSensitivityCsv, renderSensitivityJson, renderSensitivityTable } from '../../report/sensitivity.js';
 import type { CliContext } from '../context.js';
 import { emit, prepareOutput, type OutputTarget } from '../output.js';
@@ -26,6 +27,16 @@ export function sensitivityOf(ctx: CliContext, ref: string, options: Sensitivity
       const known = parameterPaths(input.loaded.scenario);
       const hint = closest(path, known);
       throw new UsageError(`--swing ${path}: not a growth or algorithmic-progress parameter of ${input.loaded.scenario.id}${hint ? ` (did you mean "${hint}"?)` : ''}; one of ${known.join(', ')}`);
+    }
+    // Each end of the range must be a value --set would accept there (a doubling time above 0, …).
+    for (const value of options.swing[path]) {
+      try {
+        loadScenario(ref, { sets: [...options.set, `${path}=${value}`], horizon: options.horizon });
+      } catch (error) {
+        if (!(error instanceof UsageError || error instanceof InputError)) throw error;
+        const reason = error.message.replace(/^--set [^:]+: /, '');
+        throw new UsageError(`--swing ${path}=${options.swing[path].join(',')}: ${value} is not a value it can take: ${reason}`);
+      }
     }
   }
   const { startYear, horizonYear } = input.plan.scenario;
