@@ -64,7 +64,7 @@ export function arrivalYearIndex(world: WorldCurves, firstYear: number, nYears: 
   // By the hard curves' year for r + slack the real total has reached r for certain.
   const sure = world.firstHardYear(r + slack, hard, last);
   const end = sure > last ? last : sure;
-  for (let y = hard; y <= end; y++) if (world.total(y) >= r) return y - firstYear;
+  for (let y = hard; y <= end; y++) if (world.reaches(y, r)) return y - firstYear;
   return nYears;
 }
 

@@ -78,6 +78,18 @@ export function affordableIsMonotone(v: CurveValues): boolean {
  * the per-world search when growth parameters are uncertain: the same values as
  * log10AffordableFlop and algorithmicOom, without recomputing logarithms of constants each year.
  */
+/**
+ * SOFT_DEFICIT[k] = log10(1 + 10^(-k/STEPS)): how far a soft cap lies below a hard one when trend
+ * and cap are k/STEPS OOM apart (0 past 17 OOM, as in softMinLog10).
+ */
+const STEPS = 16;
+const SOFT_DEFICIT = Float64Array.from({ length: 18 * STEPS + 2 }, (_, k) => (k / STEPS > 17 ? 0 : Math.log10(1 + 10 ** (-k / STEPS))));
+/** The deficit is decreasing in the gap: bounds from the grid points around it. */
+const deficitAtMost = (gap: number) => (gap >= 18 ? 0 : SOFT_DEFICIT[Math.floor(gap * STEPS)]);
+const deficitAtLeast = (gap: number) => (gap >= 17 ? 0 : SOFT_DEFICIT[Math.ceil(gap * STEPS)]);
+/** Far above the rounding of a total near 1e30 in log10 units (~1e-14), far below any meaningful difference. */
+const DECISION_MARGIN = 1e-9;
+
 export class WorldCurves {
   private priceIntercept = 0;
   private priceSlope = 0;
@@ -93,16 +105,41 @@ export class WorldCurves {
   private algoCap = 0;
   private algoSoft = false;
 
-  setGrowth(v: CurveValues): void {
-    this.priceSlope = LOG10_2 / v.flopPerUsdDoublingYears;
-    this.priceIntercept = v.log10FlopPerUsd - v.flopPerUsdYear * this.priceSlope;
-    this.priceCap = v.maxLog10FlopPerUsd;
+  private lastGdpGrowth = NaN;
+  private log10GdpGrowth = NaN;
+  private lastGdpFraction = NaN;
+  private log10GdpFraction = NaN;
+
+  /**
+   * The same as setGrowth, from the eight numbers in CURVE_KEYS order (model/paths.ts) and the
+   * fixed rest of `v`: the per-world form, which recomputes a logarithm only when its argument
+   * changes.
+   */
+  setGrowthValues(x: Float64Array, v: CurveValues): void {
+    this.priceSlope = LOG10_2 / x[1];
+    this.priceIntercept = x[0] - v.flopPerUsdYear * this.priceSlope;
+    this.priceCap = x[2];
     this.priceSoft = v.flopPerUsdSoft;
-    this.spendSlope = LOG10_2 / v.spendDoublingYears;
-    this.spendIntercept = v.log10UsdPerRun - v.spendYear * this.spendSlope;
-    this.capSlope = Math.log10(1 + v.gdpGrowthPerYear);
-    this.capIntercept = Math.log10(v.maxGdpFraction) + v.log10GdpUsd - v.gdpYear * this.capSlope;
+    this.spendSlope = LOG10_2 / x[4];
+    this.spendIntercept = x[3] - v.spendYear * this.spendSlope;
+    if (x[6] !== this.lastGdpGrowth) {
+      this.lastGdpGrowth = x[6];
+      this.log10GdpGrowth = Math.log10(1 + x[6]);
+    }
+    if (x[7] !== this.lastGdpFraction) {
+      this.lastGdpFraction = x[7];
+      this.log10GdpFraction = Math.log10(x[7]);
+    }
+    this.capSlope = this.log10GdpGrowth;
+    this.capIntercept = this.log10GdpFraction + x[5] - v.gdpYear * this.capSlope;
     this.spendSoft = v.spendSoft;
+  }
+
+  setGrowth(v: CurveValues): void {
+    this.setGrowthValues(
+      Float64Array.of(v.log10FlopPerUsd, v.flopPerUsdDoublingYears, v.maxLog10FlopPerUsd, v.log10UsdPerRun, v.spendDoublingYears, v.log10GdpUsd, v.gdpGrowthPerYear, v.maxGdpFraction),
+      v,
+    );
   }
 
   setProgress(startYear: number, halvingYears: number, maxOom: number, soft: boolean): void {
@@ -145,6 +182,43 @@ export class WorldCurves {
   /** The real total (soft caps where the scenario has them), in `year`. */
   total(year: number): number {
     return this.affordable(year) + this.progress(year);
+  }
+
+  /**
+   * Whether total(year) >= r, deciding most years without a logarithm: a soft curve lies below its
+   * hard one by log10(1 + 10^-gap), gap = |trend − cap|, which lies between SOFT_DEFICIT[ceil(gap)]
+   * and SOFT_DEFICIT[floor(gap)]. Only when r falls between the bounds (with a margin far above
+   * rounding) is the total computed; the answer is always that of total(year) >= r.
+   */
+  reaches(year: number, r: number): boolean {
+    const spendTrend = this.spendIntercept + year * this.spendSlope;
+    const spendCap = this.capIntercept + year * this.capSlope;
+    const priceTrend = this.priceIntercept + year * this.priceSlope;
+    const progressTrend = (year > this.algoStart ? year - this.algoStart : 0) * this.algoSlope;
+    const hardProgress = progressTrend < this.algoCap ? progressTrend : this.algoCap;
+    const hard = (spendTrend < spendCap ? spendTrend : spendCap) + (priceTrend < this.priceCap ? priceTrend : this.priceCap) + hardProgress;
+    let most = 0;
+    let least = 0;
+    if (this.spendSoft) {
+      const gap = spendTrend < spendCap ? spendCap - spendTrend : spendTrend - spendCap;
+      most += deficitAtMost(gap);
+      least += deficitAtLeast(gap);
+    }
+    if (this.priceSoft) {
+      const gap = priceTrend < this.priceCap ? this.priceCap - priceTrend : priceTrend - this.priceCap;
+      most += deficitAtMost(gap);
+      least += deficitAtLeast(gap);
+    }
+    if (this.algoSoft) {
+      // The soft progress is cut at 0, so it lies below the hard one by at most the hard value.
+      const gap = progressTrend < this.algoCap ? this.algoCap - progressTrend : progressTrend - this.algoCap;
+      const at = hardProgress > 0 ? hardProgress : 0;
+      most += Math.min(deficitAtMost(gap), at);
+      least += Math.min(deficitAtLeast(gap), at);
+    }
+    if (hard - most >= r + DECISION_MARGIN) return true;
+    if (hard - least < r - DECISION_MARGIN) return false;
+    return this.total(year) >= r;
   }
 
   /**

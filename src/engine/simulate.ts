@@ -324,16 +324,20 @@ export function resolveArrivals(plan: Plan, ws: Workspace): void {
     ] as const) {
       if (p.kind === 'formula') for (let k = 0; k < m; k++) out[k] = p.fn(requirement[k]);
     }
-    const v: CurveValues = { ...plan.base };
+    const base = plan.base;
     const keys = plan.uncertainCurveKeys;
     const world = new WorldCurves();
-    // Fixed growth curves: set once; the fixed table of affordable FLOP is the same values.
-    if (keys.length === 0) world.setGrowth(v);
+    // Fixed growth curves: set once. Uncertain ones: the eight values in CURVE_KEYS order, the
+    // drawn ones replaced world by world.
+    const values = Float64Array.from(CURVE_KEYS, (key) => base[key]);
+    const slot = Int32Array.from(keys, (key) => CURVE_KEYS.indexOf(key));
+    const columns = g.curve;
+    world.setGrowthValues(values, base);
     const firstYear = years[0];
     for (let k = 0; k < m; k++) {
       if (keys.length) {
-        for (let c = 0; c < keys.length; c++) v[keys[c]] = g.curve[c][k];
-        world.setGrowth(v);
+        for (let c = 0; c < slot.length; c++) values[slot[c]] = columns[c][k];
+        world.setGrowthValues(values, base);
       }
       world.setProgress(a.algoStartYear, g.halvingYears[k], g.maxOom[k], a.algoSoft);
       const j = arrivalYearIndex(world, firstYear, nYears, requirement[k]);
