@@ -13,9 +13,13 @@ const rng = new Rng(Number(values.seed));
 const scenario = loadScenario(values.scenario).scenario;
 const start = performance.now();
 
+// A growth parameter's value in the current world: a point, or a draw made once per world.
+let worldValues = new Map();
 const pointOf = (p) => {
-  if (p.kind !== 'point') throw new Error('the naive baseline handles point-valued growth parameters only');
-  return p.value;
+  if (p.kind === 'point') return p.value;
+  if (p.kind !== 'dist') throw new Error('the naive baseline does not evaluate formula-valued parameters');
+  if (!worldValues.has(p)) worldValues.set(p, draw(p.dist));
+  return worldValues.get(p);
 };
 const normal = () => Math.sqrt(-2 * Math.log(rng.uniform())) * Math.cos(2 * Math.PI * rng.uniform());
 function draw(d) {
@@ -29,10 +33,17 @@ function draw(d) {
       const c = (d.mode - d.min) / (d.max - d.min);
       return u < c ? d.min + Math.sqrt(u * (d.max - d.min) * (d.mode - d.min)) : d.max - Math.sqrt((1 - u) * (d.max - d.min) * (d.max - d.mode));
     }
-    case 'normal': {
-      const mu = d.median ?? (d.low + d.high) / 2;
-      const sigma = d.sd ?? (d.high - d.low) / (2 * normalQuantile(0.5 + d.level / 2));
-      return mu + sigma * normal();
+    case 'normal':
+    case 'lognormal': {
+      const log = d.dist === 'lognormal';
+      const at = (x) => (log ? Math.log(x) : x);
+      const mu = d.median !== undefined ? at(d.median) : (at(d.low) + at(d.high)) / 2;
+      const sigma = d.sd ?? d.sdLn ?? (at(d.high) - at(d.low)) / (2 * normalQuantile(0.5 + d.level / 2));
+      // Truncation by rejection, as a straightforward program would.
+      for (;;) {
+        const x = log ? Math.exp(mu + sigma * normal()) : mu + sigma * normal();
+        if ((d.truncate?.min === undefined || x >= d.truncate.min) && (d.truncate?.max === undefined || x <= d.truncate.max)) return x;
+      }
     }
     default:
       throw new Error(`the naive baseline does not draw ${d.dist}`);
@@ -59,6 +70,7 @@ for (let w = 0; w < samples; w++) {
     never++;
     continue;
   }
+  worldValues = new Map();
   const scope = {};
   for (const v of a.anchor.variables) scope[v.name] = draw(v.dist);
   const requirement = a.compiled.evaluate(scope);

@@ -5,7 +5,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import type { CliContext } from './context.js';
 import { availableParallelism } from 'node:os';
-import { collect, collectSwing, parseChoice, parseCount, parseRange, parseSeed, parseTargetSe, parseYear } from './options.js';
+import { collect, collectSwing, parseChoice, parseChunks, parseCount, parseRange, parseSeed, parseTargetSe, parseYear } from './options.js';
 import { VERSION } from './version.js';
 
 /** 20200918: the date the draft report was published. Kept here too so --help needs no engine import. */
@@ -84,6 +84,7 @@ Exit codes: 0 ok, 1 internal error, 2 command-line mistake (or an --output that 
     .option('-t, --threads <N>', 'threads to use (runs under 1,000,000 worlds a thread use fewer); output is the same for any number', parseCount('--threads', 256), availableParallelism())
     .option('--target-se <X>', 'keep adding worlds until every headline probability has standard error ≤ X (0.001 or 0.1pp), or the median year ≤ X years (0.05y); repeatable', parseTargetSe)
     .option('--max-samples <N>', 'most worlds --target-se may use', parseCount('--max-samples', 1e11), 1e9)
+    .option('--chunks <from:to>', 'simulate only chunks FROM..TO-1 of the run (16,384 worlds each) and write their counts as JSON for `bioanchors merge`', parseChunks)
     .option('--chart', 'draw the terminal chart even when stdout is not a terminal')
     .option('--no-chart', 'no terminal chart')
     .option('--chart-anchors', "the terminal chart shows each anchor's curve too (P(TAI by year | anchor))")
@@ -332,6 +333,29 @@ gives the plot command that draws it alone.`,
     .action(async (scenarios: string[], options) => {
       const { reportCommand } = await import('./commands/report.js');
       await reportCommand(ctx, scenarios, options);
+    });
+
+  program
+    .command('merge')
+    .description('put the parts of a run split with run --chunks back together: the forecast the whole run prints')
+    .argument('<parts...>', 'the JSON files written by run --chunks FROM:TO --format json')
+    .addOption(new Option('-f, --format <format>', 'output format (default: by the --output file\'s extension; else table on a terminal, csv when piped)').choices(FORMATS).argParser(parseChoice('--format', FORMATS)))
+    .option('-o, --output <file>', 'write to this file (checked first, written atomically)')
+    .option('-q, --quiet', 'no messages on stderr')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  bioanchors run -n 1000000000 --chunks 0:30518 --format json -o part-1.json      on one machine
+  bioanchors run -n 1000000000 --chunks 30518:61036 --format json -o part-2.json  on another
+  bioanchors merge part-*.json --format csv > forecast.csv
+
+The parts must be of one run (same scenario files, options, seed and --samples) and cover its
+chunks exactly once; the result is the output of the whole run, byte for byte.`,
+    )
+    .action(async (parts: string[], options) => {
+      const { mergeCommand } = await import('./commands/merge.js');
+      mergeCommand(ctx, parts, options);
     });
 
   program

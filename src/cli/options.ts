@@ -74,3 +74,11 @@ export function collectSwing(raw: string, previous: Record<string, [number, numb
   }
   return { ...previous, [raw.slice(0, eq).trim()]: [range[0], range[1]] };
 }
+
+/** --chunks FROM:TO: a range of chunk indices, FROM included, TO excluded. */
+export function parseChunks(raw: string): { from: number; to: number } {
+  const m = /^\s*(\d+)\s*:\s*(\d+)\s*$/.exec(raw);
+  const [from, to] = m ? [Number(m[1]), Number(m[2])] : [NaN, NaN];
+  if (!m || !Number.isSafeInteger(to) || !(from < to)) throw new UsageError(`--chunks takes FROM:TO, chunk numbers with FROM below TO (chunk c holds worlds c·16384 to c·16384+16383), e.g. 0:100; found "${raw}"`);
+  return { from, to };
+}

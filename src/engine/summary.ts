@@ -133,7 +133,14 @@ export interface SummaryOptions {
  * The forecast from arrival counts. With `givenNoTaiBy`, only worlds that have not arrived by
  * then count (whole worlds, not a rescaled curve), and the years start the year after.
  */
-export function summarize(plan: Plan, counts: Counts, seed: number, options: SummaryOptions = {}): Forecast {
+/** What summarize needs of a plan: its years, its anchors' names and weights, its scenario's. */
+export interface SummaryPlan {
+  years: readonly number[];
+  anchors: readonly Pick<Plan['anchors'][number], 'id' | 'label' | 'weight'>[];
+  scenario: Pick<Plan['scenario'], 'id' | 'label' | 'startYear' | 'horizonYear' | 'noneWeight'>;
+}
+
+export function summarize(plan: SummaryPlan, counts: Counts, seed: number, options: SummaryOptions = {}): Forecast {
   const first = options.givenNoTaiBy === undefined ? 0 : options.givenNoTaiBy - plan.scenario.startYear + 1;
   const years = plan.years.slice(first);
   const nYears = plan.years.length;

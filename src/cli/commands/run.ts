@@ -10,7 +10,8 @@ import { datesCovered, renderMetaculus, type MetaculusRange } from '../../report
 import { renderTable } from '../../report/table.js';
 import { count } from '../../report/format.js';
 import { useColor, type CliContext } from '../context.js';
-import { emit, prepareOutput } from '../output.js';
+import { emit, prepareOutput, type OutputTarget } from '../output.js';
+import { partialOf, renderPartial } from '../../report/partial.js';
 import { simulateRange, type WorkerPool } from '../parallel.js';
 import { createProgress } from '../progress.js';
 import { checkFinite, checkGivenYear, checkKept, formatFor, inputPaths, loadInput, manifestFor, type Input } from '../scenario-input.js';
@@ -40,6 +41,8 @@ export interface RunOptions {
   observationError?: number;
   /** For --format metaculus: the question's range in years. */
   range?: MetaculusRange;
+  /** --chunks FROM:TO: simulate only those chunks of the run and write their counts for `merge`. */
+  chunks?: { from: number; to: number };
 }
 
 export interface ScenarioRun {
@@ -115,6 +118,7 @@ export async function runCommand(ctx: CliContext, refs: string[], options: RunOp
   const inputs = scenarios.map((ref) => loadInput(ctx, ref, options));
   const target = prepareOutput(ctx, options.output, inputPaths(inputs));
   const format = formatFor(ctx, options.format, target);
+  if (options.chunks) return runChunkRange(ctx, inputs, options, format, target, pool);
   const runs: ScenarioRun[] = [];
   for (const input of inputs) runs.push(await runScenario(ctx, input, options, pool));
   let content: string;
@@ -151,3 +155,29 @@ export async function runCommand(ctx: CliContext, refs: string[], options: RunOp
 }
 
 export { DEFAULT_SEED };
+
+/**
+ * --chunks FROM:TO: one part of a run split over machines (a job of a batch system's array).
+ * Simulates chunks FROM..TO-1 of the run of --samples worlds and writes their arrival counts;
+ * `bioanchors merge` adds the parts up into the forecast the whole run prints, byte for byte.
+ */
+async function runChunkRange(ctx: CliContext, inputs: Input[], options: RunOptions, format: string, target: OutputTarget | undefined, pool?: WorkerPool): Promise<void> {
+  const { from, to } = options.chunks!;
+  const of = chunkCount(options.samples);
+  if (inputs.length !== 1) throw new UsageError('--chunks runs one scenario (merge puts the parts of one run together)');
+  if (options.targetSe) throw new UsageError('--chunks does not combine with --target-se: the whole run\'s size must be known (--samples)');
+  if (options.givenObserved !== undefined) throw new UsageError('--chunks does not combine with --given-observed');
+  if (format !== 'json') throw new UsageError('--chunks writes the part\'s counts as JSON for bioanchors merge: use --format json (or -o part.json)');
+  if (to > of) throw new UsageError(`--chunks ${from}:${to}: a run of ${options.samples} worlds has ${of} chunks of ${CHUNK_SIZE} (0:${of})`);
+  const [input] = inputs;
+  checkGivenYear(input.plan, options.givenNoTaiBy);
+  const progress = createProgress(ctx, Boolean(options.quiet), input.loaded.scenario.id);
+  const worlds = Math.min(options.samples, to * CHUNK_SIZE) - from * CHUNK_SIZE;
+  const counts = await simulateRange(input.plan, options.seed, options.samples, from, to, pool, (done) => progress.update(done, worlds));
+  progress.stop();
+  checkFinite(ctx, input, counts);
+  const summary = { givenNoTaiBy: options.givenNoTaiBy };
+  const manifest = manifestFor(ctx, input, options.seed, options.samples, options.givenNoTaiBy !== undefined ? { givenNoTaiBy: options.givenNoTaiBy } : {});
+  emit(ctx, renderPartial(partialOf(input.plan, counts, manifest, { from, to, of }, summary, input.overrides)), target);
+  if (!options.quiet) ctx.stderr.write(`chunks ${from}:${to} of ${of} (${count(worlds)} of ${count(options.samples)} worlds): merge the parts with bioanchors merge\n`);
+}

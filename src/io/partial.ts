@@ -1,0 +1,87 @@
+/** Reads the parts of a split run (report/partial.ts) and checks that they make one whole run. */
+import * as z from 'zod';
+import type { Counts } from '../engine/simulate.js';
+import { PARTIAL_FORMAT, type Partial } from '../report/partial.js';
+import { InputError, UsageError } from './errors.js';
+import { readInputText } from './load.js';
+
+const nonNegativeInt = z.number().int().nonnegative();
+const partialSchema = z.object({
+  format: z.literal(PARTIAL_FORMAT),
+  manifest: z.record(z.string(), z.unknown()),
+  chunks: z.object({ from: nonNegativeInt, to: nonNegativeInt, of: nonNegativeInt }),
+  plan: z.object({
+    years: z.array(z.number().int()).min(1),
+    anchors: z.array(z.object({ id: z.string(), label: z.string(), weight: z.number() })),
+    scenario: z.object({ id: z.string(), label: z.string(), startYear: z.number().int(), horizonYear: z.number().int(), noneWeight: z.number() }),
+  }),
+  summary: z.object({ givenNoTaiBy: z.number().int().optional() }),
+  overrides: z.array(z.string()),
+  counts: z.object({
+    worlds: nonNegativeInt,
+    never: nonNegativeInt,
+    nonFinite: nonNegativeInt,
+    perAnchor: z.array(z.array(nonNegativeInt)),
+    firstNonFinite: z.unknown().optional(),
+  }),
+});
+
+export function readPartial(path: string): Partial {
+  const text = readInputText(path);
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    throw new InputError([{ file: path, message: `not a partial run: invalid JSON (${(error as Error).message})` }]);
+  }
+  const parsed = partialSchema.safeParse(value);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new InputError([{ file: path, message: `not a partial run written by \`bioanchors run --chunks FROM:TO --format json\` (${issue.path.join('.') || 'top level'}: ${issue.message})` }]);
+  }
+  const p = parsed.data as unknown as Partial;
+  if (!(p.chunks.from < p.chunks.to && p.chunks.to <= p.chunks.of)) throw new InputError([{ file: path, message: `its chunk range ${p.chunks.from}:${p.chunks.to} of ${p.chunks.of} is not a range within the run` }]);
+  if (p.counts.perAnchor.length !== p.plan.anchors.length || p.counts.perAnchor.some((h) => h.length !== p.plan.years.length + 1)) {
+    throw new InputError([{ file: path, message: 'its counts do not match its years and anchors' }]);
+  }
+  return p;
+}
+
+/** Everything but the range must be the same in every part: the same run, split. */
+function runKey(p: Partial): string {
+  return JSON.stringify({ manifest: p.manifest, plan: p.plan, summary: p.summary, overrides: p.overrides, of: p.chunks.of });
+}
+
+/** The parts' counts added up, after checking they are ranges of one run that cover it exactly once. */
+export function mergePartials(parts: { path: string; partial: Partial }[]): { partial: Partial; counts: Counts } {
+  if (parts.length === 0) throw new UsageError('merge needs the partial runs to merge');
+  const [first] = parts;
+  for (const part of parts.slice(1)) {
+    if (runKey(part.partial) !== runKey(first.partial)) {
+      throw new UsageError(`${part.path} is a part of another run than ${first.path} (a different scenario, input file, seed, number of worlds or option): parts can only be merged with parts of the same run`);
+    }
+  }
+  const sorted = [...parts].sort((a, b) => a.partial.chunks.from - b.partial.chunks.from);
+  let next = 0;
+  for (const part of sorted) {
+    const { from, to } = part.partial.chunks;
+    if (from < next) throw new UsageError(`${part.path} (chunks ${from}:${to}) overlaps another part: each chunk must be counted once`);
+    if (from > next) throw new UsageError(`chunks ${next}:${from} are missing: no part covers them (the run has ${first.partial.chunks.of} chunks)`);
+    next = to;
+  }
+  if (next !== first.partial.chunks.of) throw new UsageError(`chunks ${next}:${first.partial.chunks.of} are missing: no part covers them`);
+  const counts: Counts = {
+    worlds: 0,
+    never: 0,
+    nonFinite: 0,
+    perAnchor: first.partial.plan.anchors.map(() => new Float64Array(first.partial.plan.years.length + 1)),
+  };
+  for (const { partial } of sorted) {
+    counts.worlds += partial.counts.worlds;
+    counts.never += partial.counts.never;
+    counts.nonFinite += partial.counts.nonFinite;
+    counts.firstNonFinite ??= partial.counts.firstNonFinite;
+    partial.counts.perAnchor.forEach((h, i) => h.forEach((x, j) => (counts.perAnchor[i][j] += x)));
+  }
+  return { partial: first.partial, counts };
+}
