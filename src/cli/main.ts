@@ -140,6 +140,7 @@ manifest. --format metaculus writes the CDF at 201 dates over --range (default: 
       .argument('<scenarios...>', 'two or more scenario ids or files; differences are against the first'),
     200_000,
   )
+    .option('-t, --threads <N>', 'threads to use (default: all cores); output is the same for any number', parseCount('--threads', 256), availableParallelism())
     .option('--given-no-tai-by <year>', 'compare the distributions given no TAI by the end of YEAR', parseYear('--given-no-tai-by'))
     .option('--given-observed [file]', 'weight each scenario\'s worlds by how well their growth matches the observations (default: the bundled data/observations.json)')
     .option('--observation-error <oom>', 'for --given-observed: the observations\' error, standard deviation in orders of magnitude', parseObservationError, 0.5)
@@ -156,8 +157,15 @@ is measured on the same worlds: its standard error ("± paired") is usually seve
 than that of two independent runs ("unpaired", shown beside it).`,
     )
     .action(async (scenarios: string[], options) => {
-      const { compareCommand } = await import('./commands/compare.js');
-      compareCommand(ctx, scenarios, options);
+      const { poolFor } = await import('./parallel.js');
+      // Paired runs do a run's work once per scenario: that is the work the threads share.
+      const pool = poolFor(options.threads, options.samples * scenarios.length);
+      try {
+        const { compareCommand } = await import('./commands/compare.js');
+        await compareCommand(ctx, scenarios, options, pool);
+      } finally {
+        await pool?.close();
+      }
     });
 
   common(
@@ -167,6 +175,7 @@ than that of two independent runs ("unpaired", shown beside it).`,
       .argument('[scenario]', 'scenario id or file (default: cotra-2020)'),
     200_000,
   )
+    .option('-t, --threads <N>', 'threads to use (default: all cores); output is the same for any number', parseCount('--threads', 256), availableParallelism())
     .option('--by <year>', 'output: P(TAI by YEAR) instead of the median year', parseYear('--by'))
     .option('--swing <path=low,high>', 'a range for a point-valued growth parameter, e.g. spending.doublingYears=2,3 (repeatable)', collectSwing, {})
     .addHelpText(
@@ -185,7 +194,14 @@ from 20 bins of the input).`,
     )
     .action(async (scenario: string | undefined, options) => {
       const { sensitivityCommand } = await import('./commands/sensitivity.js');
-      sensitivityCommand(ctx, scenario ?? 'cotra-2020', options);
+      const { poolFor } = await import('./parallel.js');
+      // Tens of variants share each chunk: worth threads from far fewer worlds than a run.
+      const pool = poolFor(options.threads, options.samples * 20);
+      try {
+        await sensitivityCommand(ctx, scenario ?? 'cotra-2020', options, pool);
+      } finally {
+        await pool?.close();
+      }
     });
 
   common(
@@ -219,6 +235,7 @@ objects; a table is aligned chunk by chunk.`,
       .argument('[scenario]', 'scenario id or file (default: cotra-2020)'),
     100_000,
   )
+    .option('-t, --threads <N>', 'threads to use (default: all cores); output is the same for any number', parseCount('--threads', 256), availableParallelism())
     .addHelpText(
       'after',
       `
@@ -234,7 +251,13 @@ band of each curve across worlds.`,
     )
     .action(async (scenario: string | undefined, options) => {
       const { trajectoriesCommand } = await import('./commands/trajectories.js');
-      trajectoriesCommand(ctx, scenario ?? 'cotra-2020', options);
+      const { poolFor } = await import('./parallel.js');
+      const pool = poolFor(options.threads, options.samples);
+      try {
+        await trajectoriesCommand(ctx, scenario ?? 'cotra-2020', options, pool);
+      } finally {
+        await pool?.close();
+      }
     });
 
   common(

@@ -7,12 +7,20 @@
  */
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { CHUNK_SIZE, emptyCounts, mergeCounts, simulateChunks, type Counts, type Plan } from '../engine/simulate.js';
+import { simulatePaired } from '../engine/compare.js';
+import { sensitivityChunks, sensitivitySetup, type SensitivityOptions } from '../engine/sensitivity.js';
+import { CHUNK_SIZE, mergeCounts, planScenario, simulateChunks, type Counts, type Plan } from '../engine/simulate.js';
 import type { Scenario } from '../model/scenario.js';
 import { PACKAGE_ROOT } from '../io/paths.js';
 
+/** What a worker thread computes for its chunks: a plain run, paired scenarios, or a sensitivity run. */
+export type WorkerJob =
+  | { kind: 'run'; scenario: Scenario }
+  | { kind: 'paired'; scenarios: Scenario[] }
+  | { kind: 'sensitivity'; scenario: Scenario; options: SensitivityOptions };
+
 export interface WorkerTask {
-  scenario: Scenario;
+  job: WorkerJob;
   seed: number;
   samples: number;
   endChunk: number;
@@ -21,14 +29,38 @@ export interface WorkerTask {
   batchChunks: number;
 }
 
-/** Claims and simulates batches of chunks until none are left; reports worlds after each batch. */
-export function workOnShared(plan: Plan, task: Omit<WorkerTask, 'scenario'>, onBatch: (counts: Counts, worlds: number) => void): void {
+/** Runs chunks [first, end) of a job in this thread, returning what they add up to. */
+export type ChunkRunner = (first: number, end: number, onChunk: (n: number) => void) => unknown;
+
+/**
+ * A job's chunk runner, its plans compiled once. The sensitivity setup (including its pilot pass)
+ * is the same in every thread for the same scenario and options.
+ */
+export function jobRunner(job: WorkerJob, seed: number, samples: number): ChunkRunner {
+  switch (job.kind) {
+    case 'run': {
+      const plan = planScenario(job.scenario);
+      return (first, end, onChunk) => simulateChunks(plan, seed, samples, first, end, onChunk);
+    }
+    case 'paired': {
+      const plans = job.scenarios.map(planScenario);
+      return (first, end, onChunk) => simulatePaired(plans, seed, samples, first, end, onChunk);
+    }
+    case 'sensitivity': {
+      const setup = sensitivitySetup(job.scenario, job.options);
+      return (first, end, onChunk) => sensitivityChunks(setup, first, end, onChunk);
+    }
+  }
+}
+
+/** Claims and runs batches of chunks until none are left; reports each batch's result and worlds. */
+export function workOnShared(runner: ChunkRunner, task: Omit<WorkerTask, 'job'>, onBatch: (result: unknown, worlds: number) => void): void {
   for (;;) {
     const start = Atomics.add(task.next, 0, task.batchChunks);
     if (start >= task.endChunk) return;
     let worlds = 0;
-    const counts = simulateChunks(plan, task.seed, task.samples, start, Math.min(start + task.batchChunks, task.endChunk), (n) => (worlds += n));
-    onBatch(counts, worlds);
+    const result = runner(start, Math.min(start + task.batchChunks, task.endChunk), (n) => (worlds += n));
+    onBatch(result, worlds);
   }
 }
 
@@ -61,12 +93,12 @@ export class WorkerPool {
   }
 
   /** Has `count` workers claim chunks for `task`; resolves when they have run out. */
-  run(count: number, task: WorkerTask, add: (counts: Counts, worlds: number) => void): Promise<void>[] {
+  run(count: number, task: WorkerTask, add: (result: unknown, worlds: number) => void): Promise<void>[] {
     return this.workers.slice(0, count).map(
       (worker) =>
         new Promise<void>((resolve, reject) => {
-          const onMessage = (message: { type: 'batch' | 'done'; counts?: Counts; worlds?: number }) => {
-            if (message.type === 'batch') return add(message.counts!, message.worlds!);
+          const onMessage = (message: { type: 'batch' | 'done'; result?: unknown; worlds?: number }) => {
+            if (message.type === 'batch') return add(message.result, message.worlds!);
             worker.off('message', onMessage);
             worker.off('error', reject);
             resolve();
@@ -90,41 +122,54 @@ export function poolFor(threads: number, worlds: number): WorkerPool | undefined
 }
 
 /**
- * Simulates chunks [firstChunk, endChunk) of a run of `samples` worlds on the main thread and
- * the pool's workers (as many as the work justifies). `onProgress` receives worlds done so far.
+ * Runs chunks [firstChunk, endChunk) of a job on the main thread (`local`) and the pool's workers
+ * (as many as the work justifies), adding their results up with `merge`. Chunks are claimed from
+ * a shared counter; every result is a sum over whole chunks, so the total is the same whatever
+ * the number of threads and the order of the claims. `onProgress` receives worlds done so far.
  */
-export async function simulateRange(
-  plan: Plan,
+export async function runJob<S>(
+  job: WorkerJob,
+  local: ChunkRunner,
+  merge: (into: S, from: S) => void,
   seed: number,
   samples: number,
   firstChunk: number,
   endChunk: number,
   pool: WorkerPool | undefined,
   onProgress?: (worldsDone: number) => void,
-): Promise<Counts> {
-  const worlds = Math.min(samples, endChunk * CHUNK_SIZE) - firstChunk * CHUNK_SIZE;
-  const helpers = Math.min(pool?.size ?? 0, effectiveThreads(pool ? pool.size + 1 : 1, worlds) - 1, endChunk - firstChunk - 1);
-  const total = emptyCounts(plan);
+  worldsPerChunk = 1,
+): Promise<S> {
+  const worlds = (Math.min(samples, endChunk * CHUNK_SIZE) - firstChunk * CHUNK_SIZE) * worldsPerChunk;
+  const helpers = Math.max(0, Math.min(pool?.size ?? 0, effectiveThreads(pool ? pool.size + 1 : 1, worlds) - 1, endChunk - firstChunk - 1));
+  let total: S | undefined;
   let done = 0;
-  const add = (counts: Counts, n: number) => {
-    mergeCounts(total, counts);
+  const add = (result: unknown, n: number) => {
+    if (total === undefined) total = result as S;
+    else merge(total, result as S);
     done += n;
     onProgress?.(done);
   };
   const next = new Int32Array(new SharedArrayBuffer(4));
   next[0] = firstChunk;
-  const task = { seed, samples, endChunk, next, batchChunks: BATCH_CHUNKS };
-  const workers = helpers > 0 && pool ? pool.run(helpers, { ...task, scenario: plan.scenario }, add) : [];
+  // A job that does several runs' work per chunk (paired scenarios, sensitivity variants) claims fewer chunks at a time.
+  const batchChunks = Math.max(1, Math.round(BATCH_CHUNKS / worldsPerChunk));
+  const task = { seed, samples, endChunk, next, batchChunks };
+  const workers = helpers > 0 && pool ? pool.run(helpers, { ...task, job }, add) : [];
   // The main thread claims batches too, yielding between them (when there are workers) so that
   // their messages are heard.
   for (;;) {
-    const start = Atomics.add(next, 0, BATCH_CHUNKS);
+    const start = Atomics.add(next, 0, batchChunks);
     if (start >= endChunk) break;
     let n = 0;
-    const counts = simulateChunks(plan, seed, samples, start, Math.min(start + BATCH_CHUNKS, endChunk), (k) => (n += k));
-    add(counts, n);
+    const result = local(start, Math.min(start + batchChunks, endChunk), (k) => (n += k));
+    add(result, n);
     if (workers.length) await new Promise((resolve) => setImmediate(resolve));
   }
   await Promise.all(workers);
-  return total;
+  return total ?? (local(firstChunk, firstChunk, () => {}) as S);
+}
+
+/** A plain run's chunks [firstChunk, endChunk) on the main thread and the pool's workers. */
+export function simulateRange(plan: Plan, seed: number, samples: number, firstChunk: number, endChunk: number, pool: WorkerPool | undefined, onProgress?: (worldsDone: number) => void): Promise<Counts> {
+  return runJob<Counts>({ kind: 'run', scenario: plan.scenario }, (first, end, onChunk) => simulateChunks(plan, seed, samples, first, end, onChunk), mergeCounts, seed, samples, firstChunk, endChunk, pool, onProgress);
 }

@@ -1,9 +1,8 @@
-/** A worker thread of a pool: for each task, claims batches of chunks and sends back their counts. */
+/** A worker thread of a pool: for each task, claims batches of chunks and sends back what they add up to. */
 import { parentPort } from 'node:worker_threads';
-import { planScenario } from '../engine/simulate.js';
-import { workOnShared, type WorkerTask } from './parallel.js';
+import { jobRunner, workOnShared, type WorkerTask } from './parallel.js';
 
 parentPort!.on('message', (task: WorkerTask) => {
-  workOnShared(planScenario(task.scenario), task, (counts, worlds) => parentPort!.postMessage({ type: 'batch', counts, worlds }));
+  workOnShared(jobRunner(task.job, task.seed, task.samples), task, (result, worlds) => parentPort!.postMessage({ type: 'batch', result, worlds }));
   parentPort!.postMessage({ type: 'done' });
 });

@@ -13,9 +13,9 @@
  */
 import type { Distribution } from '../model/distribution.js';
 import type { Param, Scenario, WeightedAnchor } from '../model/scenario.js';
-import { ChunkUniforms, HALVING_STREAM, MAX_OOM_STREAM, arrivalsByWorld, curveStream, pairedLayout, runPairedChunk, variableStream } from './paired.js';
+import { ChunkUniforms, HALVING_STREAM, MAX_OOM_STREAM, arrivalsByWorld, curveStream, pairedLayout, runPairedChunk, variableStream, type PairedLayout } from './paired.js';
 import { compileDistribution } from './sampler.js';
-import { CHUNK_SIZE, accumulate, chunkCount, createWorkspace, emptyCounts, planScenario } from './simulate.js';
+import { CHUNK_SIZE, accumulate, chunkCount, createWorkspace, emptyCounts, mergeCounts, planScenario, type Counts, type Plan } from './simulate.js';
 import { ALGORITHMIC_FIELDS, GROWTH_PARAMETERS, parameterAt, setParameter, type ParameterRef } from '../model/paths.js';
 import { summarize, type Forecast } from './summary.js';
 
@@ -195,46 +195,106 @@ export interface SensitivityResult {
   anchorShare: number;
 }
 
-/** Runs the baseline and every input's low and high variant on common random numbers. */
-export function sensitivity(scenario: Scenario, options: { samples: number; seed: number; metric: Metric; ranges?: Record<string, [number, number]>; onProgress?: (done: number, total: number) => void }): SensitivityResult {
+export interface SensitivityOptions {
+  samples: number;
+  seed: number;
+  metric: Metric;
+  ranges?: Record<string, [number, number]>;
+}
+
+/** Everything a sensitivity run needs before its chunks: inputs, plans, the indicator's year. */
+export interface SensitivitySetup {
+  scenario: Scenario;
+  options: SensitivityOptions;
+  inputs: SensitivityInput[];
+  fixed: string[];
+  plans: Plan[];
+  layouts: PairedLayout[];
+  indicatorYear: number;
+  /** Inputs with a random stream (for variance shares), with their index among all inputs. */
+  streamInputs: { input: SensitivityInput; index: number }[];
+  /** inSet[s][a]: whether stream input s moves anchor a's worlds. */
+  inSet: Uint8Array[];
+}
+
+/** What chunks add up to (counts of disjoint chunk ranges merge by addition, in any order). */
+export interface SensitivityState {
+  counts: Counts[];
+  binCount: Float64Array[];
+  binSum: Float64Array[];
+  perAnchorCount: Float64Array;
+  perAnchorSum: Float64Array;
+}
+
+/**
+ * The inputs, the variants' plans, and the indicator's year: the metric's year, or the median year
+ * of a first pass over the first 8 chunks. The same for the same scenario and options, so every
+ * worker thread of a split run computes the same setup.
+ */
+export function sensitivitySetup(scenario: Scenario, options: SensitivityOptions): SensitivitySetup {
   const { inputs, fixed } = sensitivityInputs(scenario, options.ranges);
   const basePlan = planScenario(scenario);
   const variantPlans = inputs.flatMap((input) => [planScenario(input.apply(scenario, input.low)), planScenario(input.apply(scenario, input.high))]);
   const plans = [basePlan, ...variantPlans];
   const layouts = plans.map(pairedLayout);
-  const workspaces = plans.map((p) => createWorkspace(p));
-  const counts = plans.map(emptyCounts);
-  const uniforms = new ChunkUniforms(options.seed);
-  const arrivals = new Int32Array(CHUNK_SIZE);
   const chunks = chunkCount(options.samples);
-
-  // The indicator's year: the metric's year, or the median year of a first pass over one chunk's worth.
   const pilot = emptyCounts(basePlan);
+  const uniforms = new ChunkUniforms(options.seed);
+  const ws = createWorkspace(basePlan);
   for (let c = 0; c < Math.min(chunks, 8); c++) {
     const n = Math.min(CHUNK_SIZE, options.samples - c * CHUNK_SIZE);
-    runPairedChunk(basePlan, layouts[0], workspaces[0], uniforms, c, n);
-    accumulate(basePlan, workspaces[0], pilot);
+    runPairedChunk(basePlan, layouts[0], ws, uniforms, c, n);
+    accumulate(basePlan, ws, pilot);
   }
   const pilotMedian = summarize(basePlan, pilot, options.seed).crossings.find((x) => x.level === 0.5)!;
   // The median's first whole year row: worlds arrived by the end of the year the median date falls in.
   const indicatorYear = options.metric.kind === 'p-by-year' ? options.metric.year : pilotMedian.status === 'year' ? pilotMedian.firstYear! : scenario.horizonYear;
-  const yearIndex = indicatorYear - scenario.startYear;
-
-  // Binned sums of the indicator, per input (restricted to its anchors' worlds), and per anchor.
   const streamInputs = inputs.map((input, index) => ({ input, index })).filter((x) => x.input.stream !== null);
   const anchorIndex = new Map(basePlan.anchors.map((a, i) => [a.id, i]));
-  const binCount = streamInputs.map(() => new Float64Array(BINS));
-  const binSum = streamInputs.map(() => new Float64Array(BINS));
   const inSet = streamInputs.map(({ input }) => {
     const set = new Uint8Array(basePlan.anchors.length + 1);
     for (const id of input.anchorIds) set[anchorIndex.get(id)!] = 1;
     return set;
   });
-  const perAnchorCount = new Float64Array(basePlan.anchors.length + 1);
-  const perAnchorSum = new Float64Array(basePlan.anchors.length + 1);
-  let done = 0;
-  for (let c = 0; c < chunks; c++) {
+  return { scenario, options, inputs, fixed, plans, layouts, indicatorYear, streamInputs, inSet };
+}
+
+export function emptySensitivityState(setup: SensitivitySetup): SensitivityState {
+  const anchors = setup.plans[0].anchors.length + 1;
+  return {
+    counts: setup.plans.map(emptyCounts),
+    binCount: setup.streamInputs.map(() => new Float64Array(BINS)),
+    binSum: setup.streamInputs.map(() => new Float64Array(BINS)),
+    perAnchorCount: new Float64Array(anchors),
+    perAnchorSum: new Float64Array(anchors),
+  };
+}
+
+/** Adds b into a. */
+export function mergeSensitivityStates(a: SensitivityState, b: SensitivityState): void {
+  a.counts.forEach((c, p) => mergeCounts(c, b.counts[p]));
+  const add = (x: Float64Array, y: Float64Array) => {
+    for (let i = 0; i < x.length; i++) x[i] += y[i];
+  };
+  a.binCount.forEach((x, s) => add(x, b.binCount[s]));
+  a.binSum.forEach((x, s) => add(x, b.binSum[s]));
+  add(a.perAnchorCount, b.perAnchorCount);
+  add(a.perAnchorSum, b.perAnchorSum);
+}
+
+/** Runs chunks [firstChunk, endChunk) of every variant on common random numbers. */
+export function sensitivityChunks(setup: SensitivitySetup, firstChunk: number, endChunk: number, onChunk?: (n: number) => void): SensitivityState {
+  const { plans, layouts, options, streamInputs, inSet } = setup;
+  const state = emptySensitivityState(setup);
+  const { counts, binCount, binSum, perAnchorCount, perAnchorSum } = state;
+  const basePlan = plans[0];
+  const workspaces = plans.map((p) => createWorkspace(p));
+  const uniforms = new ChunkUniforms(options.seed);
+  const arrivals = new Int32Array(CHUNK_SIZE);
+  const yearIndex = setup.indicatorYear - setup.scenario.startYear;
+  for (let c = firstChunk; c < endChunk; c++) {
     const n = Math.min(CHUNK_SIZE, options.samples - c * CHUNK_SIZE);
+    if (n <= 0) break;
     plans.forEach((plan, p) => {
       runPairedChunk(plan, layouts[p], workspaces[p], uniforms, c, n);
       accumulate(plan, workspaces[p], counts[p]);
@@ -256,9 +316,15 @@ export function sensitivity(scenario: Scenario, options: { samples: number; seed
         binSum[s][b] += arrivals[k] <= yearIndex ? 1 : 0;
       }
     });
-    done += n;
-    options.onProgress?.(done, options.samples);
+    onChunk?.(n);
   }
+  return state;
+}
+
+/** Swings and variance shares from the merged state of every chunk. */
+export function sensitivityResult(setup: SensitivitySetup, state: SensitivityState): SensitivityResult {
+  const { plans, inputs, fixed, options, streamInputs, indicatorYear } = setup;
+  const { counts, binCount, binSum, perAnchorCount, perAnchorSum } = state;
   const N = counts[0].worlds;
   const totalY = perAnchorSum.reduce((a, b) => a + b, 0);
   const meanY = totalY / N;
@@ -306,4 +372,12 @@ export function sensitivity(scenario: Scenario, options: { samples: number; seed
     fixed,
     anchorShare: share(perAnchorCount, perAnchorSum, N),
   };
+}
+
+/** Runs the baseline and every input's low and high variant on common random numbers, in this thread. */
+export function sensitivity(scenario: Scenario, options: SensitivityOptions & { onProgress?: (done: number, total: number) => void }): SensitivityResult {
+  const setup = sensitivitySetup(scenario, options);
+  let done = 0;
+  const state = sensitivityChunks(setup, 0, chunkCount(options.samples), (n) => options.onProgress?.((done += n), options.samples));
+  return sensitivityResult(setup, state);
 }

@@ -13,6 +13,17 @@ describe('--threads', () => {
     expect(two.stdout).toBe(one.stdout);
   });
 
+  it.each([
+    ['compare', ['compare', 'cotra-2020', 'cotra-2020-uncertain-growth', '-n', '1100000']],
+    ['sensitivity', ['sensitivity', '-n', '60000', '--swing', 'spending.doublingYears=2,3']],
+    ['trajectories', ['trajectories', '-n', '2100000']],
+  ])('%s: byte-identical output with 1 and 2 threads', async (_name, args) => {
+    const one = await cli([...args, '--format', 'csv', '--threads', '1']);
+    const two = await cli([...args, '--format', 'csv', '--threads', '2']);
+    expect(one.code).toBe(0);
+    expect(two.stdout).toBe(one.stdout);
+  });
+
   it('works for uncertain growth parameters too', async () => {
     const args = ['run', 'cotra-2020-uncertain-growth', '-n', '2100000', '--format', 'csv'];
     expect((await cli([...args, '--threads', '2'])).stdout).toBe((await cli([...args, '--threads', '1'])).stdout);

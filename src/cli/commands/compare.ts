@@ -1,6 +1,7 @@
 /** `bioanchors compare`: scenarios side by side on common random numbers. */
 import { chunkCount } from '../../engine/simulate.js';
-import { simulatePaired, summarizeComparison, type Comparison } from '../../engine/compare.js';
+import { mergePairedCounts, simulatePaired, summarizeComparison, type Comparison, type PairedCounts } from '../../engine/compare.js';
+import { runJob, type WorkerPool } from '../parallel.js';
 import { unpairedComparison } from '../../engine/unpaired.js';
 import { UsageError } from '../../io/errors.js';
 import { renderCompareCsv, renderCompareJson, renderCompareTable } from '../../report/compare.js';
@@ -28,7 +29,7 @@ export interface ScenarioComparison {
  * by the observations); shared by `compare` and `plot compare`. `beforeRun` sees the loaded inputs
  * before anything is simulated (to check an --output against them).
  */
-export function compareScenarios(ctx: CliContext, refs: string[], options: CompareOptions, beforeRun?: (inputs: Input[]) => void): ScenarioComparison {
+export async function compareScenarios(ctx: CliContext, refs: string[], options: CompareOptions, beforeRun?: (inputs: Input[]) => void, pool?: WorkerPool): Promise<ScenarioComparison> {
   if (refs.length < 2) throw new UsageError('compare needs at least two scenarios (differences are against the first)');
   const inputs = refs.map((ref) => loadInput(ctx, ref, options));
   // The same id twice (a scenario against itself, or a file that reuses an id): number the repeats,
@@ -59,8 +60,18 @@ export function compareScenarios(ctx: CliContext, refs: string[], options: Compa
   if (options.givenObserved !== undefined) return compareGivenObserved(ctx, inputs, options);
   const plans = inputs.map((i) => i.plan);
   const progress = createProgress(ctx, Boolean(options.quiet), 'compare');
-  let done = 0;
-  const paired = simulatePaired(plans, options.seed, options.samples, 0, chunkCount(options.samples), (n) => progress.update((done += n), options.samples));
+  const paired = await runJob<PairedCounts>(
+    { kind: 'paired', scenarios: plans.map((p) => p.scenario) },
+    (first, end, onChunk) => simulatePaired(plans, options.seed, options.samples, first, end, onChunk),
+    mergePairedCounts,
+    options.seed,
+    options.samples,
+    0,
+    chunkCount(options.samples),
+    pool,
+    (worlds) => progress.update(worlds, options.samples),
+    plans.length,
+  );
   progress.stop();
   inputs.forEach((input, i) => checkFinite(ctx, input, paired.counts[i]));
   const comparison = summarizeComparison(plans, paired, options.seed, { givenNoTaiBy: options.givenNoTaiBy });
@@ -82,9 +93,9 @@ function compareGivenObserved(ctx: CliContext, inputs: Input[], options: Compare
   return { comparison, manifests, inputs };
 }
 
-export function compareCommand(ctx: CliContext, refs: string[], options: CompareOptions): void {
+export async function compareCommand(ctx: CliContext, refs: string[], options: CompareOptions, pool?: WorkerPool): Promise<void> {
   let target: OutputTarget | undefined;
-  const { comparison, manifests, inputs } = compareScenarios(ctx, refs, options, (loaded) => (target = prepareOutput(ctx, options.output, inputPaths(loaded))));
+  const { comparison, manifests, inputs } = await compareScenarios(ctx, refs, options, (loaded) => (target = prepareOutput(ctx, options.output, inputPaths(loaded))), pool);
   const format = formatFor(ctx, options.format, target);
   const { overrides } = inputs[0];
   const content = format === 'table' ? renderCompareTable(comparison, overrides) : format === 'csv' ? renderCompareCsv(comparison, overrides) : renderCompareJson(comparison, manifests);

@@ -92,7 +92,7 @@ export const PLOT_KINDS: Record<string, PlotKind> = {
     defaultSamples: 200_000,
     options: ['--given-no-tai-by'],
     async draw(ctx, refs, options, idPrefix) {
-      const { comparison } = compareScenarios(ctx, refs, options);
+      const { comparison } = await compareScenarios(ctx, refs, options);
       return { svg: await renderCompareChart({ comparison, info: info(options.seed, options.samples) }, idPrefix), samples: options.samples };
     },
   },
@@ -102,7 +102,7 @@ export const PLOT_KINDS: Record<string, PlotKind> = {
     defaultSamples: 200_000,
     options: ['--by', '--swing'],
     async draw(ctx, [ref], options, idPrefix) {
-      const { result } = sensitivityOf(ctx, ref, options);
+      const { result } = await sensitivityOf(ctx, ref, options);
       return { svg: await renderTornadoChart({ result, info: info(options.seed, options.samples) }, idPrefix), samples: options.samples };
     },
   },

@@ -1,5 +1,7 @@
 /** `bioanchors sensitivity`: which inputs move the forecast most. */
-import { sensitivity, type Metric, type SensitivityResult } from '../../engine/sensitivity.js';
+import { mergeSensitivityStates, sensitivityChunks, sensitivityResult, sensitivitySetup, type Metric, type SensitivityResult, type SensitivityState } from '../../engine/sensitivity.js';
+import { chunkCount } from '../../engine/simulate.js';
+import { runJob, type WorkerPool } from '../parallel.js';
 import { parameterAt, parameterPaths } from '../../model/paths.js';
 import { closest } from '../../io/closest.js';
 import { InputError, UsageError } from '../../io/errors.js';
@@ -19,7 +21,7 @@ export interface SensitivityOptions extends CommonOptions {
  * Runs the baseline and every input's variants; shared by `sensitivity` and `plot tornado`.
  * `beforeRun` sees the loaded input before anything is simulated (to check an --output against it).
  */
-export function sensitivityOf(ctx: CliContext, ref: string, options: SensitivityOptions, beforeRun?: (input: Input) => void): { result: SensitivityResult; input: Input } {
+export async function sensitivityOf(ctx: CliContext, ref: string, options: SensitivityOptions, beforeRun?: (input: Input) => void, pool?: WorkerPool): Promise<{ result: SensitivityResult; input: Input }> {
   const input = loadInput(ctx, ref, options);
   // --swing names a parameter as --set does (model/paths.ts), checked against this scenario.
   for (const path of Object.keys(options.swing)) {
@@ -44,14 +46,28 @@ export function sensitivityOf(ctx: CliContext, ref: string, options: Sensitivity
   beforeRun?.(input);
   const metric: Metric = options.by === undefined ? { kind: 'median' } : { kind: 'p-by-year', year: options.by };
   const progress = createProgress(ctx, Boolean(options.quiet), 'sensitivity');
-  const result = sensitivity(input.loaded.scenario, { samples: options.samples, seed: options.seed, metric, ranges: options.swing, onProgress: (d, t) => progress.update(d, t) });
+  const engineOptions = { samples: options.samples, seed: options.seed, metric, ranges: options.swing };
+  const setup = sensitivitySetup(input.loaded.scenario, engineOptions);
+  const state = await runJob<SensitivityState>(
+    { kind: 'sensitivity', scenario: input.loaded.scenario, options: engineOptions },
+    (first, end, onChunk) => sensitivityChunks(setup, first, end, onChunk),
+    mergeSensitivityStates,
+    options.seed,
+    options.samples,
+    0,
+    chunkCount(options.samples),
+    pool,
+    (worlds) => progress.update(worlds, options.samples),
+    setup.plans.length,
+  );
+  const result = sensitivityResult(setup, state);
   progress.stop();
   return { result, input };
 }
 
-export function sensitivityCommand(ctx: CliContext, ref: string, options: SensitivityOptions): void {
+export async function sensitivityCommand(ctx: CliContext, ref: string, options: SensitivityOptions, pool?: WorkerPool): Promise<void> {
   let target: OutputTarget | undefined;
-  const { result, input } = sensitivityOf(ctx, ref, options, (loaded) => (target = prepareOutput(ctx, options.output, inputPaths([loaded]))));
+  const { result, input } = await sensitivityOf(ctx, ref, options, (loaded) => (target = prepareOutput(ctx, options.output, inputPaths([loaded]))), pool);
   const format = formatFor(ctx, options.format, target);
   const content =
     format === 'table'

@@ -1,5 +1,6 @@
 /** `bioanchors trajectories`: the year-by-year curves behind a forecast. */
-import { simulate } from '../../engine/simulate.js';
+import { chunkCount } from '../../engine/simulate.js';
+import { simulateRange, type WorkerPool } from '../parallel.js';
 import { summarize } from '../../engine/summary.js';
 import { trajectories } from '../../engine/trajectories.js';
 import { renderTrajectoriesCsv, renderTrajectoriesTable } from '../../report/trajectories.js';
@@ -12,10 +13,10 @@ export type TrajectoriesOptions = CommonOptions;
 /** The requirement bands come from the first this-many worlds: plenty for 10/50/90% and fast to sort. */
 export const BAND_WORLDS = 20_000;
 
-export function trajectoriesCommand(ctx: CliContext, ref: string, options: TrajectoriesOptions): void {
+export async function trajectoriesCommand(ctx: CliContext, ref: string, options: TrajectoriesOptions, pool?: WorkerPool): Promise<void> {
   const input = loadInput(ctx, ref, options);
   const target = prepareOutput(ctx, options.output, inputPaths([input]));
-  const counts = simulate(input.plan, { samples: options.samples, seed: options.seed });
+  const counts = await simulateRange(input.plan, options.seed, options.samples, 0, chunkCount(options.samples), pool);
   checkFinite(ctx, input, counts);
   const forecast = summarize(input.plan, counts, options.seed);
   const t = trajectories(input.plan, options.seed, Math.min(options.samples, BAND_WORLDS));
