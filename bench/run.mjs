@@ -41,11 +41,15 @@ function timed(args) {
   return { seconds, kb, stdout: r.stdout };
 }
 
+// The Squiggle port draws point-valued growth parameters only: for other scenarios it is left out, and said so.
+const squiggleCheck = haveSquiggle ? spawnSync(process.execPath, [join(root, 'bench', 'squiggle.mjs'), '--scenario', values.scenario, '--samples', '1000'], { cwd: root, encoding: 'utf8' }) : null;
+const squiggleRuns = squiggleCheck?.status === 0;
+if (haveSquiggle && !squiggleRuns) console.error(`(Squiggle left out: ${squiggleCheck.stderr.trim().split('\n')[0]})`);
 const cases = [
   { name: 'bioanchors run, 1 thread', worlds, args: [bin, 'run', values.scenario, '-n', String(worlds), '--threads', '1', '--format', 'csv', '--quiet'] },
   { name: `bioanchors run, ${availableParallelism()} threads`, worlds, args: [bin, 'run', values.scenario, '-n', String(worlds), '--threads', String(availableParallelism()), '--format', 'csv', '--quiet'] },
   { name: 'naive baseline (one JS loop per world, year by year)', worlds: naiveWorlds, args: [join(root, 'bench', 'naive.mjs'), '--scenario', values.scenario, '--samples', String(naiveWorlds)] },
-  ...(haveSquiggle
+  ...(squiggleRuns
     ? [{ name: 'Squiggle (@quri/squiggle-lang 0.10.0, sample sets)', worlds: squiggleWorlds, args: [join(root, 'bench', 'squiggle.mjs'), '--scenario', values.scenario, '--samples', String(squiggleWorlds)] }]
     : []),
 ];

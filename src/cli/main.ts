@@ -56,7 +56,7 @@ Examples:
   bioanchors sensitivity                         which inputs move the median year most
   bioanchors trajectories > curves.csv           the curves behind the forecast
   bioanchors samples -n 1000 > worlds.csv        one row per simulated world
-  bioanchors plot cdf -o cdf.svg                 a chart (cdf, requirements, compare, tornado)
+  bioanchors plot cdf -o cdf.svg                 a chart (cdf, requirements, compare, hindcast, tornado)
   bioanchors report cotra-2020 my.json -o r.html  everything in one self-contained HTML file
   bioanchors list                                anchors and scenarios
   bioanchors validate my-scenario.json           check a file; problems as file:line:col
@@ -290,11 +290,11 @@ source in the observations file and in the CSV.`,
 
   program
     .command('plot')
-    .description('draw a chart as an SVG or PNG file: cdf, requirements, compare or tornado')
-    .argument('<kind>', 'cdf | requirements | compare | tornado')
+    .description('draw a chart as an SVG or PNG file: cdf, requirements, compare, hindcast or tornado')
+    .argument('<kind>', 'cdf | requirements | compare | hindcast | tornado')
     .argument('[scenarios...]', 'scenario ids or files (default: cotra-2020; compare takes two or more)')
     .option('-o, --output <file>', 'the chart file to write (atomically): FILE.svg or FILE.png')
-    .option('-n, --samples <N>', 'simulated worlds (default: 100,000 for cdf, 20,000 for requirements, 200,000 for compare and tornado)', parseCount('--samples'))
+    .option('-n, --samples <N>', 'simulated worlds (default: 100,000 for cdf, 20,000 for requirements, 200,000 for compare and tornado, 2,000 growth draws for hindcast)', parseCount('--samples'))
     .option('--seed <S>', 'random seed (the same seed and inputs give the same file)', parseSeed, DEFAULT_SEED)
     .option('--horizon <year>', 'last year to simulate', parseYear('--horizon'))
     .option('--set <path=value>', 'override a scenario value (repeatable; applies to every scenario given)', collect, [])

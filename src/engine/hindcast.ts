@@ -55,6 +55,8 @@ export interface HindcastRow {
 
 export interface Hindcast {
   rows: HindcastRow[];
+  /** The projection year by year over the observed years and a few around them, for charts. */
+  curves: { year: number; bands: Record<HindcastQuantity, Band> }[];
   /** Draws of the growth parameters behind the bands (1 when nothing is uncertain). */
   draws: number;
   uncertain: boolean;
@@ -113,5 +115,12 @@ export function hindcast(plan: Plan, observed: readonly ObservedYear[], options:
     }
     return { year: o.year, label: o.label, cells };
   });
-  return { rows, draws: worlds.length, uncertain: plan.uncertainCurveKeys.length > 0 };
+  const observedYears = observed.map((o) => o.year);
+  const first = Math.min(...observedYears, plan.scenario.startYear) - 1;
+  const last = Math.max(...observedYears, plan.scenario.startYear) + 4;
+  const curves: Hindcast['curves'] = [];
+  for (let year = first; year <= last; year++) {
+    curves.push({ year, bands: Object.fromEntries(HINDCAST_QUANTITIES.map((q) => [q, bandAt(worlds, CURVE_OF[q], year)])) as Record<HindcastQuantity, Band> });
+  }
+  return { rows, curves, draws: worlds.length, uncertain: plan.uncertainCurveKeys.length > 0 };
 }

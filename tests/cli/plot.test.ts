@@ -48,8 +48,8 @@ describe('plot', () => {
   });
 
   it.each([
-    [['plot', 'pie', '-o', 'x.svg'], 2, 'unknown chart kind "pie"; one of cdf, requirements, compare, tornado'],
-    [['plot', 'cfd', '-o', 'x.svg'], 2, 'unknown chart kind "cfd" (did you mean "cdf"?); one of cdf, requirements, compare, tornado'],
+    [['plot', 'pie', '-o', 'x.svg'], 2, 'unknown chart kind "pie"; one of cdf, requirements, compare, hindcast, tornado'],
+    [['plot', 'cfd', '-o', 'x.svg'], 2, 'unknown chart kind "cfd" (did you mean "cdf"?); one of cdf, requirements, compare, hindcast, tornado'],
     [['plot', 'cdf'], 2, 'plot needs -o FILE.svg (or FILE.png): where to write the chart'],
     [['plot', 'cdf', '-o', 'x.pdf'], 2, '-o x.pdf: the file name must end in .svg or .png (the format it is written in)'],
     [['plot', 'compare', 'cotra-2020', '-o', 'x.svg'], 2, 'plot compare needs two or more scenarios (differences are against the first)'],

@@ -46,8 +46,8 @@ describe.skipIf(!haveBrowser)('HTML report in a headless browser', () => {
         sections: document.querySelectorAll('section').length,
         title: document.title,
       }));
-      // Two scenarios × (cdf, requirements, tornado), and the comparison.
-      expect(shape.charts).toHaveLength(7);
+      // Two scenarios × (cdf, requirements, hindcast, tornado), and the comparison.
+      expect(shape.charts).toHaveLength(9);
       for (const c of shape.charts) {
         expect(c.width).toBeGreaterThan(300);
         expect(c.height).toBeGreaterThan(200);

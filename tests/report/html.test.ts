@@ -27,8 +27,8 @@ describe('report', () => {
     expect(html.match(/<h3>Forecast<\/h3>/g)).toHaveLength(2);
     expect(html.match(/<h3>Inputs<\/h3>/g)).toHaveLength(2);
     expect(html.match(/<h3>Manifest<\/h3>/g)).toHaveLength(2);
-    // cdf and requirements per scenario (no tornado with --no-sensitivity), and the comparison.
-    expect(html.match(/<figure><svg /g)).toHaveLength(5);
+    // cdf, requirements and hindcast per scenario (no tornado with --no-sensitivity), and the comparison.
+    expect(html.match(/<figure><svg /g)).toHaveLength(7);
     expect(html).toContain('Cotra (2020) spreadsheet');
     expect(html).toContain('Carlsmith (2020)');
     expect(html).toContain('<b>Price-performance:</b> ~1e17 FLOP/$ in 2020');

@@ -17,11 +17,15 @@ import { renderTornadoChart } from '../../report/charts/tornado.js';
 import type { CliContext } from '../context.js';
 import { prepareOutput, writeAtomic } from '../output.js';
 import { loadScenario } from '../../io/load.js';
-import { loadInput, type CommonOptions } from '../scenario-input.js';
+import { displayPath, loadInput, type CommonOptions } from '../scenario-input.js';
 import { VERSION } from '../version.js';
 import { compareScenarios } from './compare.js';
 import { runScenario } from './run.js';
 import { sensitivityOf } from './sensitivity.js';
+import { observedYears } from './hindcast.js';
+import { hindcast } from '../../engine/hindcast.js';
+import { loadObservations } from '../../io/observations.js';
+import { renderHindcastChart } from '../../report/charts/hindcast.js';
 import { resolve } from 'node:path';
 
 export interface PlotOptions extends Omit<CommonOptions, 'samples' | 'format'> {
@@ -94,6 +98,19 @@ export const PLOT_KINDS: Record<string, PlotKind> = {
     async draw(ctx, refs, options, idPrefix) {
       const { comparison } = await compareScenarios(ctx, refs, options);
       return { svg: await renderCompareChart({ comparison, info: info(options.seed, options.samples) }, idPrefix), samples: options.samples };
+    },
+  },
+  hindcast: {
+    summary: 'the projected largest run, FLOP per dollar and spending beside what was observed since 2020',
+    scenarios: 'one',
+    defaultSamples: 2_000,
+    options: [],
+    async draw(ctx, [ref], options, idPrefix) {
+      const input = loadInput(ctx, ref, options);
+      const observations = loadObservations(undefined, ctx.cwd);
+      const h = hindcast(input.plan, observedYears(observations.file).years, { samples: options.samples, seed: options.seed });
+      const s = input.loaded.scenario;
+      return { svg: await renderHindcastChart({ hindcast: h, scenario: { id: s.id, label: s.label }, observationsPath: displayPath(ctx, observations.path), info: info(options.seed, h.draws) }, idPrefix), samples: h.draws };
     },
   },
   tornado: {

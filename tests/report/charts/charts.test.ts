@@ -167,3 +167,25 @@ describe('prefixIds', () => {
     expect(prefixIds('<clipPath id="clip1"/><g clip-path="url(#clip1)"/><use href="#clip1"/>', 'a')).toBe('<clipPath id="a-clip1"/><g clip-path="url(#a-clip1)"/><use href="#a-clip1"/>');
   });
 });
+
+describe('hindcast chart', () => {
+  it('draws the projection of each quantity beside the observations, with bands when growth is uncertain', async () => {
+    const { hindcast } = await import('../../../src/engine/hindcast.js');
+    const { renderHindcastChart } = await import('../../../src/report/charts/hindcast.js');
+    const { loadObservations } = await import('../../../src/io/observations.js');
+    const { observedYears } = await import('../../../src/cli/commands/hindcast.js');
+    const observed = observedYears(loadObservations(undefined, process.cwd()).file).years;
+    for (const [id, bands] of [['cotra-2020-uncertain-growth', true], ['cotra-2020', false]] as const) {
+      const plan = planScenario(loadScenario(id).scenario);
+      const h = hindcast(plan, observed, { samples: 500, seed: SEED });
+      const svg = await renderHindcastChart({ hindcast: h, scenario: { id, label: plan.scenario.label }, observationsPath: 'observations.json', info });
+      expect(hasBadNumbers(svg)).toBe(false);
+      expect(textsOf(svg, 'title-text')[0]).toMatch(new RegExp(`^Hindcast: .*\\[${id}\\] against what was observed$`));
+      for (const label of ['largest run (log10 FLOP)', 'FLOP per $ (log10)', 'spend on it (log10 $)']) expect(texts(svg)).toContain(label);
+      // One observed point per figure in the file.
+      const figures = observed.reduce((n, o) => n + Object.keys(o.figures).length, 0);
+      expect((svg.match(/<path[^>]*class="[^"]*mark-symbol[^"]*"/g) ?? []).length + (svg.match(/aria-roledescription="point"/g) ?? []).length).toBeGreaterThanOrEqual(figures);
+      expect(svg.includes('role-mark area') || svg.includes('mark-area')).toBe(bands);
+    }
+  });
+});
