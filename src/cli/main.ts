@@ -36,6 +36,20 @@ export function exitCodeFor(error: unknown): number {
   return EXIT.internal;
 }
 
+/**
+ * Runs `work` with a pool of worker threads for a command that will simulate about `worlds`
+ * worlds' worth of work on `threads` threads (none when not worth it), and stops the pool after.
+ */
+async function withPool<T>(threads: number, worlds: number, work: (pool: import('./parallel.js').WorkerPool | undefined) => Promise<T>): Promise<T> {
+  const { poolFor } = await import('./parallel.js');
+  const pool = poolFor(threads, worlds);
+  try {
+    return await work(pool);
+  } finally {
+    await pool?.close();
+  }
+}
+
 function buildProgram(ctx: CliContext, setExit: (code: number) => void): Command {
   const program = new Command();
   program
@@ -157,15 +171,11 @@ is measured on the same worlds: its standard error ("± paired") is usually seve
 than that of two independent runs ("unpaired", shown beside it).`,
     )
     .action(async (scenarios: string[], options) => {
-      const { poolFor } = await import('./parallel.js');
       // Paired runs do a run's work once per scenario: that is the work the threads share.
-      const pool = poolFor(options.threads, options.samples * scenarios.length);
-      try {
+      await withPool(options.threads, options.samples * scenarios.length, async (pool) => {
         const { compareCommand } = await import('./commands/compare.js');
         await compareCommand(ctx, scenarios, options, pool);
-      } finally {
-        await pool?.close();
-      }
+      });
     });
 
   common(
@@ -194,14 +204,8 @@ from 20 bins of the input).`,
     )
     .action(async (scenario: string | undefined, options) => {
       const { sensitivityCommand } = await import('./commands/sensitivity.js');
-      const { poolFor } = await import('./parallel.js');
       // Tens of variants share each chunk: worth threads from far fewer worlds than a run.
-      const pool = poolFor(options.threads, options.samples * 20);
-      try {
-        await sensitivityCommand(ctx, scenario ?? 'cotra-2020', options, pool);
-      } finally {
-        await pool?.close();
-      }
+      await withPool(options.threads, options.samples * 20, (pool) => sensitivityCommand(ctx, scenario ?? 'cotra-2020', options, pool));
     });
 
   common(
@@ -251,13 +255,7 @@ band of each curve across worlds.`,
     )
     .action(async (scenario: string | undefined, options) => {
       const { trajectoriesCommand } = await import('./commands/trajectories.js');
-      const { poolFor } = await import('./parallel.js');
-      const pool = poolFor(options.threads, options.samples);
-      try {
-        await trajectoriesCommand(ctx, scenario ?? 'cotra-2020', options, pool);
-      } finally {
-        await pool?.close();
-      }
+      await withPool(options.threads, options.samples, (pool) => trajectoriesCommand(ctx, scenario ?? 'cotra-2020', options, pool));
     });
 
   common(

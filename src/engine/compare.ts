@@ -5,7 +5,7 @@
  * difference in {-1, 0, 1}, whose standard error follows from those two counts.
  */
 import { ChunkUniforms, arrivalsByWorld, pairedLayout, runPairedChunk, type PairedLayout } from './paired.js';
-import { accumulate, CHUNK_SIZE, createWorkspace, emptyCounts, mergeCounts, type Counts, type Plan, type Workspace } from './simulate.js';
+import { accumulate, addInto, CHUNK_SIZE, createWorkspace, emptyCounts, mergeCounts, type Counts, type Plan, type Workspace } from './simulate.js';
 import { binomialSe, summarize, type Forecast, type SummaryOptions } from './summary.js';
 
 export interface PairedCounts {
@@ -113,9 +113,6 @@ export function summarizeComparison(plans: Plan[], paired: PairedCounts, seed: n
 /** Adds b into a (paired counts of disjoint chunks). */
 export function mergePairedCounts(a: PairedCounts, b: PairedCounts): void {
   a.counts.forEach((c, p) => mergeCounts(c, b.counts[p]));
-  const add = (x: Float64Array, y: Float64Array) => {
-    for (let i = 0; i < x.length; i++) x[i] += y[i];
-  };
-  a.onlyFirst.forEach((x, s) => add(x, b.onlyFirst[s]));
-  a.onlyOther.forEach((x, s) => add(x, b.onlyOther[s]));
+  a.onlyFirst.forEach((x, s) => addInto(x, b.onlyFirst[s]));
+  a.onlyOther.forEach((x, s) => addInto(x, b.onlyOther[s]));
 }

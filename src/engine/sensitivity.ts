@@ -15,7 +15,7 @@ import type { Distribution } from '../model/distribution.js';
 import type { Param, Scenario, WeightedAnchor } from '../model/scenario.js';
 import { ChunkUniforms, HALVING_STREAM, MAX_OOM_STREAM, arrivalsByWorld, curveStream, pairedLayout, runPairedChunk, variableStream, type PairedLayout } from './paired.js';
 import { compileDistribution } from './sampler.js';
-import { CHUNK_SIZE, accumulate, chunkCount, createWorkspace, emptyCounts, mergeCounts, planScenario, type Counts, type Plan } from './simulate.js';
+import { CHUNK_SIZE, accumulate, addInto, chunkCount, createWorkspace, emptyCounts, mergeCounts, planScenario, type Counts, type Plan } from './simulate.js';
 import { ALGORITHMIC_FIELDS, GROWTH_PARAMETERS, parameterAt, setParameter, type ParameterRef } from '../model/paths.js';
 import { summarize, type Forecast } from './summary.js';
 
@@ -273,13 +273,10 @@ export function emptySensitivityState(setup: SensitivitySetup): SensitivityState
 /** Adds b into a. */
 export function mergeSensitivityStates(a: SensitivityState, b: SensitivityState): void {
   a.counts.forEach((c, p) => mergeCounts(c, b.counts[p]));
-  const add = (x: Float64Array, y: Float64Array) => {
-    for (let i = 0; i < x.length; i++) x[i] += y[i];
-  };
-  a.binCount.forEach((x, s) => add(x, b.binCount[s]));
-  a.binSum.forEach((x, s) => add(x, b.binSum[s]));
-  add(a.perAnchorCount, b.perAnchorCount);
-  add(a.perAnchorSum, b.perAnchorSum);
+  a.binCount.forEach((x, s) => addInto(x, b.binCount[s]));
+  a.binSum.forEach((x, s) => addInto(x, b.binSum[s]));
+  addInto(a.perAnchorCount, b.perAnchorCount);
+  addInto(a.perAnchorSum, b.perAnchorSum);
 }
 
 /** Runs chunks [firstChunk, endChunk) of every variant on common random numbers. */

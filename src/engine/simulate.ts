@@ -410,16 +410,18 @@ function accumulateFirst(plan: Plan, ws: Workspace, counts: Counts): void {
   }
 }
 
+/** Adds y into x, element by element (counts of disjoint chunks add up exactly). */
+export function addInto(x: Float64Array, y: ArrayLike<number>): void {
+  for (let i = 0; i < x.length; i++) x[i] += y[i];
+}
+
 /** Adds b into a (counts of disjoint chunks). */
 export function mergeCounts(a: Counts, b: Counts): void {
   a.worlds += b.worlds;
   a.never += b.never;
   a.nonFinite += b.nonFinite;
   a.firstNonFinite ??= b.firstNonFinite;
-  a.perAnchor.forEach((h, i) => {
-    const o = b.perAnchor[i];
-    for (let j = 0; j < h.length; j++) h[j] += o[j];
-  });
+  a.perAnchor.forEach((h, i) => addInto(h, b.perAnchor[i]));
 }
 
 export interface SimulateOptions {

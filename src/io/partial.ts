@@ -1,6 +1,6 @@
 /** Reads the parts of a split run (report/partial.ts) and checks that they make one whole run. */
 import * as z from 'zod';
-import type { Counts } from '../engine/simulate.js';
+import { addInto, type Counts } from '../engine/simulate.js';
 import { PARTIAL_FORMAT, type Partial } from '../report/partial.js';
 import { InputError, UsageError } from './errors.js';
 import { readInputText } from './load.js';
@@ -81,7 +81,7 @@ export function mergePartials(parts: { path: string; partial: Partial }[]): { pa
     counts.never += partial.counts.never;
     counts.nonFinite += partial.counts.nonFinite;
     counts.firstNonFinite ??= partial.counts.firstNonFinite;
-    partial.counts.perAnchor.forEach((h, i) => h.forEach((x, j) => (counts.perAnchor[i][j] += x)));
+    partial.counts.perAnchor.forEach((h, i) => addInto(counts.perAnchor[i], h));
   }
   return { partial: first.partial, counts };
 }
