@@ -32,11 +32,14 @@ const naiveWorlds = Number(values['naive-worlds']);
 const squiggleWorlds = Number(values['squiggle-worlds']);
 const haveSquiggle = existsSync(join(root, 'node_modules', '@quri', 'squiggle-lang'));
 
-function timed(args) {
+function timed(args, shell) {
   const start = process.hrtime.bigint();
-  const r = spawnSync(process.execPath, ['--require', rss, ...args], { cwd: root, encoding: 'utf8', maxBuffer: 1 << 26 });
+  // A Node case runs under rss.cjs (peak memory); a shell case (the Python peer) is timed only.
+  const r = shell
+    ? spawnSync('bash', ['-c', shell], { cwd: root, encoding: 'utf8', maxBuffer: 1 << 26 })
+    : spawnSync(process.execPath, ['--require', rss, ...args], { cwd: root, encoding: 'utf8', maxBuffer: 1 << 26 });
   const seconds = Number(process.hrtime.bigint() - start) / 1e9;
-  if (r.status !== 0) throw new Error(`${args.join(' ')} failed: ${r.stderr}`);
+  if (r.status !== 0) throw new Error(`${shell ?? args.join(' ')} failed: ${r.stderr}`);
   const kb = Number(/bench:maxrss-kb (\d+)/.exec(r.stderr)?.[1] ?? NaN);
   return { seconds, kb, stdout: r.stdout };
 }
@@ -45,6 +48,19 @@ function timed(args) {
 const squiggleCheck = haveSquiggle ? spawnSync(process.execPath, [join(root, 'bench', 'squiggle.mjs'), '--scenario', values.scenario, '--samples', '1000'], { cwd: root, encoding: 'utf8' }) : null;
 const squiggleRuns = squiggleCheck?.status === 0;
 if (haveSquiggle && !squiggleRuns) console.error(`(Squiggle left out: ${squiggleCheck.stderr.trim().split('\n')[0]})`);
+// For the simplified benchmark model, the peers other implementations are measured against, in the same run:
+// a tuned single-file Node script and NumPy with the crossing in closed form (bench/peers/).
+const simplified = values.scenario.replace(/\\/g, '/').endsWith('simplified/simplified.json');
+const haveNumpy = spawnSync('python3', ['-c', 'import numpy'], { encoding: 'utf8' }).status === 0;
+if (simplified && !haveNumpy) console.error('(NumPy peer left out: python3 with numpy is not installed)');
+const peers = simplified
+  ? [
+      { name: 'tuned single-file Node script (bench/peers/tuned.mjs)', worlds, args: [join(root, 'bench', 'peers', 'tuned.mjs'), '--samples', String(worlds)] },
+      ...(haveNumpy
+        ? [{ name: `NumPy ${spawnSync('python3', ['-c', 'import numpy; print(numpy.__version__)'], { encoding: 'utf8' }).stdout.trim()}, closed-form crossing (bench/peers/numpy_closed_form.py)`, worlds, args: [], shell: `node bench/peers/model.mjs | python3 bench/peers/numpy_closed_form.py ${worlds}` }]
+        : []),
+    ]
+  : [];
 const cases = [
   { name: 'bioanchors run, 1 thread', worlds, args: [bin, 'run', values.scenario, '-n', String(worlds), '--threads', '1', '--format', 'csv', '--quiet'] },
   { name: `bioanchors run, ${availableParallelism()} threads`, worlds, args: [bin, 'run', values.scenario, '-n', String(worlds), '--threads', String(availableParallelism()), '--format', 'csv', '--quiet'] },
@@ -52,13 +68,14 @@ const cases = [
   ...(squiggleRuns
     ? [{ name: 'Squiggle (@quri/squiggle-lang 0.10.0, sample sets)', worlds: squiggleWorlds, args: [join(root, 'bench', 'squiggle.mjs'), '--scenario', values.scenario, '--samples', String(squiggleWorlds)] }]
     : []),
+  ...peers,
 ];
 if (!haveSquiggle) console.error('(Squiggle not installed: npm install --save-dev @quri/squiggle-lang@0.10.0 to include it)');
 const times = cases.map(() => []);
 const memory = cases.map(() => []);
 for (let r = 0; r < reps; r++) {
   cases.forEach((c, i) => {
-    const t = timed(c.args);
+    const t = timed(c.args, c.shell);
     times[i].push(t.seconds);
     memory[i].push(t.kb);
   });
@@ -71,7 +88,7 @@ console.log('|---|---|---|---|---|---|');
 const rates = cases.map((c, i) => c.worlds / median(times[i]));
 const naiveRate = rates[2];
 cases.forEach((c, i) =>
-  console.log(`| ${c.name} | ${c.worlds.toLocaleString('en-US')} | ${median(times[i]).toFixed(3)} | ${(rates[i] / 1e6).toFixed(2)} M | ${(rates[i] / naiveRate).toPrecision(rates[i] / naiveRate < 10 ? 2 : 3)}× | ${(median(memory[i]) / 1024).toFixed(0)} MB |`),
+  console.log(`| ${c.name} | ${c.worlds.toLocaleString('en-US')} | ${median(times[i]).toFixed(3)} | ${(rates[i] / 1e6).toFixed(2)} M | ${(rates[i] / naiveRate).toPrecision(rates[i] / naiveRate < 10 ? 2 : 3)}× | ${Number.isFinite(median(memory[i])) ? `${(median(memory[i]) / 1024).toFixed(0)} MB` : 'n/a'} |`),
 );
 
 if (!values['skip-memory']) {
