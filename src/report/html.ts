@@ -86,7 +86,7 @@ function forecastSection(f: Forecast): string {
     median && tenth ? `<p class="headline">10% by <b>${crossingText(tenth, f.horizonYear)}</b> · 50% by <b>${crossingText(median, f.horizonYear)}</b> · ${percent(f.cdf[f.cdf.length - 1])} by ${f.horizonYear}</p>` : '';
   const years = keyYears(f.years);
   const byYear = table(
-    ['year', 'P(TAI by year)', 'se (pp)'],
+    ['year', 'P(TAI by the end of year)', 'se (pp)'],
     years.map((y) => [String(y), percent(f.cdf[y - f.startYear]), pp(f.se[y - f.startYear])]),
     [false, true, true],
   );
@@ -100,12 +100,12 @@ function forecastSection(f: Forecast): string {
     [false, true, true],
   );
   const crossings = table(
-    ['level', 'year first reached', 'se (years)'],
+    ['level', 'date reached', 'se (years)'],
     f.crossings.map((c) => [levelText(c.level), crossingText(c, f.horizonYear), c.se !== null ? `±${c.se.toFixed(2)}` : '']),
     [false, true, true],
   );
   const anchors = table(
-    ['anchor', 'weight', 'worlds', `P(by 2050 | anchor)`, `after ${f.horizonYear}`, 'median year'],
+    ['anchor', 'weight', 'worlds', `P(by 2050 | anchor)`, `after ${f.horizonYear}`, 'median date'],
     f.anchors.map((a) => {
       const m = a.crossings.find((c) => c.level === 0.5)!;
       const j = 2050 - f.startYear;
@@ -114,7 +114,7 @@ function forecastSection(f: Forecast): string {
     [false, true, true, true, true, true],
   );
   const condition = f.condition ? `<p>Given no TAI by ${f.condition.givenNoTaiBy}: ${count(f.condition.keptWorlds)} worlds remain (${percent(f.condition.keptShare)}).</p>` : '';
-  return `<h3>Forecast</h3>${condition}${headline}<div class="tables"><div>${byYear}</div><div>${outcomes}<p class="note">Year each probability is first reached (interpolated):</p>${crossings}</div></div><p class="note">Per anchor: P(TAI by year | that anchor is right).</p>${anchors}`;
+  return `<h3>Forecast</h3>${condition}${headline}<div class="tables"><div>${byYear}</div><div>${outcomes}<p class="note">Date by which each probability is reached (decimal year, interpolated between year ends):</p>${crossings}</div></div><p class="note">Per anchor: P(TAI by the end of year | that anchor is right). Years: a year Y means by the end of year Y; dates are decimal years, year Y ending at Y+1.</p>${anchors}`;
 }
 
 function inputsSection(s: Scenario, file: ScenarioFile): string {

@@ -49,7 +49,7 @@ export function conditionReference(reference: ReferenceCurve, givenNoTaiBy: numb
 
 export function cdfSpec({ forecast: f, info, reference: given }: CdfChartInput): TopLevelSpec {
   const reference = given && f.condition ? conditionReference(given, f.condition.givenNoTaiBy) : given;
-  const total = 'P(TAI by year), all anchors';
+  const total = 'P(TAI by the end of year), all anchors';
   const band = `${Math.round(0.95 * 100)}% Monte Carlo band`;
   const pct = (p: number) => `${(p * 100).toFixed(1)}%`;
   const after = `after ${f.horizonYear}: ${pct(f.notByHorizon.p)}`;
@@ -94,7 +94,7 @@ export function cdfSpec({ forecast: f, info, reference: given }: CdfChartInput):
     scale: { domain: [f.startYear, x0 + BAR_WIDTH], nice: false, zero: false },
     axis: { values: decadeTicks(f.startYear, f.horizonYear), format: 'd', grid: true },
   } as const;
-  const y = { type: 'quantitative', title: 'probability TAI is affordable by year', scale: { domain: [0, 1], nice: false }, axis: { values: [0, 0.25, 0.5, 0.75, 1], format: '.0%' } } as const;
+  const y = { type: 'quantitative', title: 'P(TAI affordable by the end of year)', scale: { domain: [0, 1], nice: false }, axis: { values: [0, 0.25, 0.5, 0.75, 1], format: '.0%' } } as const;
   const chart = {
     width: WIDTH,
     height: HEIGHT,

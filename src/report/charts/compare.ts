@@ -38,7 +38,7 @@ export function compareSpec({ comparison, info }: CompareChartInput): TopLevelSp
     mark: { type: 'line', strokeWidth: 2.5 },
     encoding: {
       x: { ...x, title: null },
-      y: { field: 'p', type: 'quantitative', title: 'P(TAI by year)', scale: { domain: [0, 1], nice: false }, axis: { values: [0, 0.25, 0.5, 0.75, 1], format: '.0%' } },
+      y: { field: 'p', type: 'quantitative', title: 'P(TAI by the end of year)', scale: { domain: [0, 1], nice: false }, axis: { values: [0, 0.25, 0.5, 0.75, 1], format: '.0%' } },
       color,
       strokeDash,
     },
@@ -55,7 +55,7 @@ export function compareSpec({ comparison, info }: CompareChartInput): TopLevelSp
   };
   return framed(
     `Scenarios compared: ${forecasts.map((f) => f.scenarioId).join(', ')}`,
-    [`Top: P(TAI by year). Bottom: each scenario minus ${first.scenarioId}, in percentage points, with its 95% band`, paired ? '(paired: every scenario runs on the same random numbers, so the bands are narrow)' : '(conditioned runs: unpaired standard errors)'],
+    [`Top: P(TAI by the end of each year). Bottom: each scenario minus ${first.scenarioId}, in percentage points, with its 95% band`, paired ? '(paired: every scenario runs on the same random numbers, so the bands are narrow)' : '(conditioned runs: unpaired standard errors)'],
     { vconcat: [top, bottom], resolve: { scale: { color: 'shared', strokeDash: 'shared' } } },
     caption(info, 'common random numbers'),
   );

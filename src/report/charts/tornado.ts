@@ -42,7 +42,7 @@ export function tornadoSpec({ result: r, info, maxRows = 20 }: TornadoChartInput
   for (let t = Math.ceil(lo / step) * step; t <= hi; t += step) yearTicks.push(t);
   const y = { field: 'input', type: 'nominal', sort: names, title: null, axis: { labelLimit: 1000, labelFontSize: 12 } } as const;
   const height = ROW_HEIGHT * rows.length;
-  const xTitle = median ? `median year of TAI (baseline ${base.toFixed(1)})` : `P(TAI by ${r.metric.kind === 'p-by-year' ? r.metric.year : ''}) (baseline ${(base * 100).toFixed(1)}%)`;
+  const xTitle = median ? `median date of TAI, decimal year (baseline ${base.toFixed(1)})` : `P(TAI by the end of ${r.metric.kind === 'p-by-year' ? r.metric.year : ''}) (baseline ${(base * 100).toFixed(1)}%)`;
   const swing = {
     width: BAR_WIDTH,
     height,

@@ -37,7 +37,7 @@ describe('cdf chart', () => {
 
   it('has a title naming the scenario, axes with units and a caption with seed and worlds', () => {
     expect(textsOf(svg, 'title-text')).toEqual(['P(TAI by year): Cotra (2020) best guess [cotra-2020]']);
-    expect(textsOf(svg, 'axis-title')).toEqual(['year', 'probability TAI is affordable by year']);
+    expect(textsOf(svg, 'axis-title')).toEqual(['year', 'P(TAI affordable by the end of year)']);
     expect(texts(svg)).toContain('seed 7 · 8,000 simulated worlds · bioanchors 9.9.9');
     expect(hasBadNumbers(svg)).toBe(false);
   });
@@ -158,7 +158,7 @@ describe('tornado chart', () => {
     expect(labels).toHaveLength(shown);
     expect(labels[0]).toBe(swings[0].name);
     expect(texts(svg)).toContain('variance share');
-    expect(texts(svg).some((t) => /^P\(TAI by 2050\) \(baseline \d+\.\d%\)$/.test(t))).toBe(true);
+    expect(texts(svg).some((t) => /^P\(TAI by the end of 2050\) \(baseline \d+\.\d%\)$/.test(t))).toBe(true);
   });
 });
 
