@@ -85,7 +85,7 @@ Exit codes: 0 ok, 1 internal error, 2 command-line mistake (or an --output that 
     .command('run')
     .description('forecast one or more scenarios (ids or JSON files; default: cotra-2020)')
     .argument('[scenarios...]', 'scenario ids (see `bioanchors list`) or paths to scenario files')
-    .option('-n, --samples <N>', 'simulated worlds', parseCount('--samples'), DEFAULT_SAMPLES)
+    .option('-n, --samples <N>', 'simulated worlds (up to 1e13: a run split with --chunks may be that large)', parseCount('--samples', 1e13), DEFAULT_SAMPLES)
     .option('--seed <S>', 'random seed (the same seed and inputs give the same output)', parseSeed, DEFAULT_SEED)
     .addOption(new Option('-f, --format <format>', 'output format (default: by the --output file\'s extension; else table on a terminal, csv when piped)').choices(RUN_FORMATS).argParser(parseChoice('--format', RUN_FORMATS)))
     .option('-o, --output <file>', 'write to this file (atomically) instead of stdout')

@@ -1,6 +1,6 @@
 /** Reads the parts of a split run (report/partial.ts) and checks that they make one whole run. */
 import * as z from 'zod';
-import { addInto, type Counts } from '../engine/simulate.js';
+import { addInto, CHUNK_SIZE, chunkCount, type Counts } from '../engine/simulate.js';
 import { PARTIAL_FORMAT, type Partial } from '../report/partial.js';
 import { InputError, UsageError } from './errors.js';
 import { readInputText } from './load.js';
@@ -44,6 +44,14 @@ export function readPartial(path: string): Partial {
   if (p.counts.perAnchor.length !== p.plan.anchors.length || p.counts.perAnchor.some((h) => h.length !== p.plan.years.length + 1)) {
     throw new InputError([{ file: path, message: 'its counts do not match its years and anchors' }]);
   }
+  // The counts must be those of its chunks: as many worlds as the range holds, each counted once.
+  const samples = Number(p.manifest.samples);
+  const expected = Math.min(samples, p.chunks.to * CHUNK_SIZE) - p.chunks.from * CHUNK_SIZE;
+  const counted = p.counts.never + p.counts.perAnchor.reduce((s, h) => s + h.reduce((a, b) => a + b, 0), 0);
+  if (!Number.isSafeInteger(samples) || p.chunks.of !== chunkCount(samples)) throw new InputError([{ file: path, message: `its manifest's ${p.manifest.samples} worlds do not make ${p.chunks.of} chunks: the part was edited` }]);
+  if (p.counts.worlds !== expected || counted !== expected || p.counts.nonFinite !== 0) {
+    throw new InputError([{ file: path, message: `its counts are not those of chunks ${p.chunks.from}:${p.chunks.to} (${expected} worlds, each counted once; found ${p.counts.worlds} worlds and ${counted} counted, ${p.counts.nonFinite} without a number): the part was edited or damaged` }]);
+  }
   return p;
 }
 
@@ -58,7 +66,11 @@ export function mergePartials(parts: { path: string; partial: Partial }[]): { pa
   const [first] = parts;
   for (const part of parts.slice(1)) {
     if (runKey(part.partial) !== runKey(first.partial)) {
-      throw new UsageError(`${part.path} is a part of another run than ${first.path} (a different scenario, input file, seed, number of worlds or option): parts can only be merged with parts of the same run`);
+      const a = first.partial;
+      const b = part.partial;
+      const differs = (['manifest', 'plan', 'summary', 'overrides'] as const).filter((k) => JSON.stringify(a[k]) !== JSON.stringify(b[k]));
+      const fields = differs.includes('manifest') ? Object.keys({ ...a.manifest, ...b.manifest }).filter((k) => JSON.stringify(a.manifest[k as keyof typeof a.manifest]) !== JSON.stringify(b.manifest[k as keyof typeof b.manifest])) : [];
+      throw new InputError([{ file: part.path, message: `is a part of another run than ${first.path}: they differ in ${[...fields.map((f) => `manifest.${f}`), ...differs.filter((d) => d !== 'manifest')].join(', ') || 'their number of chunks'}; parts can only be merged with parts of the same run` }]);
     }
   }
   const sorted = [...parts].sort((a, b) => a.partial.chunks.from - b.partial.chunks.from);

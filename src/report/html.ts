@@ -83,7 +83,7 @@ function forecastSection(f: Forecast): string {
   const median = f.crossings.find((c) => c.level === 0.5);
   const tenth = f.crossings.find((c) => c.level === 0.1);
   const headline =
-    median && tenth ? `<p class="headline">10% by <b>${crossingText(tenth, f.horizonYear)}</b> · 50% by <b>${crossingText(median, f.horizonYear)}</b> · ${percent(f.cdf[f.cdf.length - 1])} by ${f.horizonYear}</p>` : '';
+    median && tenth ? `<p class="headline">10% by <b>${crossingText(tenth, f.horizonYear)}</b> · 50% by <b>${crossingText(median, f.horizonYear)}</b> · ${percent(f.cdf[f.cdf.length - 1])} by the end of ${f.horizonYear}</p>` : '';
   const years = keyYears(f.years);
   const byYear = table(
     ['year', 'P(TAI by the end of year)', 'se (pp)'],

@@ -15,7 +15,7 @@ export function renderTable(f: Forecast, options: TableOptions = {}): string {
   if (options.overrides?.length) out.push(`Changed on the command line: ${options.overrides.join(' · ')}`);
   if (f.condition) {
     const c = f.condition;
-    out.push(`Given no TAI by ${c.givenNoTaiBy}: ${count(c.keptWorlds)} of ${count(c.keptWorlds / c.keptShare)} simulated worlds remain (${percent(c.keptShare)}) · seed ${f.seed} · years ${f.startYear}–${f.horizonYear}`);
+    out.push(`Given no TAI by the end of ${c.givenNoTaiBy}: ${count(c.keptWorlds)} of ${count(c.keptWorlds / c.keptShare)} simulated worlds remain (${percent(c.keptShare)}) · seed ${f.seed} · years ${f.startYear}–${f.horizonYear}`);
   } else if (f.observed) {
     const o = f.observed;
     out.push(

@@ -42,8 +42,8 @@ describe('run --chunks and merge', () => {
     expect((await cli(['merge', a, b, c, c])).stderr).toMatch(/overlaps another part/);
     const [other] = await parts(tempDir(), ['5:7'], ['--seed', '7']);
     const mixed = await cli(['merge', a, b, other]);
-    expect(mixed.code).toBe(2);
-    expect(mixed.stderr).toMatch(/is a part of another run/);
+    expect(mixed.code).toBe(3);
+    expect(mixed.stderr).toMatch(/part-0\.json: is a part of another run than .*part-0\.json: they differ in manifest\.seed/);
     expect((await cli(['run', '-n', N, '--chunks', '0:3', '--format', 'csv'])).stderr).toMatch(/--chunks writes the part's counts as JSON/);
     expect((await cli(['run', '-n', N, '--chunks', '0:9', '--format', 'json'])).stderr).toMatch(/has 7 chunks/);
     expect((await cli(['run', '--chunks', '3:3'])).code).toBe(2);
@@ -52,5 +52,13 @@ describe('run --chunks and merge', () => {
     const r = await cli(['merge', broken, b, c]);
     expect(r.code).toBe(3);
     expect(r.stderr).toMatch(/broken\.json: not a partial run/);
+    // Counts edited by hand: more worlds than the range holds, or worlds counted twice.
+    for (const [edit, name] of [[(t: string) => t.replace(/"never":(\d+)/, (_m, n) => `"never":${Number(n) + 5}`), 'never.json'], [(t: string) => t.replace(/"worlds":(\d+)/, (_m, n) => `"worlds":${Number(n) + 1}`), 'worlds.json']] as const) {
+      const file = join(dir, name);
+      writeFileSync(file, edit(readFileSync(a, 'utf8')));
+      const e = await cli(['merge', file, b, c]);
+      expect(e.code).toBe(3);
+      expect(e.stderr).toMatch(/its counts are not those of chunks 0:3 .*the part was edited or damaged/);
+    }
   });
 });
