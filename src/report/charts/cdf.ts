@@ -5,6 +5,7 @@
  * curve as a dashed reference.
  */
 import type { TopLevelSpec } from 'vega-lite';
+import { timeOfYearRow } from '../../engine/years.js';
 import type { Forecast } from '../../engine/summary.js';
 import { caption, DASHES, framed, HEIGHT, REFERENCE_GREY, renderSvg, scenarioName, SERIES_COLORS, WIDTH, type RunInfo } from './theme.js';
 
@@ -64,7 +65,7 @@ export function cdfSpec({ forecast: f, info, reference: given }: CdfChartInput):
   const lineColor = { field: 'series', type: 'nominal', scale: scale(lines, lineColors), legend: null } as const;
   const barColor = { field: 'series', type: 'nominal', scale: scale([after, never], ['#bbbbbb', '#555555']), legend: legend(`bar past ${f.horizonYear}`, { symbolType: 'square' }) } as const;
   const stacked = f.anchors.flatMap((a, i) =>
-    f.years.map((year, j) => ({ year, series: anchorNames[i], order: i, p: (a.worlds / f.samples) * (Number.isFinite(a.cdf[j]) ? a.cdf[j] : 0) })),
+    f.years.map((year, j) => ({ year: timeOfYearRow(year), series: anchorNames[i], order: i, p: (a.worlds / f.samples) * (Number.isFinite(a.cdf[j]) ? a.cdf[j] : 0) })),
   );
   // Each layer named inside itself at the right, so it reads without colour (greyscale, colour
   // blindness); layers too thin for a line of text are left to the legend.
@@ -74,15 +75,15 @@ export function cdfSpec({ forecast: f, info, reference: given }: CdfChartInput):
     const share = stacked[i * f.years.length + lastIndex].p;
     const mid = below + share / 2;
     below += share;
-    return share >= MIN_LABELLED_SHARE ? [{ year: f.horizonYear - 1, p: mid, text: a.label }] : [];
+    return share >= MIN_LABELLED_SHARE ? [{ year: timeOfYearRow(f.horizonYear) - 1, p: mid, text: a.label }] : [];
   });
-  const bandRows = f.years.map((year, j) => ({ year, series: band, lo: Math.max(0, f.cdf[j] - Z * f.se[j]), hi: Math.min(1, f.cdf[j] + Z * f.se[j]) }));
+  const bandRows = f.years.map((year, j) => ({ year: timeOfYearRow(year), series: band, lo: Math.max(0, f.cdf[j] - Z * f.se[j]), hi: Math.min(1, f.cdf[j] + Z * f.se[j]) }));
   const lineRows = [
-    ...f.years.map((year, j) => ({ year, series: total, p: f.cdf[j] })),
-    ...(reference ? reference.points.filter((r) => r.year >= f.startYear && r.year <= f.horizonYear).map((r) => ({ year: r.year, series: reference.label, p: r.p })) : []),
+    ...f.years.map((year, j) => ({ year: timeOfYearRow(year), series: total, p: f.cdf[j] })),
+    ...(reference ? reference.points.filter((r) => r.year >= f.startYear && r.year <= f.horizonYear).map((r) => ({ year: timeOfYearRow(r.year), series: reference.label, p: r.p })) : []),
   ];
   const last = f.cdf[f.cdf.length - 1];
-  const x0 = f.horizonYear + BAR_GAP;
+  const x0 = timeOfYearRow(f.horizonYear) + BAR_GAP;
   const bars = [
     { series: after, x: x0, x2: x0 + BAR_WIDTH, y: last, y2: last + f.notByHorizon.p },
     { series: never, x: x0, x2: x0 + BAR_WIDTH, y: last + f.notByHorizon.p, y2: Math.min(1, last + f.notByHorizon.p + f.never.p) },
@@ -90,9 +91,10 @@ export function cdfSpec({ forecast: f, info, reference: given }: CdfChartInput):
   const x = {
     field: 'year',
     type: 'quantitative',
-    title: 'year',
-    scale: { domain: [f.startYear, x0 + BAR_WIDTH], nice: false, zero: false },
-    axis: { values: decadeTicks(f.startYear, f.horizonYear), format: 'd', grid: true },
+    // Dates: the probability of year Y (by its end) is drawn at Y + 1 (engine/years.ts).
+    title: 'date (year Y ends at Y + 1)',
+    scale: { domain: [timeOfYearRow(f.startYear), x0 + BAR_WIDTH], nice: false, zero: false },
+    axis: { values: decadeTicks(timeOfYearRow(f.startYear), timeOfYearRow(f.horizonYear)), format: 'd', grid: true },
   } as const;
   const y = { type: 'quantitative', title: 'P(TAI affordable by the end of year)', scale: { domain: [0, 1], nice: false }, axis: { values: [0, 0.25, 0.5, 0.75, 1], format: '.0%' } } as const;
   const chart = {
@@ -132,9 +134,9 @@ export function cdfSpec({ forecast: f, info, reference: given }: CdfChartInput):
       },
     ],
   };
-  const conditioned = f.condition ? ` · given no TAI by ${f.condition.givenNoTaiBy}` : '';
+  const conditioned = f.condition ? ` · given no TAI by the end of ${f.condition.givenNoTaiBy}` : '';
   return framed(
-    `P(TAI by year): ${scenarioName(f.scenarioLabel, f.scenarioId)}`,
+    `P(TAI by the end of year): ${scenarioName(f.scenarioLabel, f.scenarioId)}${f.condition ? `, given no TAI by the end of ${f.condition.givenNoTaiBy}` : ''}`,
     [`Shaded layers: each anchor's share of the total, stacked (they add up to the black curve)${conditioned}`, `Bar past ${f.horizonYear}: worlds where TAI is affordable only after the horizon, or never`],
     chart,
     caption(info),

@@ -3,6 +3,7 @@
  * difference from the first with its paired (common random numbers) 95% band.
  */
 import type { TopLevelSpec } from 'vega-lite';
+import { timeOfYearRow } from '../../engine/years.js';
 import type { Comparison } from '../../engine/compare.js';
 import { decadeTicks } from './cdf.js';
 import { caption, DASHES, framed, HEIGHT, renderSvg, SERIES_COLORS, WIDTH, type RunInfo } from './theme.js';
@@ -23,9 +24,10 @@ export function compareSpec({ comparison, info }: CompareChartInput): TopLevelSp
   const legend = { title: null, orient: 'bottom', direction: 'vertical', symbolType: 'stroke', symbolStrokeWidth: 2.5, labelLimit: 1000 } as const;
   const color = { field: 'series', type: 'nominal', scale: { domain: names, range: colors }, legend } as const;
   const strokeDash = { field: 'series', type: 'nominal', scale: { domain: names, range: dashes }, legend } as const;
-  const years = first.years;
-  const x = { field: 'year', type: 'quantitative', title: 'year', scale: { domain: [years[0], years[years.length - 1]], nice: false, zero: false }, axis: { values: decadeTicks(years[0], years[years.length - 1]), format: 'd' } } as const;
-  const curves = forecasts.flatMap((f, i) => f.years.map((year, j) => ({ year, series: names[i], p: f.cdf[j] })));
+  // Dates: the probability of year Y (by its end) is drawn at Y + 1 (engine/years.ts).
+  const years = first.years.map(timeOfYearRow);
+  const x = { field: 'year', type: 'quantitative', title: 'date (year Y ends at Y + 1)', scale: { domain: [years[0], years[years.length - 1]], nice: false, zero: false }, axis: { values: decadeTicks(years[0], years[years.length - 1]), format: 'd' } } as const;
+  const curves = forecasts.flatMap((f, i) => f.years.map((year, j) => ({ year: timeOfYearRow(year), series: names[i], p: f.cdf[j] })));
   const diffs = differences.flatMap((d) => {
     const i = forecasts.findIndex((f) => f.scenarioId === d.scenarioId);
     return years.map((year, j) => ({ year, series: names[i], pp: d.diff[j] * 100, lo: (d.diff[j] - Z * d.se[j]) * 100, hi: (d.diff[j] + Z * d.se[j]) * 100 }));

@@ -36,8 +36,8 @@ describe('cdf chart', () => {
   });
 
   it('has a title naming the scenario, axes with units and a caption with seed and worlds', () => {
-    expect(textsOf(svg, 'title-text')).toEqual(['P(TAI by year): Cotra (2020) best guess [cotra-2020]']);
-    expect(textsOf(svg, 'axis-title')).toEqual(['year', 'P(TAI affordable by the end of year)']);
+    expect(textsOf(svg, 'title-text')).toEqual(['P(TAI by the end of year): Cotra (2020) best guess [cotra-2020]']);
+    expect(textsOf(svg, 'axis-title')).toEqual(['date (year Y ends at Y + 1)', 'P(TAI affordable by the end of year)']);
     expect(texts(svg)).toContain('seed 7 · 8,000 simulated worlds · bioanchors 9.9.9');
     expect(hasBadNumbers(svg)).toBe(false);
   });
@@ -65,7 +65,7 @@ describe('cdf chart', () => {
     const spec = cdfSpec({ forecast: f, info }) as unknown as { vconcat: { layer: { data: { values: { year: number; p: number }[] } }[] }[] };
     const stacked = spec.vconcat[0].layer[0].data.values;
     f.years.forEach((year, j) => {
-      const sum = stacked.filter((r) => r.year === year).reduce((acc, r) => acc + r.p, 0);
+      const sum = stacked.filter((r) => r.year === year + 1).reduce((acc, r) => acc + r.p, 0);
       expect(sum).toBeCloseTo(f.cdf[j], 12);
     });
   });
