@@ -92,7 +92,7 @@ Exit codes: 0 ok, 1 internal error, 2 command-line mistake (or an --output that 
     .option('--horizon <year>', 'last year to simulate (same as --set horizonYear=YEAR)', parseYear('--horizon'))
     .option('--given-no-tai-by <year>', 'the forecast given that TAI has not arrived by the end of YEAR (worlds that arrived are dropped)', parseYear('--given-no-tai-by'))
     .option('--given-observed [file]', 'weight the worlds by how well their growth matches the observations (default: the bundled data/observations.json)')
-    .option('--observation-error <oom>', 'for --given-observed: the observations\' error, standard deviation in orders of magnitude', parseObservationError, 0.5)
+    .option('--observation-error <oom>', 'for --given-observed: the observations\' error, standard deviation in orders of magnitude (default 0.5)', parseObservationError)
     .option('--range <from,to>', 'for --format metaculus: the question\'s range as dates in decimal years (default: every date the forecast covers, the end of its first year to the end of its last)', parseRange)
     .option('--set <path=value>', 'override one scenario value, e.g. spending.doublingYears=2 or anchors.lifetime.weight=0.1 (repeatable)', collect, [])
     .option('-t, --threads <N>', 'threads to use (runs under 1,000,000 worlds a thread use fewer); output is the same for any number', parseCount('--threads', 256), availableParallelism())
@@ -157,7 +157,7 @@ manifest. --format metaculus writes the CDF at 201 dates over --range (default: 
     .option('-t, --threads <N>', 'threads to use (default: all cores); output is the same for any number', parseCount('--threads', 256), availableParallelism())
     .option('--given-no-tai-by <year>', 'compare the distributions given no TAI by the end of YEAR', parseYear('--given-no-tai-by'))
     .option('--given-observed [file]', 'weight each scenario\'s worlds by how well their growth matches the observations (default: the bundled data/observations.json)')
-    .option('--observation-error <oom>', 'for --given-observed: the observations\' error, standard deviation in orders of magnitude', parseObservationError, 0.5)
+    .option('--observation-error <oom>', 'for --given-observed: the observations\' error, standard deviation in orders of magnitude (default 0.5)', parseObservationError)
     .addHelpText(
       'after',
       `

@@ -182,3 +182,15 @@ describe('found by attacking the command line', () => {
     expect(r.stdout.split('\n')[0]).toMatch(/p_cotra_2020,se_cotra_2020,p_cotra_2020#2,/);
   });
 });
+
+describe('found by the second attack', () => {
+  it('--observation-error without --given-observed is refused, and a weighted run says how it was weighted in every CSV row', async () => {
+    expect((await cli(['run', '--observation-error', '1'])).code).toBe(2);
+    expect((await cli(['compare', 'cotra-2020', 'cotra-2020-aggressive', '--observation-error', '1'])).code).toBe(2);
+    const r = await cli(['run', 'cotra-2020-uncertain-growth', '--given-observed', '-n', '100000', '--observation-error', '1', '--format', 'csv']);
+    expect(r.code).toBe(0);
+    const [header, first] = r.stdout.split('\n');
+    const col = header.split(',').indexOf('overrides');
+    expect(first.split(',')[col]).toBe('--given-observed bioanchors:data/observations.json --observation-error 1');
+  });
+});

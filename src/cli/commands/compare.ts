@@ -31,6 +31,7 @@ export interface ScenarioComparison {
  */
 export async function compareScenarios(ctx: CliContext, refs: string[], options: CompareOptions, beforeRun?: (inputs: Input[]) => void, pool?: WorkerPool): Promise<ScenarioComparison> {
   if (refs.length < 2) throw new UsageError('compare needs at least two scenarios (differences are against the first)');
+  if (options.observationError !== undefined && options.givenObserved === undefined) throw new UsageError('--observation-error applies only with --given-observed');
   const inputs = refs.map((ref) => loadInput(ctx, ref, options));
   // The same id twice (a scenario against itself, or a file that reuses an id): number the repeats,
   // so that every column and row can be told apart (cotra-2020, cotra-2020#2).

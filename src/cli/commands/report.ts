@@ -48,7 +48,8 @@ export async function reportCommand(ctx: CliContext, refs: string[], options: Re
     const req = await PLOT_KINDS.requirements.draw(ctx, [ref], plotOptions, `${id}-requirements`);
     charts.push({ title: 'Requirement vs affordable compute', svg: req.svg, command: command(['plot', 'requirements', ref, '-o', 'requirements.svg']) });
     const hind = await PLOT_KINDS.hindcast.draw(ctx, [ref], { ...plotOptions, samples: Math.min(samples, 2000) }, `${id}-hindcast`);
-    charts.push({ title: 'Hindcast: projected growth against what was observed', svg: hind.svg, command: command(['plot', 'hindcast', ref, '-o', 'hindcast.svg']) });
+    // The hindcast draws 2,000 growth draws whatever -n is: its command says so (the last -n wins).
+    charts.push({ title: 'Hindcast: projected growth against what was observed', svg: hind.svg, command: `${command(['plot', 'hindcast', ref, '-o', 'hindcast.svg'])} -n ${Math.min(samples, 2000)}` });
     if (options.sensitivity) {
       const tornado = await PLOT_KINDS.tornado.draw(ctx, [ref], plotOptions, `${id}-tornado`);
       charts.push({ title: 'Sensitivity of the median year', svg: tornado.svg, command: command(['plot', 'tornado', ref, '-o', 'tornado.svg']) });

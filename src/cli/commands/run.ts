@@ -108,13 +108,15 @@ function runGivenObserved(
   const observed = readObserved(ctx, options.givenObserved ?? true, options.observationError);
   const forecast = forecastGivenObserved(ctx, input, observed, options.samples, options.seed);
   const manifest = manifestFor(ctx, input, options.seed, options.samples, { givenObserved: { file: observed.file, observationErrorOom: observed.sigma } });
-  return { forecast, manifest, overrides: input.overrides };
+  // The conditioning is part of what produced the numbers: it goes with the overrides in every label and CSV row.
+  return { forecast, manifest, overrides: [...input.overrides, `--given-observed ${observed.file} --observation-error ${observed.sigma}`] };
 }
 
 /** Runs the scenarios; `pool` (started by the caller, who closes it) holds the worker threads, if any. */
 export async function runCommand(ctx: CliContext, refs: string[], options: RunOptions, pool?: WorkerPool): Promise<void> {
   const scenarios = refs.length ? refs : ['cotra-2020'];
   if (options.range && options.format !== 'metaculus') throw new UsageError('--range applies only to --format metaculus');
+  if (options.observationError !== undefined && options.givenObserved === undefined) throw new UsageError('--observation-error applies only with --given-observed');
   const inputs = scenarios.map((ref) => loadInput(ctx, ref, options));
   const target = prepareOutput(ctx, options.output, inputPaths(inputs));
   const format = formatFor(ctx, options.format, target);
