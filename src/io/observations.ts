@@ -1,9 +1,10 @@
 /** Observation files (data/observations.json or a user's own) to validated objects, errors as file:line:col. */
-import { readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { observationsFileSchema, type ObservationsFile } from '../model/observations.js';
 import { InputError } from './errors.js';
 import { parseJsonDocument } from './json.js';
+import { readInputText } from './load.js';
 import { PACKAGE_ROOT } from './paths.js';
 import { validateDocument } from './validate.js';
 
@@ -11,12 +12,12 @@ export const BUNDLED_OBSERVATIONS = join(PACKAGE_ROOT, 'data', 'observations.jso
 
 export function loadObservations(path = BUNDLED_OBSERVATIONS, cwd = process.cwd()): { path: string; file: ObservationsFile } {
   const full = resolve(cwd, path);
-  let text: string;
-  try {
-    text = readFileSync(full, 'utf8');
-  } catch (error) {
-    throw new InputError([{ file: full, message: `cannot read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}` }]);
+  if (!existsSync(full) && !/[\\/]|\.json$/i.test(path)) {
+    // `--given-observed cotra-2020-…` takes the next word as its file: say how to write it.
+    throw new InputError([{ file: full, message: `no such observations file; --given-observed takes an optional FILE, so put it after the scenarios (run SCENARIO --given-observed) or write --given-observed=FILE` }]);
   }
+  // Read as scenario files are: UTF-8 with or without a byte-order mark, other encodings named.
+  const text = readInputText(full);
   const parsed = parseJsonDocument(full, text);
   if (!parsed.ok) throw new InputError(parsed.problems);
   const checked = validateDocument(parsed.doc, observationsFileSchema);

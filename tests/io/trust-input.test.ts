@@ -194,3 +194,18 @@ describe('found by the second attack', () => {
     expect(first.split(',')[col]).toBe('--given-observed bioanchors:data/observations.json --observation-error 1');
   });
 });
+
+describe('observations files are read like scenario files', () => {
+  it('accept a byte-order mark, name UTF-16, and explain an optional FILE that swallowed a scenario', async () => {
+    const { readFileSync: read } = await import('node:fs');
+    const bundled = read(join(fixture('..', '..'), 'data', 'observations.json'));
+    const dir = folder({ 'bom.json': Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), bundled]), 'u16.json': Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(bundled.toString('utf8'), 'utf16le')]) });
+    expect((await cli(['hindcast', '--observations', join(dir, 'bom.json'), '--format', 'csv'])).code).toBe(0);
+    const u16 = await cli(['hindcast', '--observations', join(dir, 'u16.json')]);
+    expect(u16.code).toBe(3);
+    expect(u16.stderr).toMatch(/u16\.json: is UTF-16 encoded/);
+    const swallowed = await cli(['run', '--given-observed', 'cotra-2020-uncertain-growth', '-n', '1000']);
+    expect(swallowed.code).toBe(3);
+    expect(swallowed.stderr).toMatch(/--given-observed takes an optional FILE, so put it after the scenarios/);
+  });
+});
