@@ -320,6 +320,8 @@ Kinds:
                 algorithmic progress, against affordable compute (with its band when growth is
                 uncertain)
   compare       two or more scenarios' curves, and each one's paired difference from the first
+  hindcast      the projected largest run, FLOP per dollar and spending beside the observations
+                since 2020 (data/observations.json; a band when growth is uncertain)
   tornado       the sensitivity swings, sorted, beside the variance shares (see sensitivity --help)
 
 Charts are drawn with Vega-Lite; the same seed and inputs give the same SVG bytes. PNG is the

@@ -3,7 +3,7 @@
  * single value, P(TAI by year Y) = Σ_i w_i · F_i(threshold_i(Y)), where F_i is the CDF of anchor
  * i's requirement and threshold_i(Y) the best affordable-plus-algorithmic level reached by Y.
  */
-import { Rng } from './rng.js';
+import { anchorRequirementDraws } from './requirementDraws.js';
 import type { Plan } from './simulate.js';
 
 export type RequirementCdf = (x: number) => number;
@@ -30,16 +30,7 @@ export function analyticRequirementCdf(plan: Plan, anchorIndex: number): Require
 
 /** The empirical CDF of n requirement draws of an anchor, from its own random stream. */
 export function empiricalRequirementCdf(plan: Plan, anchorIndex: number, seed: number, n: number): RequirementCdf {
-  const a = plan.anchors[anchorIndex];
-  const rng = new Rng(seed, anchorIndex, 'closed-form:requirements');
-  const columns = a.samplers.map((sampler) => {
-    const column = new Float64Array(n);
-    sampler.fill(rng, column, n);
-    return column;
-  });
-  const sorted = new Float64Array(n);
-  a.kernel(n, columns, sorted);
-  sorted.sort();
+  const sorted = anchorRequirementDraws(plan, anchorIndex, n, seed, 'closed-form:requirements');
   return (x) => {
     let lo = 0;
     let hi = n;

@@ -7,10 +7,10 @@ import { Rng } from './rng.js';
 import { compileDistribution } from './sampler.js';
 import type { Plan } from './simulate.js';
 
-/** n requirement draws of anchor `anchorIndex` of the plan, sorted ascending. */
-export function anchorRequirementDraws(plan: Plan, anchorIndex: number, n: number, seed: number): Float64Array {
+/** n requirement draws of anchor `anchorIndex` of the plan, sorted ascending, from `stream`. */
+export function anchorRequirementDraws(plan: Plan, anchorIndex: number, n: number, seed: number, stream = 'requirement-draws:anchor'): Float64Array {
   const a = plan.anchors[anchorIndex];
-  const rng = new Rng(seed, anchorIndex, 'requirement-draws:anchor');
+  const rng = new Rng(seed, anchorIndex, stream);
   const columns = a.samplers.map((sampler) => {
     const column = new Float64Array(n);
     sampler.fill(rng, column, n);
