@@ -68,11 +68,6 @@ export function algorithmicOom(startYear: number, halvingYears: number, maxOom: 
   return value > 0 ? value : 0;
 }
 
-/** Whether affordable compute can only grow with time for these values (then arrival can be bisected). */
-export function affordableIsMonotone(v: CurveValues): boolean {
-  return v.gdpGrowthPerYear >= 0 && v.flopPerUsdDoublingYears > 0 && v.spendDoublingYears > 0;
-}
-
 /**
  * One world's curves with their constants worked out once (trend = intercept + slope × year), for
  * the per-world search when growth parameters are uncertain: the same values as
