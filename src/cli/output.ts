@@ -23,6 +23,8 @@ export interface OutputTarget {
   mode?: number;
 }
 
+const STDOUT_NAMES = new Set(['/dev/stdout', '/dev/fd/1', '/proc/self/fd/1']);
+
 /** Temporary files being written, so an interruption can remove them. */
 const temporaries = new Set<string>();
 
@@ -66,12 +68,18 @@ const writeError = (display: string, error: unknown) => {
  * run reads, which it must not overwrite.
  */
 export function prepareOutput(ctx: CliContext, output: string | undefined, inputs: readonly string[] = []): OutputTarget | undefined {
-  if (output === undefined || output === '-') return undefined;
+  // "-" and the names of standard output itself mean stdout: writing beside them and renaming would
+  // replace whatever file or pipe the shell connected it to.
+  if (output === undefined || output === '-' || STDOUT_NAMES.has(output)) return undefined;
   if (output.trim() === '') throw new UsageError('--output needs a file name (or - for stdout)');
   let path = resolve(ctx.cwd, output);
   // A symbolic link is written through: the file it points to is replaced, the link stays.
   if (lstatSync(path, { throwIfNoEntry: false })?.isSymbolicLink()) {
     if (!existsSync(path)) throw new UsageError(`--output ${output} is a symbolic link to a file that does not exist (${readlinkSync(path)}); give the file itself`);
+    const link = readlinkSync(path);
+    if (/^\/proc\/|^\/dev\/fd\//.test(link) || /^\/proc\/|^\/dev\/fd\//.test(realpathSync(path))) {
+      throw new UsageError(`--output ${output} is a link to an open file of a process (${link}); give a file, or - for stdout`);
+    }
     path = realpathSync(path);
   }
   const folder = dirname(path);

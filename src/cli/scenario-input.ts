@@ -88,12 +88,14 @@ export function checkFinite(ctx: CliContext, input: Input, counts: Counts): void
   const example = counts.firstNonFinite!;
   const values = Object.entries(example.values).map(([k, v]) => `${k}=${v}`).join(', ');
   const anchorFile = input.loaded.files.find((f) => f.path.endsWith(`${example.anchorId}.json`));
-  throw new InputError([
-    {
-      file: anchorFile ? displayPath(ctx, anchorFile.path) : example.anchorId,
-      message: `the formula gave a non-finite requirement in ${counts.nonFinite} of ${counts.worlds} worlds (e.g. with ${values}); bound the variables (truncate) or change the formula`,
-    },
-  ]);
+  // When the scenario (or --set) replaced some of those variables, the replacement is what to look at.
+  const merged = input.loaded.merged;
+  const overridden = Object.keys(example.values).filter((name) => Object.hasOwn(merged.variables ?? {}, name) || Object.hasOwn(merged.anchors?.[example.anchorId]?.variables ?? {}, name));
+  const message = `the formula of anchor "${example.anchorId}" gave a non-finite requirement in ${counts.nonFinite} of ${counts.worlds} worlds (e.g. with ${values}); bound the variables (truncate) or change the formula`;
+  if (overridden.length) {
+    throw new InputError([{ file: displayPath(ctx, input.loaded.files[0].path), message: `${message}: this scenario replaces ${overridden.join(', ')}` }]);
+  }
+  throw new InputError([{ file: anchorFile ? displayPath(ctx, anchorFile.path) : example.anchorId, message }]);
 }
 
 /** --given-no-tai-by must leave at least one year to forecast. */

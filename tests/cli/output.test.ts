@@ -171,3 +171,17 @@ describe('found by attacking --output and stdout', () => {
     }
   });
 });
+
+describe('--output naming standard output', () => {
+  it('-o /dev/stdout writes to stdout, and a link to a process\'s open file is refused', async () => {
+    const r = await cli(['run', '-n', '1000', '--format', 'csv', '-o', '/dev/stdout']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^year,/);
+    const { symlinkSync } = await import('node:fs');
+    const dir = tempDir();
+    symlinkSync('/proc/self/fd/1', join(dir, 'fd1.csv'));
+    const l = await cli(['run', '-n', '1000', '-o', join(dir, 'fd1.csv')]);
+    expect(l.code).toBe(2);
+    expect(l.stderr).toMatch(/is a link to an open file of a process/);
+  });
+});

@@ -209,3 +209,12 @@ describe('observations files are read like scenario files', () => {
     expect(swallowed.stderr).toMatch(/--given-observed takes an optional FILE, so put it after the scenarios/);
   });
 });
+
+describe('a formula that gives no number because of an override', () => {
+  it("is blamed on the scenario that replaced the variable, naming it", async () => {
+    const dir = folder({ 'mine.json': extendsCotra({ variables: { brainLog10FlopPerS: { dist: 'normal', median: 15, sd: 1e308 } } }) });
+    const r = await cli(['run', join(dir, 'mine.json'), '-n', '2000']);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toMatch(/mine\.json: the formula of anchor "[a-z-]+" gave a non-finite requirement .*this scenario replaces brainLog10FlopPerS/);
+  });
+});
