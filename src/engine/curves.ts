@@ -85,6 +85,18 @@ const deficitAtLeast = (gap: number) => (gap >= 17 ? 0 : SOFT_DEFICIT[Math.ceil(
 /** Far above the rounding of a total near 1e30 in log10 units (~1e-14), far below any meaningful difference. */
 const DECISION_MARGIN = 1e-9;
 
+/**
+ * Narrows [range[0], range[1]] to the years y with a + b·y ≥ r: a lower bound when b > 0, an upper
+ * bound when b < 0; with b = 0 every year or none (false). Math.max and Math.min compile to
+ * branch-free instructions: which bound wins is data a branch would mispredict.
+ */
+function narrow(range: Float64Array, r: number, a: number, b: number): boolean {
+  if (b > 0) range[0] = Math.max(range[0], (r - a) / b);
+  else if (b < 0) range[1] = Math.min(range[1], (r - a) / b);
+  else return a >= r;
+  return true;
+}
+
 export class WorldCurves {
   private priceIntercept = 0;
   private priceSlope = 0;
@@ -241,37 +253,46 @@ export class WorldCurves {
   }
 
   private firstInRegion(r: number, from: number, to: number, progress: boolean): number {
-    let lo = from;
-    let hi = to;
-    // The 8 (or 4) sums of one piece of each curve, written out: spending trend or GDP cap, FLOP per
-    // dollar trend or ceiling, progress trend or maximum (none before progress starts).
-    const progressPieces = progress ? 2 : 1;
-    for (let s = 0; s < 2; s++) {
-      const sa = s === 0 ? this.spendIntercept : this.capIntercept;
-      const sb = s === 0 ? this.spendSlope : this.capSlope;
-      for (let p = 0; p < 2; p++) {
-        const pa = sa + (p === 0 ? this.priceIntercept : this.priceCap);
-        const pb = sb + (p === 0 ? this.priceSlope : 0);
-        for (let q = 0; q < progressPieces; q++) {
-          const a = pa + (progress ? (q === 0 ? -this.algoSlope * this.algoStart : this.algoCap) : 0);
-          const b = pb + (progress && q === 0 ? this.algoSlope : 0);
-          if (b > 0) {
-            const bound = (r - a) / b;
-            if (bound > lo) lo = bound;
-          } else if (b < 0) {
-            const bound = (r - a) / b;
-            if (bound < hi) hi = bound;
-          } else if (!(a >= r)) return to + 1;
-        }
-      }
+    // The pieces of each curve as intercept + slope × year: spending trend or GDP cap, FLOP per
+    // dollar trend or ceiling, progress trend or maximum (nothing before progress starts).
+    const sa0 = this.spendIntercept;
+    const sb0 = this.spendSlope;
+    const sa1 = this.capIntercept;
+    const sb1 = this.capSlope;
+    const pa0 = this.priceIntercept;
+    const pb0 = this.priceSlope;
+    const pa1 = this.priceCap;
+    const qb0 = progress ? this.algoSlope : 0;
+    const qa0 = progress ? -this.algoSlope * this.algoStart : 0;
+    const qa1 = progress ? this.algoCap : 0;
+    // The 8 sums of one piece of each, written out (4 distinct before progress starts).
+    const range = this.range;
+    range[0] = from;
+    range[1] = to;
+    if (
+      !(
+        narrow(range, r, sa0 + pa0 + qa0, sb0 + pb0 + qb0) &&
+        narrow(range, r, sa0 + pa0 + qa1, sb0 + pb0) &&
+        narrow(range, r, sa0 + pa1 + qa0, sb0 + qb0) &&
+        narrow(range, r, sa0 + pa1 + qa1, sb0) &&
+        narrow(range, r, sa1 + pa0 + qa0, sb1 + pb0 + qb0) &&
+        narrow(range, r, sa1 + pa0 + qa1, sb1 + pb0) &&
+        narrow(range, r, sa1 + pa1 + qa0, sb1 + qb0) &&
+        narrow(range, r, sa1 + pa1 + qa1, sb1)
+      )
+    ) {
+      return to + 1;
     }
     // The first whole year of [lo, hi], confirmed on the total itself (one step either way at most).
-    let y = Math.max(from, Math.ceil(lo - 1e-9));
-    if (y > to || y > hi + 1e-9) return to + 1;
+    let y = Math.max(from, Math.ceil(range[0] - 1e-9));
+    if (y > to || y > range[1] + 1e-9) return to + 1;
     if (y > from && this.totalHard(y - 1) >= r) y--;
     else if (!(this.totalHard(y) >= r)) y++;
     return y <= to && this.totalHard(y) >= r ? y : to + 1;
   }
+
+  /** [lo, hi] of firstInRegion, kept to avoid an allocation per world. */
+  private readonly range = new Float64Array(2);
 
   /** How far below the hard-capped curves the real ones can be (with `growth`: spending and FLOP per dollar too). */
   softSlack(growth: boolean): number {

@@ -90,8 +90,9 @@ function fillFromUniforms(p: ParamPlan, uniforms: Float64Array | null, worlds: I
 export function runPairedChunk(plan: Plan, layout: PairedLayout, ws: Workspace, uniforms: ChunkUniforms, chunkIndex: number, n: number): void {
   uniforms.reset(chunkIndex, n);
   const anchorU = uniforms.get(ANCHOR_STREAM);
-  let k = 0;
-  assignAnchors(ws, n, () => Math.floor(anchorU[k++] * 4294967296), layout.bounds, layout.byTopByte, layout.order);
+  const draws = ws.anchorDraws;
+  for (let k = 0; k < n; k++) draws[k] = Math.floor(anchorU[k] * 4294967296);
+  assignAnchors(ws, n, draws, layout.bounds, layout.byTopByte, layout.order);
   const worlds = worldsByGroup(ws);
   ws.groups.forEach((g, i) => {
     if (g.count === 0) return;

@@ -1,13 +1,14 @@
 /**
  * Distributions turned into samplers: draw one value, fill a column, and evaluate the CDF and
  * quantile function (for closed-form checks and percentiles). Normal and lognormal draws use the
- * ziggurat, or, when truncated, the inverse-CDF method, so that truncation is exact: the uniform
- * is drawn inside [F(min), F(max)].
+ * ziggurat; truncated ones redraw the ziggurat until inside the range when that keeps at least
+ * half the mass, and otherwise invert the CDF with the uniform drawn inside [F(min), F(max)]: both
+ * truncate exactly.
  */
 import type { Distribution, Truncation } from '../model/distribution.js';
 import { normalCdf, normalQuantile } from './normal.js';
 import type { Rng } from './rng.js';
-import { zigguratNormal } from './ziggurat.js';
+import { fillStandardNormals, zigguratNormal } from './ziggurat.js';
 
 export interface Sampler {
   /** One draw. */
@@ -120,15 +121,43 @@ function normalSampler(mu: number, sigma: number, log: boolean, truncate: Trunca
       sample: (rng) => fromZ(zigguratNormal(rng)),
       fill: log
         ? (rng, out, n) => {
-            for (let k = 0; k < n; k++) out[k] = Math.exp(mu + sigma * zigguratNormal(rng));
+            fillStandardNormals(rng, out, n);
+            for (let k = 0; k < n; k++) out[k] = Math.exp(mu + sigma * out[k]);
           }
         : (rng, out, n) => {
-            for (let k = 0; k < n; k++) out[k] = mu + sigma * zigguratNormal(rng);
+            fillStandardNormals(rng, out, n);
+            for (let k = 0; k < n; k++) out[k] = mu + sigma * out[k];
           },
       cdf,
       quantile,
     };
   }
+  const zLow = truncate.min !== undefined ? toZ(truncate.min) : -Infinity;
+  const zHigh = truncate.max !== undefined ? toZ(truncate.max) : Infinity;
+  if (mass >= REJECTION_MIN_MASS) {
+    // Most of the mass kept: ziggurat draws, each outside [zLow, zHigh] redrawn until inside. A
+    // normal conditioned on the interval is the truncated normal exactly; on average 1/mass draws.
+    const inside = (rng: Rng): number => {
+      let z = zigguratNormal(rng);
+      while (!(z >= zLow && z <= zHigh)) z = zigguratNormal(rng);
+      return z;
+    };
+    return {
+      constant: false,
+      sample: (rng) => fromZ(inside(rng)),
+      fill(rng, out, n) {
+        fillStandardNormals(rng, out, n);
+        for (let k = 0; k < n; k++) {
+          let z = out[k];
+          if (!(z >= zLow && z <= zHigh)) z = inside(rng);
+          out[k] = log ? Math.exp(mu + sigma * z) : mu + sigma * z;
+        }
+      },
+      cdf,
+      quantile,
+    };
+  }
+  // A narrow slice of the normal: the inverse CDF inside [F(min), F(max)], one uniform per draw.
   if (log) {
     return {
       constant: false,
@@ -150,6 +179,13 @@ function normalSampler(mu: number, sigma: number, log: boolean, truncate: Trunca
     quantile,
   };
 }
+
+/**
+ * A truncated normal keeping at least this share of the mass is drawn by rejection from the
+ * ziggurat (at most 2 draws on average, each about a quarter of the inverse CDF's cost); below
+ * it, by the inverse CDF.
+ */
+const REJECTION_MIN_MASS = 0.5;
 
 function mixtureSampler(parts: { weight: number; sampler: Sampler }[], truncate: Truncation | undefined): Sampler {
   const lo = truncate?.min ?? -Infinity;

@@ -198,6 +198,8 @@ export interface Workspace {
   n: number;
   /** Worlds drawn: a whole chunk in a run, so that world k's draws do not depend on the run's size. */
   drawn: number;
+  /** The 32-bit draws that choose each world's anchor. */
+  anchorDraws: Uint32Array;
   /** Anchor index of each world of the chunk; anchors.length means "no anchor". */
   anchorOf: Int32Array;
   /** Position of each world within its anchor's columns. */
@@ -205,15 +207,26 @@ export interface Workspace {
   /** Worlds per anchor in this chunk; the last slot counts "no anchor". */
   groupCounts: Int32Array;
   groups: GroupColumns[];
+  /**
+   * One world's curves for the per-world search: `values` holds the eight growth numbers in
+   * CURVE_KEYS order (fixed ones from the plan), and slot[c] is where the c-th drawn one goes.
+   */
+  growth: { world: WorldCurves; values: Float64Array; slot: Int32Array };
 }
 
 export function createWorkspace(plan: Plan, size = CHUNK_SIZE): Workspace {
   return {
     n: 0,
     drawn: 0,
+    anchorDraws: new Uint32Array(size),
     anchorOf: new Int32Array(size),
     positionOf: new Int32Array(size),
     groupCounts: new Int32Array(plan.anchors.length + 1),
+    growth: {
+      world: new WorldCurves(),
+      values: Float64Array.from(CURVE_KEYS, (key) => plan.base[key]),
+      slot: Int32Array.from(plan.uncertainCurveKeys, (key) => CURVE_KEYS.indexOf(key)),
+    },
     groups: plan.anchors.map((a) => ({
       count: 0,
       variables: a.variableNames.map(() => new Float64Array(size)),
@@ -244,14 +257,14 @@ export function runChunk(plan: Plan, ws: Workspace, seed: number, chunkIndex: nu
 }
 
 /** Assigns each world its anchor from 32-bit draws against `bounds` (cumulative weights × 2^32). */
-export function assignAnchors(ws: Workspace, n: number, draw: () => number, bounds: Float64Array, byTopByte: Int32Array, order: Int32Array | null): void {
+export function assignAnchors(ws: Workspace, n: number, draws: Uint32Array, bounds: Float64Array, byTopByte: Int32Array, order: Int32Array | null): void {
   const { anchorOf, positionOf, groups, groupCounts } = ws;
   const nAnchors = bounds.length;
   ws.n = n;
   ws.drawn = n;
   groupCounts.fill(0);
   for (let k = 0; k < n; k++) {
-    const u = draw();
+    const u = draws[k];
     // Most draws are settled by their top byte; only those in a byte that straddles two anchors search.
     let i = byTopByte[u >>> 24];
     if (i < 0) {
@@ -275,7 +288,8 @@ export function assignAnchors(ws: Workspace, n: number, draw: () => number, boun
 export function drawChunk(plan: Plan, ws: Workspace, seed: number, chunkIndex: number, n: number): void {
   const rng = new Rng(seed, chunkIndex, STREAM_REQUIREMENTS);
   const curveRng = new Rng(seed, chunkIndex, STREAM_CURVES);
-  assignAnchors(ws, ws.anchorOf.length, () => rng.nextUint32(), plan.anchorBounds, plan.anchorByTopByte, null);
+  rng.fillUint32(ws.anchorDraws, ws.anchorDraws.length);
+  assignAnchors(ws, ws.anchorDraws.length, ws.anchorDraws, plan.anchorBounds, plan.anchorByTopByte, null);
   ws.n = n;
   const { groups } = ws;
   for (let i = 0; i < groups.length; i++) {
@@ -318,32 +332,31 @@ export function resolveArrivals(plan: Plan, ws: Workspace): void {
       for (let k = 0; k < m; k++) arrival[k] = firstReaching(thresholds, lookup, requirement[k]);
       continue;
     }
-    for (const [p, out] of [
-      [a.halvingYears, g.halvingYears],
-      [a.maxOom, g.maxOom],
-    ] as const) {
-      if (p.kind === 'formula') for (let k = 0; k < m; k++) out[k] = p.fn(requirement[k]);
-    }
-    const base = plan.base;
-    const keys = plan.uncertainCurveKeys;
-    const world = new WorldCurves();
-    // Fixed growth curves: set once. Uncertain ones: the eight values in CURVE_KEYS order, the
-    // drawn ones replaced world by world.
-    const values = Float64Array.from(CURVE_KEYS, (key) => base[key]);
-    const slot = Int32Array.from(keys, (key) => CURVE_KEYS.indexOf(key));
+    if (a.halvingYears.kind === 'formula') fillFromRequirement(a.halvingYears.fn, requirement, g.halvingYears, m);
+    if (a.maxOom.kind === 'formula') fillFromRequirement(a.maxOom.fn, requirement, g.maxOom, m);
+    const { world, values, slot } = ws.growth;
     const columns = g.curve;
-    world.setGrowthValues(values, base);
+    const halving = g.halvingYears;
+    const maxOom = g.maxOom;
+    const { algoStartYear, algoSoft } = a;
+    const base = plan.base;
     const firstYear = years[0];
+    // Fixed growth curves: set once. Uncertain ones: the drawn values replace their slots world by world.
+    world.setGrowthValues(values, base);
+    const drawn = slot.length;
     for (let k = 0; k < m; k++) {
-      if (keys.length) {
-        for (let c = 0; c < slot.length; c++) values[slot[c]] = columns[c][k];
+      if (drawn !== 0) {
+        for (let c = 0; c < drawn; c++) values[slot[c]] = columns[c][k];
         world.setGrowthValues(values, base);
       }
-      world.setProgress(a.algoStartYear, g.halvingYears[k], g.maxOom[k], a.algoSoft);
-      const j = arrivalYearIndex(world, firstYear, nYears, requirement[k]);
-      arrival[k] = j;
+      world.setProgress(algoStartYear, halving[k], maxOom[k], algoSoft);
+      arrival[k] = arrivalYearIndex(world, firstYear, nYears, requirement[k]);
     }
   }
+}
+
+function fillFromRequirement(fn: (requirement: number) => number, requirement: Float64Array, out: Float64Array, n: number): void {
+  for (let k = 0; k < n; k++) out[k] = fn(requirement[k]);
 }
 
 /** Arrival counts: per anchor, a histogram over years plus one slot for "not by the horizon". */

@@ -30,13 +30,21 @@ const TWO_POW_MINUS_52 = 1 / 4503599627370496;
 
 /** One standard normal draw. */
 export function zigguratNormal(rng: Rng): number {
+  const a = rng.nextUint32();
+  const b = rng.nextUint32();
+  const i = a & 0x7f;
+  // 25 bits of a (after the layer's 7) and 27 of b: a uniform in (-1, 1) on a 2^-51 grid.
+  const u = 2 * (((a >>> 7) * TWO_POW_27 + (b >>> 5) + 0.5) * TWO_POW_MINUS_52) - 1;
+  return Math.abs(u) < RATIO[i] ? u * X[i] : outsideRectangle(rng, i, u);
+}
+
+/**
+ * The rest of a draw whose first pair of outputs, giving layer i and position u, fell outside the
+ * layer's rectangle (about 1.2% of draws): the tail, or the wedge test, and if that rejects, new
+ * pairs until one is accepted.
+ */
+function outsideRectangle(rng: Rng, i: number, u: number): number {
   for (;;) {
-    const a = rng.nextUint32();
-    const b = rng.nextUint32();
-    const i = a & 0x7f;
-    // 25 bits of a (after the layer's 7) and 27 of b: a uniform in (-1, 1) on a 2^-51 grid.
-    const u = 2 * (((a >>> 7) * TWO_POW_27 + (b >>> 5) + 0.5) * TWO_POW_MINUS_52) - 1;
-    if (Math.abs(u) < RATIO[i]) return u * X[i];
     if (i === 0) {
       // The tail beyond R (Marsaglia 1964).
       let x: number;
@@ -51,5 +59,62 @@ export function zigguratNormal(rng: Rng): number {
     const f0 = Math.exp(-0.5 * (X[i] * X[i] - x * x));
     const f1 = Math.exp(-0.5 * (X[i + 1] * X[i + 1] - x * x));
     if (f1 + rng.uniform() * (f0 - f1) < 1) return x;
+    const a = rng.nextUint32();
+    const b = rng.nextUint32();
+    i = a & 0x7f;
+    u = 2 * (((a >>> 7) * TWO_POW_27 + (b >>> 5) + 0.5) * TWO_POW_MINUS_52) - 1;
+    if (Math.abs(u) < RATIO[i]) return u * X[i];
   }
+}
+
+/**
+ * out[0..n) = n standard normal draws, the same numbers as n calls of zigguratNormal: the column
+ * form of the engine's hot loop. The generator's state stays in local variables (its step is
+ * Rng.nextUint32's, written out; tests/engine/ziggurat.test.ts checks the two agree), and is handed
+ * back to the Rng only for the rare draws outside a layer's rectangle.
+ */
+export function fillStandardNormals(rng: Rng, out: Float64Array, n: number): void {
+  let s0 = rng.s0;
+  let s1 = rng.s1;
+  let s2 = rng.s2;
+  let s3 = rng.s3;
+  for (let k = 0; k < n; k++) {
+    let m = Math.imul(s1, 5);
+    const a = Math.imul((m << 7) | (m >>> 25), 9) >>> 0;
+    let t = s1 << 9;
+    let n2 = s2 ^ s0;
+    let n3 = s3 ^ s1;
+    s1 ^= n2;
+    s0 ^= n3;
+    s2 = n2 ^ t;
+    s3 = (n3 << 11) | (n3 >>> 21);
+    m = Math.imul(s1, 5);
+    const b = Math.imul((m << 7) | (m >>> 25), 9) >>> 0;
+    t = s1 << 9;
+    n2 = s2 ^ s0;
+    n3 = s3 ^ s1;
+    s1 ^= n2;
+    s0 ^= n3;
+    s2 = n2 ^ t;
+    s3 = (n3 << 11) | (n3 >>> 21);
+    const i = a & 0x7f;
+    const u = 2 * (((a >>> 7) * TWO_POW_27 + (b >>> 5) + 0.5) * TWO_POW_MINUS_52) - 1;
+    if (Math.abs(u) < RATIO[i]) {
+      out[k] = u * X[i];
+      continue;
+    }
+    rng.s0 = s0;
+    rng.s1 = s1;
+    rng.s2 = s2;
+    rng.s3 = s3;
+    out[k] = outsideRectangle(rng, i, u);
+    s0 = rng.s0;
+    s1 = rng.s1;
+    s2 = rng.s2;
+    s3 = rng.s3;
+  }
+  rng.s0 = s0;
+  rng.s1 = s1;
+  rng.s2 = s2;
+  rng.s3 = s3;
 }

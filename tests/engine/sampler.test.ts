@@ -140,6 +140,8 @@ describe('samplers against their exact CDFs (chi-square)', () => {
   const CASES: [string, Distribution, (x: number) => number][] = [
     ['normal (ziggurat)', { dist: 'normal', low: 13, high: 17, level: 0.9 }, (x) => Phi((x - 15) / sigma1317)],
     ['truncated normal', { dist: 'normal', median: 0, sd: 1, truncate: { min: -0.5, max: 2 } }, truncated(Phi, -0.5, 2)],
+    ['normal truncated below only, keeping most mass (redrawn)', { dist: 'normal', median: 0, sd: 1, truncate: { min: -1 } }, truncated(Phi, -1, Infinity)],
+    ['lognormal truncated above only (redrawn)', { dist: 'lognormal', median: 0.01, sdLn: 0.42, truncate: { max: 0.02 } }, truncated((x) => (x <= 0 ? 0 : Phi((Math.log(x) - Math.log(0.01)) / 0.42)), 0, 0.02)],
     ['normal truncated far in its tail', { dist: 'normal', median: 0, sd: 1, truncate: { min: 3 } }, truncated(Phi, 3, Infinity)],
     ['lognormal (ziggurat)', { dist: 'lognormal', median: 3, sdLn: 0.7 }, (x) => (x <= 0 ? 0 : Phi((Math.log(x) - Math.log(3)) / 0.7))],
     ['truncated lognormal', { dist: 'lognormal', median: 3, sdLn: 0.7, truncate: { min: 2, max: 10 } }, truncated((x) => Phi((Math.log(x) - Math.log(3)) / 0.7), 2, 10)],
