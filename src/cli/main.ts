@@ -215,6 +215,7 @@ from 20 bins of the input).`,
       .argument('[scenario]', 'scenario id or file (default: cotra-2020)'),
     1000,
   )
+    .option('-t, --threads <N>', 'threads to use (default: all cores); output is the same for any number', parseCount('--threads', 256), availableParallelism())
     .addHelpText(
       'after',
       `
@@ -228,8 +229,8 @@ Variables an anchor does not have are empty (null in JSON). --format json stream
 objects; a table is aligned chunk by chunk.`,
     )
     .action(async (scenario: string | undefined, options) => {
-      const { samplesCommand } = await import('./commands/samples.js');
-      await samplesCommand(ctx, scenario ?? 'cotra-2020', options);
+      const { samplesCommand, SAMPLES_WORK_PER_WORLD } = await import('./commands/samples.js');
+      await withPool(options.threads, options.samples * SAMPLES_WORK_PER_WORLD, (pool) => samplesCommand(ctx, scenario ?? 'cotra-2020', options, pool));
     });
 
   common(

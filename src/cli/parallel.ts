@@ -10,14 +10,17 @@ import { Worker } from 'node:worker_threads';
 import { simulatePaired } from '../engine/compare.js';
 import { sensitivityChunks, sensitivitySetup, type SensitivityOptions } from '../engine/sensitivity.js';
 import { CHUNK_SIZE, mergeCounts, planScenario, simulateChunks, type Counts, type Plan } from '../engine/simulate.js';
+import { runChunks } from '../engine/loop.js';
 import type { Scenario } from '../model/scenario.js';
+import { samplesObserver, type SamplesFormat, type SamplesMeta } from '../report/samples.js';
 import { PACKAGE_ROOT } from '../io/paths.js';
 
-/** What a worker thread computes for its chunks: a plain run, paired scenarios, or a sensitivity run. */
+/** What a worker thread computes for its chunks: a plain run, paired scenarios, a sensitivity run, or rows of samples. */
 export type WorkerJob =
   | { kind: 'run'; scenario: Scenario }
   | { kind: 'paired'; scenarios: Scenario[] }
-  | { kind: 'sensitivity'; scenario: Scenario; options: SensitivityOptions };
+  | { kind: 'sensitivity'; scenario: Scenario; options: SensitivityOptions }
+  | { kind: 'samples'; scenario: Scenario; format: SamplesFormat; meta: SamplesMeta };
 
 export interface WorkerTask {
   job: WorkerJob;
@@ -49,6 +52,11 @@ export function jobRunner(job: WorkerJob, seed: number, samples: number): ChunkR
     case 'sensitivity': {
       const setup = sensitivitySetup(job.scenario, job.options);
       return (first, end, onChunk) => sensitivityChunks(setup, first, end, onChunk);
+    }
+    case 'samples': {
+      const plan = planScenario(job.scenario);
+      const observer = samplesObserver(plan, job.format, job.meta);
+      return (first, end, onChunk) => runChunks({ plans: [plan], draws: 'own', seed, samples }, observer, first, end, onChunk);
     }
   }
 }
@@ -121,6 +129,15 @@ export function poolFor(threads: number, worlds: number): WorkerPool | undefined
   return used > 1 ? new WorkerPool(used - 1) : undefined;
 }
 
+export interface RunJobOptions {
+  /** Receives the worlds done so far, after each batch. */
+  onProgress?: (worldsDone: number) => void;
+  /** Runs' worth of work per chunk (paired scenarios, sensitivity variants): fewer chunks per claim. */
+  worldsPerChunk?: number;
+  /** Awaited after each batch the main thread runs (a consumer's backpressure, e.g. rows being written). */
+  afterBatch?: () => Promise<void>;
+}
+
 /**
  * Runs chunks [firstChunk, endChunk) of a job on the main thread (`local`) and the pool's workers
  * (as many as the work justifies), adding their results up with `merge`. Chunks are claimed from
@@ -136,16 +153,16 @@ export async function runJob<S>(
   firstChunk: number,
   endChunk: number,
   pool: WorkerPool | undefined,
-  onProgress?: (worldsDone: number) => void,
-  worldsPerChunk = 1,
+  more: RunJobOptions = {},
 ): Promise<S> {
+  const { onProgress, worldsPerChunk = 1, afterBatch } = more;
   const worlds = (Math.min(samples, endChunk * CHUNK_SIZE) - firstChunk * CHUNK_SIZE) * worldsPerChunk;
   const helpers = Math.max(0, Math.min(pool?.size ?? 0, effectiveThreads(pool ? pool.size + 1 : 1, worlds) - 1, endChunk - firstChunk - 1));
-  let total: S | undefined;
+  // Every batch's result is merged into an empty state (a range of no chunks), in the order batches finish.
+  const total = local(firstChunk, firstChunk, () => {}) as S;
   let done = 0;
   const add = (result: unknown, n: number) => {
-    if (total === undefined) total = result as S;
-    else merge(total, result as S);
+    merge(total, result as S);
     done += n;
     onProgress?.(done);
   };
@@ -163,13 +180,14 @@ export async function runJob<S>(
     let n = 0;
     const result = local(start, Math.min(start + batchChunks, endChunk), (k) => (n += k));
     add(result, n);
+    if (afterBatch) await afterBatch();
     if (workers.length) await new Promise((resolve) => setImmediate(resolve));
   }
   await Promise.all(workers);
-  return total ?? (local(firstChunk, firstChunk, () => {}) as S);
+  return total;
 }
 
 /** A plain run's chunks [firstChunk, endChunk) on the main thread and the pool's workers. */
 export function simulateRange(plan: Plan, seed: number, samples: number, firstChunk: number, endChunk: number, pool: WorkerPool | undefined, onProgress?: (worldsDone: number) => void): Promise<Counts> {
-  return runJob<Counts>({ kind: 'run', scenario: plan.scenario }, (first, end, onChunk) => simulateChunks(plan, seed, samples, first, end, onChunk), mergeCounts, seed, samples, firstChunk, endChunk, pool, onProgress);
+  return runJob<Counts>({ kind: 'run', scenario: plan.scenario }, (first, end, onChunk) => simulateChunks(plan, seed, samples, first, end, onChunk), mergeCounts, seed, samples, firstChunk, endChunk, pool, { onProgress });
 }

@@ -4,8 +4,9 @@
  * in another, and the reverse: the difference of their P(TAI by year) is the mean of a per-world
  * difference in {-1, 0, 1}, whose standard error follows from those two counts.
  */
-import { ChunkUniforms, arrivalsByWorld, pairedLayout, runPairedChunk, type PairedLayout } from './paired.js';
-import { accumulate, addInto, CHUNK_SIZE, createWorkspace, emptyCounts, mergeCounts, type Counts, type Plan, type Workspace } from './simulate.js';
+import { runChunks, type Observer } from './loop.js';
+import { arrivalsByWorld } from './paired.js';
+import { accumulate, addInto, CHUNK_SIZE, emptyCounts, mergeCounts, type Counts, type Plan } from './simulate.js';
 import { binomialSe, summarize, type Forecast, type SummaryOptions } from './summary.js';
 
 export interface PairedCounts {
@@ -42,28 +43,29 @@ function addDifferences(a: Int32Array, b: Int32Array, n: number, years: number, 
 }
 
 /** Simulates chunks [firstChunk, endChunk) of every scenario on common random numbers. */
-export function simulatePaired(plans: Plan[], seed: number, samples: number, firstChunk: number, endChunk: number, onChunk?: (n: number) => void): PairedCounts {
+/** The observer of compare: each scenario's counts, and where scenario 0 and each other one differ world by world. */
+export function pairedObserver(plans: Plan[]): Observer<PairedCounts> {
   const years = plans[0].years.length;
   if (plans.some((p) => p.years.length !== years || p.years[0] !== plans[0].years[0])) {
     throw new Error('bug: paired scenarios must share their years (the caller checks)');
   }
-  const out = emptyPairedCounts(plans);
-  const layouts: PairedLayout[] = plans.map(pairedLayout);
-  const workspaces: Workspace[] = plans.map((p) => createWorkspace(p));
-  const uniforms = new ChunkUniforms(seed);
   const arrivals = plans.map(() => new Int32Array(CHUNK_SIZE));
-  for (let c = firstChunk; c < endChunk; c++) {
-    const n = Math.min(CHUNK_SIZE, samples - c * CHUNK_SIZE);
-    if (n <= 0) break;
-    plans.forEach((plan, p) => {
-      runPairedChunk(plan, layouts[p], workspaces[p], uniforms, c, n);
-      accumulate(plan, workspaces[p], out.counts[p]);
-      arrivalsByWorld(plan, workspaces[p], arrivals[p]);
-    });
-    for (let s = 1; s < plans.length; s++) addDifferences(arrivals[0], arrivals[s], n, years, out.onlyFirst[s - 1], out.onlyOther[s - 1]);
-    onChunk?.(n);
-  }
-  return out;
+  return {
+    empty: () => emptyPairedCounts(plans),
+    observe(out, chunk) {
+      plans.forEach((plan, p) => {
+        accumulate(plan, chunk.workspaces[p], out.counts[p]);
+        arrivalsByWorld(plan, chunk.workspaces[p], arrivals[p]);
+      });
+      for (let s = 1; s < plans.length; s++) addDifferences(arrivals[0], arrivals[s], chunk.n, years, out.onlyFirst[s - 1], out.onlyOther[s - 1]);
+    },
+    merge: mergePairedCounts,
+  };
+}
+
+/** Chunks [firstChunk, endChunk) of the scenarios on common random numbers. */
+export function simulatePaired(plans: Plan[], seed: number, samples: number, firstChunk: number, endChunk: number, onChunk?: (n: number) => void): PairedCounts {
+  return runChunks({ plans, draws: 'paired', seed, samples }, pairedObserver(plans), firstChunk, endChunk, onChunk);
 }
 
 export interface Difference {

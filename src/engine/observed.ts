@@ -13,7 +13,8 @@ import { log10AffordableFlop, log10FlopPerUsd, log10SpendUsd, type CurveValues }
 import type { HindcastQuantity } from './hindcast.js';
 import { normalCdf } from './normal.js';
 import { Rng } from './rng.js';
-import { CHUNK_SIZE, chunkCount, createWorkspace, emptyCounts, runChunk, type Counts, type Plan } from './simulate.js';
+import { chunkCount, runChunks, type Observer } from './loop.js';
+import { emptyCounts, type Counts, type Plan } from './simulate.js';
 
 export interface ObservationConstraint {
   year: number;
@@ -49,61 +50,96 @@ export interface WeightedRun {
 /** Random stream for the growth draws of worlds without an anchor (whose growth is otherwise never needed). */
 const STREAM_NO_ANCHOR_GROWTH = 'observed:no-anchor-growth';
 
+/** What weighting keeps per chunk: each world's anchor, arrival index and log-likelihood. */
+export interface ObservedChunk {
+  index: number;
+  anchorOf: Int32Array;
+  arrival: Int32Array;
+  logWeight: Float64Array;
+  nonFinite: number;
+}
+
+/**
+ * The observer of a run given observations: per chunk, each world's anchor, arrival and log
+ * weight. Weights are normalised only once every chunk is in (weightedRun), in chunk order.
+ */
+export function observedObserver(plan: Plan, seed: number, observations: readonly ObservationConstraint[], sigmaOom: number): Observer<ObservedChunk[]> {
+  const nAnchors = plan.anchors.length;
+  const keys = plan.uncertainCurveKeys;
+  const v: CurveValues = { ...plan.base };
+  return {
+    empty: () => [],
+    observe(out, chunk) {
+      const { n, index } = chunk;
+      const ws = chunk.workspaces[0];
+      const record: ObservedChunk = { index, anchorOf: new Int32Array(n), arrival: new Int32Array(n), logWeight: new Float64Array(n), nonFinite: 0 };
+      const noAnchorRng = new Rng(seed, index, STREAM_NO_ANCHOR_GROWTH);
+      for (let k = 0; k < n; k++) {
+        const i = ws.anchorOf[k];
+        record.anchorOf[k] = i;
+        if (i < nAnchors) {
+          const g = ws.groups[i];
+          const p = ws.positionOf[k];
+          record.arrival[k] = g.arrival[p];
+          const r = g.requirement[p];
+          if (r - r !== 0) record.nonFinite++;
+          for (let q = 0; q < keys.length; q++) v[keys[q]] = g.curve[q][p];
+        } else {
+          for (const key of keys) {
+            const param = plan.curve[key];
+            if (param.kind === 'dist') v[key] = param.sampler.sample(noAnchorRng);
+          }
+        }
+        record.logWeight[k] = logLikelihood(v, observations, sigmaOom);
+      }
+      out.push(record);
+    },
+    merge: (a, b) => void a.push(...b),
+  };
+}
+
+/** Weighted counts from every chunk's records (taken in chunk order, so the sums do not depend on threads). */
+export function weightedRun(plan: Plan, records: ObservedChunk[]): WeightedRun {
+  const chunks = [...records].sort((a, b) => a.index - b.index);
+  const nAnchors = plan.anchors.length;
+  const counts = emptyCounts(plan);
+  let n = 0;
+  let top = -Infinity;
+  for (const c of chunks) {
+    n += c.logWeight.length;
+    counts.nonFinite += c.nonFinite;
+    for (const x of c.logWeight) if (x > top) top = x;
+  }
+  let sum = 0;
+  let sumSquares = 0;
+  for (const c of chunks) {
+    const w = c.logWeight;
+    for (let k = 0; k < w.length; k++) {
+      const x = Math.exp(w[k] - top);
+      w[k] = x;
+      sum += x;
+      sumSquares += x * x;
+    }
+  }
+  const effectiveWorlds = sumSquares > 0 ? (sum * sum) / sumSquares : 0;
+  const scale = sum > 0 ? effectiveWorlds / sum : 0;
+  for (const c of chunks) {
+    for (let k = 0; k < c.logWeight.length; k++) {
+      const x = c.logWeight[k] * scale;
+      if (c.anchorOf[k] < nAnchors) counts.perAnchor[c.anchorOf[k]][c.arrival[k]] += x;
+      else counts.never += x;
+    }
+  }
+  counts.worlds = effectiveWorlds;
+  return { counts, worlds: n, effectiveWorlds };
+}
+
 /**
  * Simulates `samples` worlds (the same worlds as a plain run with this seed) and weights each by
  * the likelihood of the observations under its growth trajectories.
  */
 export function simulateGivenObserved(plan: Plan, options: { samples: number; seed: number }, observations: readonly ObservationConstraint[], sigmaOom: number): WeightedRun {
-  const n = options.samples;
-  const anchorOf = new Int32Array(n);
-  const arrival = new Int32Array(n);
-  const logWeight = new Float64Array(n);
-  const ws = createWorkspace(plan);
-  const nAnchors = plan.anchors.length;
-  const keys = plan.uncertainCurveKeys;
-  const counts = emptyCounts(plan);
-  const v: CurveValues = { ...plan.base };
-  for (let c = 0; c < chunkCount(n); c++) {
-    const m = Math.min(CHUNK_SIZE, n - c * CHUNK_SIZE);
-    runChunk(plan, ws, options.seed, c, m);
-    const noAnchorRng = new Rng(options.seed, c, STREAM_NO_ANCHOR_GROWTH);
-    for (let k = 0; k < m; k++) {
-      const w = c * CHUNK_SIZE + k;
-      const i = ws.anchorOf[k];
-      anchorOf[w] = i;
-      if (i < nAnchors) {
-        const g = ws.groups[i];
-        const p = ws.positionOf[k];
-        arrival[w] = g.arrival[p];
-        const r = g.requirement[p];
-        if (r - r !== 0) counts.nonFinite++;
-        for (let q = 0; q < keys.length; q++) v[keys[q]] = g.curve[q][p];
-      } else {
-        for (const key of keys) {
-          const param = plan.curve[key];
-          if (param.kind === 'dist') v[key] = param.sampler.sample(noAnchorRng);
-        }
-      }
-      logWeight[w] = logLikelihood(v, observations, sigmaOom);
-    }
-  }
-  let top = -Infinity;
-  for (let w = 0; w < n; w++) if (logWeight[w] > top) top = logWeight[w];
-  let sum = 0;
-  let sumSquares = 0;
-  for (let w = 0; w < n; w++) {
-    const x = Math.exp(logWeight[w] - top);
-    logWeight[w] = x;
-    sum += x;
-    sumSquares += x * x;
-  }
-  const effectiveWorlds = sumSquares > 0 ? (sum * sum) / sumSquares : 0;
-  const scale = sum > 0 ? effectiveWorlds / sum : 0;
-  for (let w = 0; w < n; w++) {
-    const x = logWeight[w] * scale;
-    if (anchorOf[w] < nAnchors) counts.perAnchor[anchorOf[w]][arrival[w]] += x;
-    else counts.never += x;
-  }
-  counts.worlds = effectiveWorlds;
-  return { counts, worlds: n, effectiveWorlds };
+  const { samples, seed } = options;
+  const records = runChunks({ plans: [plan], draws: 'own', seed, samples }, observedObserver(plan, seed, observations, sigmaOom), 0, chunkCount(samples));
+  return weightedRun(plan, records);
 }

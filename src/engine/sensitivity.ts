@@ -13,9 +13,10 @@
  */
 import type { Distribution } from '../model/distribution.js';
 import type { Param, Scenario, WeightedAnchor } from '../model/scenario.js';
-import { ChunkUniforms, HALVING_STREAM, MAX_OOM_STREAM, arrivalsByWorld, curveStream, pairedLayout, runPairedChunk, variableStream, type PairedLayout } from './paired.js';
+import { runChunks, type Observer } from './loop.js';
+import { HALVING_STREAM, MAX_OOM_STREAM, arrivalsByWorld, curveStream, variableStream } from './paired.js';
 import { compileDistribution } from './sampler.js';
-import { CHUNK_SIZE, accumulate, addInto, chunkCount, createWorkspace, emptyCounts, mergeCounts, planScenario, type Counts, type Plan } from './simulate.js';
+import { CHUNK_SIZE, accumulate, addInto, chunkCount, countsObserver, emptyCounts, mergeCounts, planScenario, type Counts, type Plan } from './simulate.js';
 import { ALGORITHMIC_FIELDS, GROWTH_PARAMETERS, parameterAt, setParameter, type ParameterRef } from '../model/paths.js';
 import { summarize, type Forecast } from './summary.js';
 
@@ -209,7 +210,6 @@ export interface SensitivitySetup {
   inputs: SensitivityInput[];
   fixed: string[];
   plans: Plan[];
-  layouts: PairedLayout[];
   indicatorYear: number;
   /** Inputs with a random stream (for variance shares), with their index among all inputs. */
   streamInputs: { input: SensitivityInput; index: number }[];
@@ -236,16 +236,8 @@ export function sensitivitySetup(scenario: Scenario, options: SensitivityOptions
   const basePlan = planScenario(scenario);
   const variantPlans = inputs.flatMap((input) => [planScenario(input.apply(scenario, input.low)), planScenario(input.apply(scenario, input.high))]);
   const plans = [basePlan, ...variantPlans];
-  const layouts = plans.map(pairedLayout);
-  const chunks = chunkCount(options.samples);
-  const pilot = emptyCounts(basePlan);
-  const uniforms = new ChunkUniforms(options.seed);
-  const ws = createWorkspace(basePlan);
-  for (let c = 0; c < Math.min(chunks, 8); c++) {
-    const n = Math.min(CHUNK_SIZE, options.samples - c * CHUNK_SIZE);
-    runPairedChunk(basePlan, layouts[0], ws, uniforms, c, n);
-    accumulate(basePlan, ws, pilot);
-  }
+  const pilotChunks = Math.min(chunkCount(options.samples), 8);
+  const pilot = runChunks({ plans: [basePlan], draws: 'paired', seed: options.seed, samples: options.samples }, countsObserver(basePlan), 0, pilotChunks);
   const pilotMedian = summarize(basePlan, pilot, options.seed).crossings.find((x) => x.level === 0.5)!;
   // The median's first whole year row: worlds arrived by the end of the year the median date falls in.
   const indicatorYear = options.metric.kind === 'p-by-year' ? options.metric.year : pilotMedian.status === 'year' ? pilotMedian.firstYear! : scenario.horizonYear;
@@ -256,7 +248,7 @@ export function sensitivitySetup(scenario: Scenario, options: SensitivityOptions
     for (const id of input.anchorIds) set[anchorIndex.get(id)!] = 1;
     return set;
   });
-  return { scenario, options, inputs, fixed, plans, layouts, indicatorYear, streamInputs, inSet };
+  return { scenario, options, inputs, fixed, plans, indicatorYear, streamInputs, inSet };
 }
 
 export function emptySensitivityState(setup: SensitivitySetup): SensitivityState {
@@ -279,43 +271,46 @@ export function mergeSensitivityStates(a: SensitivityState, b: SensitivityState)
   addInto(a.perAnchorSum, b.perAnchorSum);
 }
 
-/** Runs chunks [firstChunk, endChunk) of every variant on common random numbers. */
-export function sensitivityChunks(setup: SensitivitySetup, firstChunk: number, endChunk: number, onChunk?: (n: number) => void): SensitivityState {
-  const { plans, layouts, options, streamInputs, inSet } = setup;
-  const state = emptySensitivityState(setup);
-  const { counts, binCount, binSum, perAnchorCount, perAnchorSum } = state;
+/**
+ * The observer of sensitivity: every variant's counts, and for the base scenario the indicator
+ * (arrived by the indicator year) binned by each stream input's uniform, and per anchor.
+ */
+export function sensitivityObserver(setup: SensitivitySetup): Observer<SensitivityState> {
+  const { plans, streamInputs, inSet } = setup;
   const basePlan = plans[0];
-  const workspaces = plans.map((p) => createWorkspace(p));
-  const uniforms = new ChunkUniforms(options.seed);
   const arrivals = new Int32Array(CHUNK_SIZE);
   const yearIndex = setup.indicatorYear - setup.scenario.startYear;
-  for (let c = firstChunk; c < endChunk; c++) {
-    const n = Math.min(CHUNK_SIZE, options.samples - c * CHUNK_SIZE);
-    if (n <= 0) break;
-    plans.forEach((plan, p) => {
-      runPairedChunk(plan, layouts[p], workspaces[p], uniforms, c, n);
-      accumulate(plan, workspaces[p], counts[p]);
-    });
-    const ws = workspaces[0];
-    arrivalsByWorld(basePlan, ws, arrivals);
-    for (let k = 0; k < n; k++) {
-      const y = arrivals[k] <= yearIndex ? 1 : 0;
-      perAnchorCount[ws.anchorOf[k]]++;
-      perAnchorSum[ws.anchorOf[k]] += y;
-    }
-    streamInputs.forEach(({ input }, s) => {
-      const u = uniforms.get(input.stream!);
-      const set = inSet[s];
+  return {
+    empty: () => emptySensitivityState(setup),
+    observe(state, chunk) {
+      const { counts, binCount, binSum, perAnchorCount, perAnchorSum } = state;
+      const { n, workspaces, uniforms } = chunk;
+      plans.forEach((plan, p) => accumulate(plan, workspaces[p], counts[p]));
+      const ws = workspaces[0];
+      arrivalsByWorld(basePlan, ws, arrivals);
       for (let k = 0; k < n; k++) {
-        if (!set[ws.anchorOf[k]]) continue;
-        const b = Math.min(BINS - 1, Math.floor(u[k] * BINS));
-        binCount[s][b]++;
-        binSum[s][b] += arrivals[k] <= yearIndex ? 1 : 0;
+        const y = arrivals[k] <= yearIndex ? 1 : 0;
+        perAnchorCount[ws.anchorOf[k]]++;
+        perAnchorSum[ws.anchorOf[k]] += y;
       }
-    });
-    onChunk?.(n);
-  }
-  return state;
+      streamInputs.forEach(({ input }, s) => {
+        const u = uniforms!.get(input.stream!);
+        const set = inSet[s];
+        for (let k = 0; k < n; k++) {
+          if (!set[ws.anchorOf[k]]) continue;
+          const b = Math.min(BINS - 1, Math.floor(u[k] * BINS));
+          binCount[s][b]++;
+          binSum[s][b] += arrivals[k] <= yearIndex ? 1 : 0;
+        }
+      });
+    },
+    merge: mergeSensitivityStates,
+  };
+}
+
+/** Runs chunks [firstChunk, endChunk) of every variant on common random numbers. */
+export function sensitivityChunks(setup: SensitivitySetup, firstChunk: number, endChunk: number, onChunk?: (n: number) => void): SensitivityState {
+  return runChunks({ plans: setup.plans, draws: 'paired', seed: setup.options.seed, samples: setup.options.samples }, sensitivityObserver(setup), firstChunk, endChunk, onChunk);
 }
 
 /** Swings and variance shares from the merged state of every chunk. */

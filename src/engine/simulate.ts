@@ -13,6 +13,7 @@ import { arrivalYearIndex, buildLookup, firstReaching, type ThresholdLookup } fr
 import { algorithmicOom, log10AffordableFlop, WorldCurves, type CurveValues } from './curves.js';
 import { compileScalar, type ColumnKernel } from './expression.js';
 import { compileRequirement } from './requirement.js';
+import { chunkCount, runChunks, type Observer } from './loop.js';
 import { Rng } from './rng.js';
 import { compileDistribution, type Sampler } from './sampler.js';
 
@@ -51,6 +52,7 @@ export interface AnchorPlan {
 }
 
 export { buildLookup, firstReaching, type ThresholdLookup } from './arrival.js';
+export { chunkCount } from './loop.js';
 
 export interface Plan {
   scenario: Scenario;
@@ -444,34 +446,18 @@ export interface SimulateOptions {
   onProgress?: (done: number, total: number) => void;
 }
 
-/** One chunk-sized workspace per plan, reused by every call (they run one at a time per thread). */
-const workspaces = new WeakMap<Plan, Workspace>();
-
-function workspaceFor(plan: Plan): Workspace {
-  let ws = workspaces.get(plan);
-  if (!ws) {
-    ws = createWorkspace(plan);
-    workspaces.set(plan, ws);
-  }
-  return ws;
+/** The observer of a plain run: arrival counts per anchor and year. */
+export function countsObserver(plan: Plan): Observer<Counts> {
+  return {
+    empty: () => emptyCounts(plan),
+    observe: (counts, chunk) => accumulate(plan, chunk.workspaces[0], counts),
+    merge: mergeCounts,
+  };
 }
 
 /** Simulates chunks [firstChunk, endChunk) of a run of `samples` worlds. */
 export function simulateChunks(plan: Plan, seed: number, samples: number, firstChunk: number, endChunk: number, onChunk?: (n: number) => void): Counts {
-  const counts = emptyCounts(plan);
-  const ws = workspaceFor(plan);
-  for (let c = firstChunk; c < endChunk; c++) {
-    const n = Math.min(CHUNK_SIZE, samples - c * CHUNK_SIZE);
-    if (n <= 0) break;
-    runChunk(plan, ws, seed, c, n);
-    accumulate(plan, ws, counts);
-    onChunk?.(n);
-  }
-  return counts;
-}
-
-export function chunkCount(samples: number): number {
-  return Math.ceil(samples / CHUNK_SIZE);
+  return runChunks({ plans: [plan], draws: 'own', seed, samples }, countsObserver(plan), firstChunk, endChunk, onChunk);
 }
 
 /** Simulates a whole run in this thread. */

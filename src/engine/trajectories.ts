@@ -5,7 +5,8 @@
  * that are uncertain give a 10/50/90% band across those worlds instead of one curve.
  */
 import { algorithmicOom, log10AffordableFlop, log10FlopPerUsd, log10SpendUsd, type CurveValues } from './curves.js';
-import { CHUNK_SIZE, chunkCount, createWorkspace, runChunk, type Plan } from './simulate.js';
+import { chunkCount, runChunks, type Observer } from './loop.js';
+import type { Plan } from './simulate.js';
 
 export const BAND = [0.1, 0.5, 0.9] as const;
 export type Band = [number, number, number];
@@ -42,38 +43,64 @@ const band = (values: Float64Array): Band => {
   return [quantileSorted(values, BAND[0]), quantileSorted(values, BAND[1]), quantileSorted(values, BAND[2])];
 };
 
+/** The worlds behind the bands: per world with an anchor, its anchor, requirement, algorithmic parameters and drawn curve values. */
+export interface BandWorlds {
+  anchorOf: number[];
+  requirement: number[];
+  halving: number[];
+  maxOom: number[];
+  /** curve[j][w]: world w's value of plan.uncertainCurveKeys[j] (empty when growth is fixed). */
+  curve: number[][];
+}
+
+/** The observer of trajectories: the worlds' values, kept (bands are quantiles, whatever the order of the worlds). */
+export function bandWorldsObserver(plan: Plan): Observer<BandWorlds> {
+  const keys = plan.uncertainCurveKeys;
+  return {
+    empty: () => ({ anchorOf: [], requirement: [], halving: [], maxOom: [], curve: keys.map(() => []) }),
+    observe(state, chunk) {
+      const ws = chunk.workspaces[0];
+      for (let k = 0; k < chunk.n; k++) {
+        const i = ws.anchorOf[k];
+        if (i >= plan.anchors.length) continue;
+        const a = plan.anchors[i];
+        const g = ws.groups[i];
+        const p = ws.positionOf[k];
+        state.anchorOf.push(i);
+        state.requirement.push(g.requirement[p]);
+        state.halving.push(a.halvingYears.kind === 'point' ? a.halvingYears.value : g.halvingYears[p]);
+        state.maxOom.push(a.maxOom.kind === 'point' ? a.maxOom.value : g.maxOom[p]);
+        if (!a.thresholds) keys.forEach((_key, j) => state.curve[j].push(g.curve[j][p]));
+      }
+    },
+    merge(a, b) {
+      for (const key of ['anchorOf', 'requirement', 'halving', 'maxOom'] as const) for (const x of b[key]) a[key].push(x);
+      a.curve.forEach((column, j) => {
+        for (const x of b.curve[j]) column.push(x);
+      });
+    },
+  };
+}
+
 /** Trajectories from the first `samples` worlds of a run with `seed` (the same worlds as `run`). */
 export function trajectories(plan: Plan, seed: number, samples: number): Trajectories {
+  return trajectoriesOf(plan, runChunks({ plans: [plan], draws: 'own', seed, samples }, bandWorldsObserver(plan), 0, chunkCount(samples)));
+}
+
+/** The bands of the observed worlds. */
+export function trajectoriesOf(plan: Plan, state: BandWorlds): Trajectories {
   const { years } = plan;
-  const ws = createWorkspace(plan);
-  // Per world with an anchor: its anchor, requirement, algorithmic parameters and curve values.
-  const anchorOf: number[] = [];
-  const requirement: number[] = [];
-  const halving: number[] = [];
-  const maxOom: number[] = [];
-  const curves: CurveValues[] = [];
-  for (let c = 0; c < chunkCount(samples); c++) {
-    const n = Math.min(CHUNK_SIZE, samples - c * CHUNK_SIZE);
-    runChunk(plan, ws, seed, c, n);
-    for (let k = 0; k < n; k++) {
-      const i = ws.anchorOf[k];
-      if (i >= plan.anchors.length) continue;
-      const a = plan.anchors[i];
-      const g = ws.groups[i];
-      const p = ws.positionOf[k];
-      anchorOf.push(i);
-      requirement.push(g.requirement[p]);
-      halving.push(a.halvingYears.kind === 'point' ? a.halvingYears.value : g.halvingYears[p]);
-      maxOom.push(a.maxOom.kind === 'point' ? a.maxOom.value : g.maxOom[p]);
-      if (plan.uncertainCurveKeys.length && !a.thresholds) {
-        const v = { ...plan.base };
-        plan.uncertainCurveKeys.forEach((key, j) => (v[key] = g.curve[j][p]));
-        curves.push(v);
-      }
-    }
-  }
+  const { anchorOf, requirement, halving, maxOom } = state;
+  const keys = plan.uncertainCurveKeys;
   const worlds = requirement.length;
-  const curveSet = curves.length ? curves : [plan.base];
+  const drawnWorlds = keys.length ? state.curve[0].length : 0;
+  const curveSet: CurveValues[] = drawnWorlds
+    ? Array.from({ length: drawnWorlds }, (_, w) => {
+        const v = { ...plan.base };
+        keys.forEach((key, j) => (v[key] = state.curve[j][w]));
+        return v;
+      })
+    : [plan.base];
   const across = (f: (v: CurveValues, year: number) => number) => years.map((y) => band(Float64Array.from(curveSet, (v) => f(v, y))));
   const progress = (w: number, year: number) => {
     const a = plan.anchors[anchorOf[w]];

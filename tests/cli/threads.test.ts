@@ -17,6 +17,8 @@ describe('--threads', () => {
     ['compare', ['compare', 'cotra-2020', 'cotra-2020-uncertain-growth', '-n', '1100000']],
     ['sensitivity', ['sensitivity', '-n', '60000', '--swing', 'spending.doublingYears=2,3']],
     ['trajectories', ['trajectories', '-n', '2100000']],
+    // Rows are rendered on every thread and written in chunk order.
+    ['samples', ['samples', 'cotra-2020-uncertain-growth', '-n', '150000']],
   ])('%s: byte-identical output with 1 and 2 threads', async (_name, args) => {
     const one = await cli([...args, '--format', 'csv', '--threads', '1']);
     const two = await cli([...args, '--format', 'csv', '--threads', '2']);

@@ -70,8 +70,7 @@ export async function compareScenarios(ctx: CliContext, refs: string[], options:
     0,
     chunkCount(options.samples),
     pool,
-    (worlds) => progress.update(worlds, options.samples),
-    plans.length,
+    { onProgress: (worlds) => progress.update(worlds, options.samples), worldsPerChunk: plans.length },
   );
   progress.stop();
   inputs.forEach((input, i) => checkFinite(ctx, input, paired.counts[i]));

@@ -57,8 +57,7 @@ export async function sensitivityOf(ctx: CliContext, ref: string, options: Sensi
     0,
     chunkCount(options.samples),
     pool,
-    (worlds) => progress.update(worlds, options.samples),
-    setup.plans.length,
+    { onProgress: (worlds) => progress.update(worlds, options.samples), worldsPerChunk: setup.plans.length },
   );
   const result = sensitivityResult(setup, state);
   progress.stop();

@@ -1,0 +1,94 @@
+/**
+ * The rows of `bioanchors samples`: one per world, rendered chunk by chunk as an observer of the
+ * chunk loop, so that any thread can render any chunk and the command writes them in chunk order.
+ * A chunk's text depends only on the chunk (the table is aligned within it; the CSV header and the
+ * JSON array's brackets are written by the command), so the file is the same on any number of threads.
+ */
+import type { Observer } from '../engine/loop.js';
+import { accumulate, CHUNK_SIZE, emptyCounts, type Counts, type ParamPlan, type Plan } from '../engine/simulate.js';
+import { padTable } from './format.js';
+
+export type SamplesFormat = 'table' | 'csv' | 'json';
+
+/** What produced the rows, repeated on every row: the seed, the scenario and any command-line changes. */
+export interface SamplesMeta {
+  seed: number;
+  scenarioId: string;
+  overrides: string;
+}
+
+export function samplesHeader(plan: Plan): string[] {
+  const names = variableNames(plan);
+  return ['world', 'anchor', ...names, 'requirement_log10_flop', ...plan.uncertainCurveKeys, 'algorithmic_halving_years', 'algorithmic_max_oom', 'arrival', 'seed', 'scenario', 'overrides'];
+}
+
+const variableNames = (plan: Plan) => [...new Set(plan.anchors.flatMap((a) => a.variableNames))];
+
+/** One chunk of rows in the chosen format: CSV lines, a JSON array's elements, or an aligned table. */
+function renderRows(format: SamplesFormat, header: string[], rows: (string | number)[][], first: boolean): string {
+  switch (format) {
+    case 'csv':
+      // Every cell is a number, an anchor id (a slug) or a marker: nothing to quote, so rows are
+      // joined directly (several times faster than csv-stringify on millions of rows).
+      return `${rows.map((r) => r.join(',')).join('\n')}\n`;
+    case 'json':
+      return rows.map((r, i) => `${first && i === 0 ? '' : ',\n'}${JSON.stringify(Object.fromEntries(header.map((h, c) => [h, r[c] === '' ? null : r[c]])))}`).join('');
+    case 'table':
+      // Aligned within each chunk of 16,384 rows (a stream cannot know later widths); the header once.
+      return `${padTable([header, ...rows.map((r) => r.map((cell) => (typeof cell === 'number' && !Number.isInteger(cell) ? cell.toFixed(3) : String(cell))))], header.map((_, c) => (c === 1 ? 'l' : 'r'))).split('\n').slice(first ? 0 : 1).join('\n')}\n`;
+  }
+}
+
+/** Rendered chunks, each with its index (to be written in order) and the counts of its worlds. */
+export interface SamplesPart {
+  index: number;
+  text: string;
+  counts: Counts;
+}
+
+export function samplesObserver(plan: Plan, format: SamplesFormat, meta: SamplesMeta): Observer<SamplesPart[]> {
+  const names = variableNames(plan);
+  const header = samplesHeader(plan);
+  const curveKeys = plan.uncertainCurveKeys;
+  const arrivalColumn = header.length - 4;
+  const metaCells = [meta.seed, meta.scenarioId, meta.overrides];
+  const columnOf = plan.anchors.map((a) => a.variableNames.map((n) => names.indexOf(n)));
+  const afterHorizon = `after-${plan.scenario.horizonYear}`;
+  const pointOr = (p: ParamPlan, column: Float64Array, k: number) => (p.kind === 'point' ? p.value : column[k]);
+  return {
+    empty: () => [],
+    observe(parts, chunk) {
+      const ws = chunk.workspaces[0];
+      const counts = emptyCounts(plan);
+      accumulate(plan, ws, counts);
+      const rows: (string | number)[][] = [];
+      for (let k = 0; k < chunk.n; k++) {
+        const i = ws.anchorOf[k];
+        const row: (string | number)[] = new Array(header.length).fill('');
+        row[0] = chunk.index * CHUNK_SIZE + k;
+        row.splice(header.length - 3, 3, ...metaCells);
+        if (i >= plan.anchors.length) {
+          row[1] = 'none';
+          row[arrivalColumn] = 'never';
+          rows.push(row);
+          continue;
+        }
+        const a = plan.anchors[i];
+        const g = ws.groups[i];
+        const p = ws.positionOf[k];
+        row[1] = a.id;
+        columnOf[i].forEach((col, v) => (row[2 + col] = g.variables[v][p]));
+        const base = 2 + names.length;
+        row[base] = g.requirement[p];
+        curveKeys.forEach((_key, j) => (row[base + 1 + j] = a.thresholds ? '' : g.curve[j][p]));
+        row[base + 1 + curveKeys.length] = pointOr(a.halvingYears, g.halvingYears, p);
+        row[base + 2 + curveKeys.length] = pointOr(a.maxOom, g.maxOom, p);
+        const j = g.arrival[p];
+        row[arrivalColumn] = j < plan.years.length ? plan.years[j] : afterHorizon;
+        rows.push(row);
+      }
+      parts.push({ index: chunk.index, text: renderRows(format, header, rows, chunk.index === 0), counts });
+    },
+    merge: (a, b) => void a.push(...b),
+  };
+}
