@@ -1,12 +1,15 @@
 #!/usr/bin/env node
 // Benchmark: worlds per second of the engine (whole `bioanchors run` process, 1 and 2 threads)
-// beside the naive baseline (bench/naive.mjs), each case in its own process, the cases
-// alternating, median of the repetitions; and peak memory at 1e6 and 1e8 worlds.
-// and the same model in Squiggle where @quri/squiggle-lang is installed (bench/squiggle.mjs).
-// Also peak memory by run size and the start-up time of the command beside bare Node.
-// Usage: npm run bench [-- --reps 5 --worlds 10000000 --naive-worlds 300000 --squiggle-worlds 200000 --skip-memory --skip-startup]
+// beside the naive baseline (bench/naive.mjs) and the same model in Squiggle where
+// @quri/squiggle-lang is installed (bench/squiggle.mjs), each case in its own process, the cases
+// alternating, median of the repetitions. For the simplified benchmark model also its peers
+// (bench/peers/: a tuned Node script, NumPy, C compiled here with gcc). Then `compare` and
+// `sensitivity` beside a plain run of as many worlds, peak memory by run size, and the start-up
+// time of the command beside bare Node.
+// Usage: npm run bench [-- --reps 5 --worlds 10000000 --naive-worlds 300000 --squiggle-worlds 200000
+//   --command-worlds 1000000 --skip-commands --skip-memory --skip-startup]
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { availableParallelism, cpus, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -19,6 +22,8 @@ const { values } = parseArgs({
     'naive-worlds': { type: 'string', default: '300000' },
     'squiggle-worlds': { type: 'string', default: '200000' },
     scenario: { type: 'string', default: 'cotra-2020' },
+    'command-worlds': { type: 'string', default: '1000000' },
+    'skip-commands': { type: 'boolean', default: false },
     'skip-memory': { type: 'boolean', default: false },
     'skip-startup': { type: 'boolean', default: false },
   },
@@ -31,36 +36,61 @@ const worlds = Number(values.worlds);
 const naiveWorlds = Number(values['naive-worlds']);
 const squiggleWorlds = Number(values['squiggle-worlds']);
 const haveSquiggle = existsSync(join(root, 'node_modules', '@quri', 'squiggle-lang'));
+const work = mkdtempSync(join(tmpdir(), 'bioanchors-bench-'));
+process.on('exit', () => rmSync(work, { recursive: true, force: true }));
+// GNU time reports the peak memory of a case that is not a Node process (the Python and C peers).
+const gnuTime = spawnSync('/usr/bin/time', ['-f', 'bench:maxrss-kb %M', 'true'], { encoding: 'utf8' }).stderr?.startsWith('bench:maxrss-kb');
 
-function timed(args, shell) {
+/**
+ * Runs one case in its own process and times it whole. A Node case (`args`) runs under rss.cjs
+ * for its peak memory; another program (`exec`: file, args, and what it reads on stdin) under GNU
+ * time where there is one.
+ */
+function timed(args, exec) {
+  const [file, argv] = exec ? (gnuTime ? ['/usr/bin/time', ['-f', 'bench:maxrss-kb %M', exec.file, ...exec.args]] : [exec.file, exec.args]) : [process.execPath, ['--require', rss, ...args]];
   const start = process.hrtime.bigint();
-  // A Node case runs under rss.cjs (peak memory); a shell case (the Python peer) is timed only.
-  const r = shell
-    ? spawnSync('bash', ['-c', shell], { cwd: root, encoding: 'utf8', maxBuffer: 1 << 26 })
-    : spawnSync(process.execPath, ['--require', rss, ...args], { cwd: root, encoding: 'utf8', maxBuffer: 1 << 26 });
+  const r = spawnSync(file, argv, { cwd: root, encoding: 'utf8', maxBuffer: 1 << 26, input: exec?.input });
   const seconds = Number(process.hrtime.bigint() - start) / 1e9;
-  if (r.status !== 0) throw new Error(`${shell ?? args.join(' ')} failed: ${r.stderr}`);
+  if (r.status !== 0) throw new Error(`${[file, ...argv].join(' ')} failed: ${r.error ?? r.stderr}`);
   const kb = Number(/bench:maxrss-kb (\d+)/.exec(r.stderr)?.[1] ?? NaN);
   return { seconds, kb, stdout: r.stdout };
+}
+
+/** P(TAI by the end of 2050) from a case's output: the JSON of a script, or the CSV of `bioanchors run`. */
+function pBy2050(stdout) {
+  if (stdout.startsWith('{')) return JSON.parse(stdout).pBy2050 ?? NaN;
+  const [header, ...rows] = stdout.trim().split('\n');
+  const column = header.split(',').indexOf('p_tai_by_end_of_year');
+  const row = rows.find((line) => line.startsWith('2050,'));
+  return column >= 0 && row ? Number(row.split(',')[column]) : NaN;
 }
 
 // The Squiggle port draws point-valued growth parameters only: for other scenarios it is left out, and said so.
 const squiggleCheck = haveSquiggle ? spawnSync(process.execPath, [join(root, 'bench', 'squiggle.mjs'), '--scenario', values.scenario, '--samples', '1000'], { cwd: root, encoding: 'utf8' }) : null;
 const squiggleRuns = squiggleCheck?.status === 0;
 if (haveSquiggle && !squiggleRuns) console.error(`(Squiggle left out: ${squiggleCheck.stderr.trim().split('\n')[0]})`);
-// For the simplified benchmark model, the peers other implementations are measured against, in the same run:
-// a tuned single-file Node script and NumPy with the crossing in closed form (bench/peers/).
+// For the simplified benchmark model, the peers other implementations are measured against, in the
+// same run (bench/peers/): a tuned single-file Node script, NumPy and C with the arrival year in
+// closed form. The Python and C peers read the model's numbers (bench/peers/model.mjs) on stdin,
+// printed once here, so that their times do not include a Node process that prints them.
 const simplified = values.scenario.replace(/\\/g, '/').endsWith('simplified/simplified.json');
-const haveNumpy = spawnSync('python3', ['-c', 'import numpy'], { encoding: 'utf8' }).status === 0;
-if (simplified && !haveNumpy) console.error('(NumPy peer left out: python3 with numpy is not installed)');
-const peers = simplified
-  ? [
-      { name: 'tuned single-file Node script (bench/peers/tuned.mjs)', worlds, args: [join(root, 'bench', 'peers', 'tuned.mjs'), '--samples', String(worlds)] },
-      ...(haveNumpy
-        ? [{ name: `NumPy ${spawnSync('python3', ['-c', 'import numpy; print(numpy.__version__)'], { encoding: 'utf8' }).stdout.trim()}, closed-form crossing (bench/peers/numpy_closed_form.py)`, worlds, args: [], shell: `node bench/peers/model.mjs | python3 bench/peers/numpy_closed_form.py ${worlds}` }]
-        : []),
-    ]
-  : [];
+const peers = [];
+if (simplified) {
+  const modelJson = spawnSync(process.execPath, [join(root, 'bench', 'peers', 'model.mjs')], { encoding: 'utf8' }).stdout;
+  peers.push({ name: 'tuned single-file Node script (bench/peers/tuned.mjs)', worlds, args: [join(root, 'bench', 'peers', 'tuned.mjs'), '--samples', String(worlds)] });
+  const numpy = spawnSync('python3', ['-c', 'import numpy; print(numpy.__version__)'], { encoding: 'utf8' });
+  if (numpy.status === 0)
+    peers.push({ name: `NumPy ${numpy.stdout.trim()}, closed form (bench/peers/numpy_closed_form.py)`, worlds, exec: { file: 'python3', args: [join(root, 'bench', 'peers', 'numpy_closed_form.py'), String(worlds)], input: modelJson } });
+  else console.error('(NumPy peer left out: python3 with numpy is not installed)');
+  const gcc = spawnSync('gcc', ['--version'], { encoding: 'utf8' });
+  if (gcc.error || gcc.status !== 0) console.error('(C peer left out: gcc is not installed)');
+  else {
+    const exe = join(work, 'closed_form');
+    const build = spawnSync('gcc', ['-O2', '-march=native', '-o', exe, join(root, 'bench', 'peers', 'closed_form.c'), '-lm'], { encoding: 'utf8' });
+    if (build.status !== 0) console.error(`(C peer left out: gcc failed: ${build.stderr.trim().split('\n')[0]})`);
+    else peers.push({ name: `C, ${gcc.stdout.split('\n')[0].replace(/^gcc \(.*\) /, 'gcc ')} -O2 -march=native, closed form (bench/peers/closed_form.c)`, worlds, exec: { file: exe, args: [String(worlds)], input: modelJson } });
+  }
+}
 const cases = [
   { name: 'bioanchors run, 1 thread', worlds, args: [bin, 'run', values.scenario, '-n', String(worlds), '--threads', '1', '--format', 'csv', '--quiet'] },
   { name: `bioanchors run, ${availableParallelism()} threads`, worlds, args: [bin, 'run', values.scenario, '-n', String(worlds), '--threads', String(availableParallelism()), '--format', 'csv', '--quiet'] },
@@ -73,23 +103,61 @@ const cases = [
 if (!haveSquiggle) console.error('(Squiggle not installed: npm install --save-dev @quri/squiggle-lang@0.10.0 to include it)');
 const times = cases.map(() => []);
 const memory = cases.map(() => []);
+const answers = cases.map(() => NaN);
 for (let r = 0; r < reps; r++) {
   cases.forEach((c, i) => {
-    const t = timed(c.args, c.shell);
+    const t = timed(c.args, c.exec);
     times[i].push(t.seconds);
     memory[i].push(t.kb);
+    answers[i] = pBy2050(t.stdout);
   });
 }
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 console.log(`Machine: ${cpus()[0]?.model ?? 'unknown CPU'}, ${availableParallelism()} cores, Node ${process.version}`);
 console.log(`Scenario ${values.scenario}; whole-process wall time, median of ${reps}, cases alternating\n`);
-console.log('| case | worlds | median s | worlds/s | vs naive | peak RSS |');
-console.log('|---|---|---|---|---|---|');
+console.log('| case | worlds | median s | worlds/s | vs naive | peak RSS | P(by 2050) |');
+console.log('|---|---|---|---|---|---|---|');
 const rates = cases.map((c, i) => c.worlds / median(times[i]));
 const naiveRate = rates[2];
+const mb = (kb) => (Number.isFinite(kb) ? `${(kb / 1024).toFixed(0)} MB` : 'n/a');
 cases.forEach((c, i) =>
-  console.log(`| ${c.name} | ${c.worlds.toLocaleString('en-US')} | ${median(times[i]).toFixed(3)} | ${(rates[i] / 1e6).toFixed(2)} M | ${(rates[i] / naiveRate).toPrecision(rates[i] / naiveRate < 10 ? 2 : 3)}× | ${Number.isFinite(median(memory[i])) ? `${(median(memory[i]) / 1024).toFixed(0)} MB` : 'n/a'} |`),
+  console.log(
+    `| ${c.name} | ${c.worlds.toLocaleString('en-US')} | ${median(times[i]).toFixed(3)} | ${(rates[i] / 1e6).toFixed(2)} M | ${(rates[i] / naiveRate).toPrecision(rates[i] / naiveRate < 10 ? 2 : 3)}× | ${mb(median(memory[i]))} | ${Number.isFinite(answers[i]) ? `${(answers[i] * 100).toFixed(2)}%` : 'n/a'} |`,
+  ),
 );
+
+if (!values['skip-commands']) {
+  // `compare` and `sensitivity` beside a plain `bioanchors run` of as many worlds in all: compare
+  // simulates each of its scenarios, sensitivity its baseline and a low and a high variant of
+  // every input (counted from a small run's JSON), each with -n worlds.
+  const n = Number(values['command-worlds']);
+  const probe = spawnSync(process.execPath, [bin, 'sensitivity', '-n', '10000', '--threads', '1', '--format', 'json', '--quiet'], { cwd: root, encoding: 'utf8' });
+  if (probe.status !== 0) throw new Error(`bioanchors sensitivity failed: ${probe.stderr}`);
+  const variants = 1 + 2 * JSON.parse(probe.stdout).inputs.length;
+  const commands = [];
+  for (const threads of [1, 2]) {
+    const common = ['--threads', String(threads), '--format', 'csv', '--quiet'];
+    commands.push(
+      { name: 'compare cotra-2020 cotra-2020-aggressive', plainName: 'run cotra-2020 cotra-2020-aggressive', threads, worlds: 2 * n, args: [bin, 'compare', 'cotra-2020', 'cotra-2020-aggressive', '-n', String(n), ...common], plain: [bin, 'run', 'cotra-2020', 'cotra-2020-aggressive', '-n', String(n), ...common] },
+      { name: `sensitivity (cotra-2020, ${variants} variants)`, plainName: 'run cotra-2020', threads, worlds: variants * n, args: [bin, 'sensitivity', '-n', String(n), ...common], plain: [bin, 'run', 'cotra-2020', '-n', String(variants * n), ...common] },
+    );
+  }
+  const seconds = commands.map(() => ({ command: [], plain: [], kb: [] }));
+  for (let r = 0; r < reps; r++)
+    commands.forEach((c, i) => {
+      const t = timed(c.args);
+      seconds[i].command.push(t.seconds);
+      seconds[i].kb.push(t.kb);
+      seconds[i].plain.push(timed(c.plain).seconds);
+    });
+  console.log(`\nCommands at -n ${n.toLocaleString('en-US')} beside a plain run of as many worlds in all; whole-process wall time, median of ${reps}, alternating (target: within 1.5× of the plain run):\n`);
+  console.log('| command | threads | worlds in all | median s | peak RSS | plain run | plain s | ratio |');
+  console.log('|---|---|---|---|---|---|---|---|');
+  commands.forEach((c, i) => {
+    const ratio = median(seconds[i].command) / median(seconds[i].plain);
+    console.log(`| ${c.name} | ${c.threads} | ${c.worlds.toLocaleString('en-US')} | ${median(seconds[i].command).toFixed(3)} | ${mb(median(seconds[i].kb))} | ${c.plainName} | ${median(seconds[i].plain).toFixed(3)} | ${ratio.toFixed(2)}×${ratio > 1.5 ? ' (over 1.5×)' : ''} |`);
+  });
+}
 
 if (!values['skip-memory']) {
   console.log('\nPeak memory by run size (memory holds one chunk per thread and per-year counts, whatever the number of worlds):\n');
@@ -113,7 +181,7 @@ if (!values['skip-startup']) {
     { name: 'bioanchors --version', args: [bin, '--version'] },
     { name: 'bioanchors run (default: 100,000 worlds)', args: [bin, 'run'] },
     // Loads the charting chunk (Vega, Vega-Lite), which no other command loads.
-    { name: 'bioanchors plot cdf -n 1000 (Vega loaded)', args: [bin, 'plot', 'cdf', '-n', '1000', '-q', '-o', join(tmpdir(), `bioanchors-bench-${process.pid}.svg`)] },
+    { name: 'bioanchors plot cdf -n 1000 (Vega loaded)', args: [bin, 'plot', 'cdf', '-n', '1000', '-q', '-o', join(work, 'plot.svg')] },
   ];
   const seconds = startup.map(() => []);
   for (let r = 0; r < 10; r++) startup.forEach((c, i) => seconds[i].push(timed(c.args).seconds));
