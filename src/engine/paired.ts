@@ -9,6 +9,7 @@
  * world), so `run` does not use it.
  */
 import { Rng } from './rng.js';
+import type { Sampler } from './sampler.js';
 import { anchorTables, assignAnchors, resolveArrivals, type CurveKey, type ParamPlan, type Plan, type Workspace } from './simulate.js';
 
 /*
@@ -44,9 +45,14 @@ export function pairedLayout(plan: Plan): PairedLayout {
   return { bounds, byTopByte, order };
 }
 
-/** The uniforms of chunk `chunkIndex` for each named stream, filled on demand and kept per chunk. */
+/**
+ * The uniforms of chunk `chunkIndex` for each named stream, filled on demand and kept per chunk;
+ * and the values they give through each distribution, kept too: scenarios and sensitivity variants
+ * that give a quantity the same distribution share its values instead of inverting the CDF again.
+ */
 export class ChunkUniforms {
   private readonly columns = new Map<string, Float64Array>();
+  private readonly valueColumns = new Map<string, Float64Array>();
   private chunk = -1;
   private n = 0;
 
@@ -56,7 +62,8 @@ export class ChunkUniforms {
     if (this.chunk === chunkIndex && this.n === n) return;
     this.chunk = chunkIndex;
     this.n = n;
-    for (const key of [...this.columns.keys()]) this.columns.delete(key);
+    this.columns.clear();
+    this.valueColumns.clear();
   }
 
   get(name: string): Float64Array {
@@ -68,6 +75,30 @@ export class ChunkUniforms {
       this.columns.set(name, column);
     }
     return column;
+  }
+
+  /**
+   * out[p] = the value of world worlds[p] of stream `name` through `sampler` (its quantile of the
+   * world's uniform), each world's value computed once per chunk for all who ask with the same
+   * distribution (NaN marks a value not yet computed).
+   */
+  valuesFor(name: string, sampler: Sampler, worlds: Int32Array, out: Float64Array): void {
+    const key = `${name}\u0000${sampler.key}`;
+    let values = this.valueColumns.get(key);
+    if (!values) {
+      values = new Float64Array(this.n).fill(NaN);
+      this.valueColumns.set(key, values);
+    }
+    const u = this.get(name);
+    for (let p = 0; p < worlds.length; p++) {
+      const k = worlds[p];
+      let x = values[k];
+      if (x !== x) {
+        x = sampler.quantile(u[k]);
+        values[k] = x;
+      }
+      out[p] = x;
+    }
   }
 }
 
@@ -81,9 +112,9 @@ function worldsByGroup(ws: Workspace): Int32Array[] {
   return out;
 }
 
-function fillFromUniforms(p: ParamPlan, uniforms: Float64Array | null, worlds: Int32Array, out: Float64Array): void {
+function fillFromUniforms(p: ParamPlan, stream: string, uniforms: ChunkUniforms, worlds: Int32Array, out: Float64Array): void {
   if (p.kind === 'point') out.fill(p.value, 0, worlds.length);
-  else if (p.kind === 'dist' && uniforms) for (let k = 0; k < worlds.length; k++) out[k] = p.sampler.quantile(uniforms[worlds[k]]);
+  else if (p.kind === 'dist') uniforms.valuesFor(stream, p.sampler, worlds, out);
 }
 
 /** Draws chunk `chunkIndex` with common random numbers (see the file's comment) and resolves arrivals. */
@@ -100,16 +131,12 @@ export function runPairedChunk(plan: Plan, layout: PairedLayout, ws: Workspace, 
     a.samplers.forEach((sampler, v) => {
       const out = g.variables[v];
       if (sampler.constant) out.fill(sampler.quantile(0.5), 0, g.count);
-      else {
-        const u = uniforms.get(variableStream(a.variableNames[v]));
-        const w = worlds[i];
-        for (let p = 0; p < g.count; p++) out[p] = sampler.quantile(u[w[p]]);
-      }
+      else uniforms.valuesFor(variableStream(a.variableNames[v]), sampler, worlds[i], out);
     });
     if (a.thresholds) return;
-    plan.uncertainCurveKeys.forEach((key, c) => fillFromUniforms(plan.curve[key], uniforms.get(curveStream(key)), worlds[i], g.curve[c]));
-    fillFromUniforms(a.halvingYears, a.halvingYears.kind === 'dist' ? uniforms.get(HALVING_STREAM) : null, worlds[i], g.halvingYears);
-    fillFromUniforms(a.maxOom, a.maxOom.kind === 'dist' ? uniforms.get(MAX_OOM_STREAM) : null, worlds[i], g.maxOom);
+    plan.uncertainCurveKeys.forEach((key, c) => fillFromUniforms(plan.curve[key], curveStream(key), uniforms, worlds[i], g.curve[c]));
+    fillFromUniforms(a.halvingYears, HALVING_STREAM, uniforms, worlds[i], g.halvingYears);
+    fillFromUniforms(a.maxOom, MAX_OOM_STREAM, uniforms, worlds[i], g.maxOom);
   });
   resolveArrivals(plan, ws);
 }

@@ -19,7 +19,14 @@ export interface Sampler {
   quantile(p: number): number;
   /** Whether every draw is the same number (no random numbers are consumed). */
   readonly constant: boolean;
+  /**
+   * The distribution it draws, as canonical text: two samplers with the same key give the same
+   * value for the same uniform (common random numbers share such values across scenarios).
+   */
+  readonly key: string;
 }
+
+type SamplerBody = Omit<Sampler, 'key'>;
 
 /** The probability that a distribution given by interval [low, high] at `level` puts below `low`. */
 function zOfLevel(level: number): number {
@@ -42,6 +49,10 @@ export class EmptyTruncationError extends Error {}
 
 /** Builds the sampler of a validated distribution. */
 export function compileDistribution(d: Distribution): Sampler {
+  return { ...samplerBody(d), key: JSON.stringify(d) };
+}
+
+function samplerBody(d: Distribution): SamplerBody {
   switch (d.dist) {
     case 'point':
       return pointSampler(d.value);
@@ -59,7 +70,7 @@ export function compileDistribution(d: Distribution): Sampler {
   }
 }
 
-function pointSampler(value: number): Sampler {
+function pointSampler(value: number): SamplerBody {
   return {
     constant: true,
     sample: () => value,
@@ -69,7 +80,7 @@ function pointSampler(value: number): Sampler {
   };
 }
 
-function uniformSampler(min: number, max: number): Sampler {
+function uniformSampler(min: number, max: number): SamplerBody {
   const width = max - min;
   return {
     constant: false,
@@ -83,7 +94,7 @@ function uniformSampler(min: number, max: number): Sampler {
 }
 
 /** Triangular on [min, max] with its peak at `mode`, drawn by inverting its CDF. */
-function triangularSampler(min: number, mode: number, max: number): Sampler {
+function triangularSampler(min: number, mode: number, max: number): SamplerBody {
   const width = max - min;
   const left = mode - min;
   const right = max - mode;
@@ -103,7 +114,7 @@ function triangularSampler(min: number, mode: number, max: number): Sampler {
   };
 }
 
-function normalSampler(mu: number, sigma: number, log: boolean, truncate: Truncation | undefined): Sampler {
+function normalSampler(mu: number, sigma: number, log: boolean, truncate: Truncation | undefined): SamplerBody {
   const toZ = (x: number) => ((log ? (x > 0 ? Math.log(x) : -Infinity) : x) - mu) / sigma;
   const lowP = truncate?.min !== undefined ? normalCdf(toZ(truncate.min)) : 0;
   const highP = truncate?.max !== undefined ? normalCdf(toZ(truncate.max)) : 1;
@@ -187,7 +198,7 @@ function normalSampler(mu: number, sigma: number, log: boolean, truncate: Trunca
  */
 const REJECTION_MIN_MASS = 0.5;
 
-function mixtureSampler(parts: { weight: number; sampler: Sampler }[], truncate: Truncation | undefined): Sampler {
+function mixtureSampler(parts: { weight: number; sampler: Sampler }[], truncate: Truncation | undefined): SamplerBody {
   const lo = truncate?.min ?? -Infinity;
   const hi = truncate?.max ?? Infinity;
   // Truncating a mixture truncates each component and reweights it by its mass inside the range.

@@ -185,6 +185,10 @@ export function anchorTables(weights: readonly number[]): { bounds: Float64Array
 /** Per-anchor columns of one chunk, reused from chunk to chunk. */
 export interface GroupColumns {
   count: number;
+  /** Length of the columns (see fitGroups). */
+  capacity: number;
+  /** Whether the anchor's curves are drawn per world (else curve, halvingYears and maxOom stay empty). */
+  growthColumns: boolean;
   variables: Float64Array[];
   requirement: Float64Array;
   /** Index into years of the arrival year; years.length means "not by the horizon". */
@@ -231,16 +235,43 @@ export function createWorkspace(plan: Plan, size = CHUNK_SIZE): Workspace {
     },
     groups: plan.anchors.map((a) => ({
       count: 0,
-      variables: a.variableNames.map(() => new Float64Array(size)),
-      requirement: new Float64Array(size),
-      arrival: new Int32Array(size),
-      curve: plan.uncertainCurveKeys.map(() => new Float64Array(size)),
-      halvingYears: new Float64Array(size),
-      maxOom: new Float64Array(size),
+      capacity: 0,
+      growthColumns: a.thresholds === null,
+      variables: a.variableNames.map(() => EMPTY),
+      requirement: EMPTY,
+      arrival: EMPTY_INDEX,
+      curve: plan.uncertainCurveKeys.map(() => EMPTY),
+      halvingYears: EMPTY,
+      maxOom: EMPTY,
     })),
   };
 }
 
+const EMPTY = new Float64Array(0);
+const EMPTY_INDEX = new Int32Array(0);
+
+/**
+ * Gives every group columns for at least its worlds in this chunk. A group holds about its
+ * anchor's weight of a chunk, so columns grow to fit (with a quarter to spare, never past a chunk)
+ * instead of each holding a whole chunk: that is what keeps tens of sensitivity variants small.
+ */
+function fitGroups(ws: Workspace): void {
+  const size = ws.anchorOf.length;
+  for (const g of ws.groups) {
+    if (g.count <= g.capacity) continue;
+    const capacity = Math.min(size, Math.ceil(g.count * 1.25));
+    const column = () => new Float64Array(capacity);
+    g.capacity = capacity;
+    g.variables = g.variables.map(column);
+    g.requirement = column();
+    g.arrival = new Int32Array(capacity);
+    if (g.growthColumns) {
+      g.curve = g.curve.map(column);
+      g.halvingYears = column();
+      g.maxOom = column();
+    }
+  }
+}
 
 /**
  * Random streams of a run's own draws, per chunk: anchors and their variables; growth parameters.
@@ -278,6 +309,7 @@ export function assignAnchors(ws: Workspace, n: number, draws: Uint32Array, boun
     positionOf[k] = groupCounts[i]++;
   }
   for (let i = 0; i < nAnchors; i++) groups[i].count = groupCounts[i];
+  fitGroups(ws);
 }
 
 /**
