@@ -181,9 +181,16 @@ export class WorldCurves {
     return Math.min((year > this.algoStart ? year - this.algoStart : 0) * this.algoSlope, this.algoCap);
   }
 
-  /** The hard-capped total, affordable FLOP plus progress, in `year`. */
+  /**
+   * The hard-capped total, affordableHard(year) + progressHard(year), written out in one
+   * expression (the same operations in the same order) so that the per-world search inlines it.
+   */
   totalHard(year: number): number {
-    return this.affordableHard(year) + this.progressHard(year);
+    return (
+      Math.min(this.spendIntercept + year * this.spendSlope, this.capIntercept + year * this.capSlope) +
+      Math.min(this.priceIntercept + year * this.priceSlope, this.priceCap) +
+      Math.min((year > this.algoStart ? year - this.algoStart : 0) * this.algoSlope, this.algoCap)
+    );
   }
 
   /** The real total (soft caps where the scenario has them), in `year`. */
@@ -265,27 +272,57 @@ export class WorldCurves {
     const qb0 = progress ? this.algoSlope : 0;
     const qa0 = progress ? -this.algoSlope * this.algoStart : 0;
     const qa1 = progress ? this.algoCap : 0;
-    // The 8 sums of one piece of each, written out (4 distinct before progress starts).
-    const range = this.range;
-    range[0] = from;
-    range[1] = to;
-    if (
-      !(
-        narrow(range, r, sa0 + pa0 + qa0, sb0 + pb0 + qb0) &&
-        narrow(range, r, sa0 + pa0 + qa1, sb0 + pb0) &&
-        narrow(range, r, sa0 + pa1 + qa0, sb0 + qb0) &&
-        narrow(range, r, sa0 + pa1 + qa1, sb0) &&
-        narrow(range, r, sa1 + pa0 + qa0, sb1 + pb0 + qb0) &&
-        narrow(range, r, sa1 + pa0 + qa1, sb1 + pb0) &&
-        narrow(range, r, sa1 + pa1 + qa0, sb1 + qb0) &&
-        narrow(range, r, sa1 + pa1 + qa1, sb1)
-      )
-    ) {
-      return to + 1;
+    // The 8 sums of one piece of each (4 distinct before progress starts), as a + b·y.
+    const a0 = sa0 + pa0 + qa0;
+    const b0 = sb0 + pb0 + qb0;
+    const a1 = sa0 + pa0 + qa1;
+    const b1 = sb0 + pb0;
+    const a2 = sa0 + pa1 + qa0;
+    const b2 = sb0 + qb0;
+    const a3 = sa0 + pa1 + qa1;
+    const b3 = sb0;
+    const a4 = sa1 + pa0 + qa0;
+    const b4 = sb1 + pb0 + qb0;
+    const a5 = sa1 + pa0 + qa1;
+    const b5 = sb1 + pb0;
+    const a6 = sa1 + pa1 + qa0;
+    const b6 = sb1 + qb0;
+    const a7 = sa1 + pa1 + qa1;
+    const b7 = sb1;
+    let lo: number;
+    let hi = to;
+    if (b0 > 0 && b1 > 0 && b2 > 0 && b3 > 0 && b4 > 0 && b5 > 0 && b6 > 0 && b7 > 0) {
+      // Every sum grows (the usual case): the first year is the largest of the 8 lower bounds.
+      // Math.max compiles to branch-free instructions: which bound wins is data a branch would mispredict.
+      lo = Math.max(
+        from,
+        Math.max(Math.max((r - a0) / b0, (r - a1) / b1), Math.max((r - a2) / b2, (r - a3) / b3)),
+        Math.max(Math.max((r - a4) / b4, (r - a5) / b5), Math.max((r - a6) / b6, (r - a7) / b7)),
+      );
+    } else {
+      const range = this.range;
+      range[0] = from;
+      range[1] = to;
+      if (
+        !(
+          narrow(range, r, a0, b0) &&
+          narrow(range, r, a1, b1) &&
+          narrow(range, r, a2, b2) &&
+          narrow(range, r, a3, b3) &&
+          narrow(range, r, a4, b4) &&
+          narrow(range, r, a5, b5) &&
+          narrow(range, r, a6, b6) &&
+          narrow(range, r, a7, b7)
+        )
+      ) {
+        return to + 1;
+      }
+      lo = range[0];
+      hi = range[1];
     }
     // The first whole year of [lo, hi], confirmed on the total itself (one step either way at most).
-    let y = Math.max(from, Math.ceil(range[0] - 1e-9));
-    if (y > to || y > range[1] + 1e-9) return to + 1;
+    let y = Math.max(from, Math.ceil(lo - 1e-9));
+    if (y > to || y > hi + 1e-9) return to + 1;
     if (y > from && this.totalHard(y - 1) >= r) y--;
     else if (!(this.totalHard(y) >= r)) y++;
     return y <= to && this.totalHard(y) >= r ? y : to + 1;
