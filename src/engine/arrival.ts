@@ -7,7 +7,7 @@
  * - Otherwise, per world (arrivalYearIndex): the hard-capped curves give the year in closed form
  *   (WorldCurves.firstHardYear); soft caps lie below the hard ones by at most log10 2 per soft
  *   curve, so the real year lies between the hard curves' years for r and for r + that slack, and
- *   the few years between are checked on the real curves. The result is the year a plain
+ *   the years from the first are checked on the real curves until one reaches r. The result is the year a plain
  *   year-by-year scan finds (tests/engine/arrival.test.ts checks this over many random worlds).
  */
 import type { WorldCurves } from './curves.js';
@@ -59,12 +59,10 @@ export function arrivalYearIndex(world: WorldCurves, firstYear: number, nYears: 
   const last = firstYear + nYears - 1;
   const hard = world.firstHardYear(r, firstYear, last);
   if (hard > last) return nYears;
-  const slack = world.softSlack(true);
-  if (slack === 0) return hard - firstYear;
-  // By the hard curves' year for r + slack the real total has reached r for certain.
-  const sure = world.firstHardYear(r + slack, hard, last);
-  const end = sure > last ? last : sure;
-  for (let y = hard; y <= end; y++) if (world.reaches(y, r)) return y - firstYear;
+  if (world.softSlack(true) === 0) return hard - firstYear;
+  // The real total reaches r at the latest by the hard curves' year for r + slack (a few years
+  // on, at most), so the years from `hard` are checked in turn until one reaches it.
+  for (let y = hard; y <= last; y++) if (world.reaches(y, r)) return y - firstYear;
   return nYears;
 }
 
