@@ -71,7 +71,7 @@ export class ChunkUniforms {
     if (!column) {
       column = new Float64Array(this.n);
       const rng = new Rng(this.seed, this.chunk, name);
-      for (let k = 0; k < this.n; k++) column[k] = rng.uniform();
+      rng.fillUniform(column, this.n);
       this.columns.set(name, column);
     }
     return column;

@@ -145,6 +145,39 @@ export class Rng {
     this.s3 = s3;
   }
 
+  /** out[0..n) = the next n values of uniform(), the same numbers, with the state in local variables. */
+  fillUniform(out: Float64Array, n: number): void {
+    let s0 = this.s0;
+    let s1 = this.s1;
+    let s2 = this.s2;
+    let s3 = this.s3;
+    for (let k = 0; k < n; k++) {
+      let m = Math.imul(s1, 5);
+      const hi = Math.imul((m << 7) | (m >>> 25), 9) >>> 6;
+      let t = s1 << 9;
+      let n2 = s2 ^ s0;
+      let n3 = s3 ^ s1;
+      s1 ^= n2;
+      s0 ^= n3;
+      s2 = n2 ^ t;
+      s3 = (n3 << 11) | (n3 >>> 21);
+      m = Math.imul(s1, 5);
+      const lo = Math.imul((m << 7) | (m >>> 25), 9) >>> 6;
+      t = s1 << 9;
+      n2 = s2 ^ s0;
+      n3 = s3 ^ s1;
+      s1 ^= n2;
+      s0 ^= n3;
+      s2 = n2 ^ t;
+      s3 = (n3 << 11) | (n3 >>> 21);
+      out[k] = (hi * TWO_POW_26 + lo + 0.5) * TWO_POW_MINUS_52;
+    }
+    this.s0 = s0;
+    this.s1 = s1;
+    this.s2 = s2;
+    this.s3 = s3;
+  }
+
   /**
    * A uniform double strictly inside (0, 1): 52 random bits (26 from each of two 32-bit outputs)
    * and half a step, (k + 1/2) / 2^52, so the extremes are 2^-53 and 1 - 2^-53, both exact in

@@ -86,7 +86,8 @@ function uniformSampler(min: number, max: number): SamplerBody {
     constant: false,
     sample: (rng) => min + width * rng.uniform(),
     fill(rng, out, n) {
-      for (let k = 0; k < n; k++) out[k] = min + width * rng.uniform();
+      rng.fillUniform(out, n);
+      for (let k = 0; k < n; k++) out[k] = min + width * out[k];
     },
     cdf: (x) => (x <= min ? 0 : x >= max ? 1 : (x - min) / width),
     quantile: (p) => min + width * p,
@@ -104,8 +105,9 @@ function triangularSampler(min: number, mode: number, max: number): SamplerBody 
     constant: false,
     sample: (rng) => quantile(rng.uniform()),
     fill(rng, out, n) {
+      rng.fillUniform(out, n);
       for (let k = 0; k < n; k++) {
-        const p = rng.uniform();
+        const p = out[k];
         out[k] = p < atMode ? min + Math.sqrt(p * width * left) : max - Math.sqrt((1 - p) * width * right);
       }
     },
@@ -174,7 +176,8 @@ function normalSampler(mu: number, sigma: number, log: boolean, truncate: Trunca
       constant: false,
       sample: (rng) => Math.exp(mu + sigma * normalQuantile(lowP + mass * rng.uniform())),
       fill(rng, out, n) {
-        for (let k = 0; k < n; k++) out[k] = Math.exp(mu + sigma * normalQuantile(lowP + mass * rng.uniform()));
+        rng.fillUniform(out, n);
+        for (let k = 0; k < n; k++) out[k] = Math.exp(mu + sigma * normalQuantile(lowP + mass * out[k]));
       },
       cdf,
       quantile,
@@ -184,7 +187,8 @@ function normalSampler(mu: number, sigma: number, log: boolean, truncate: Trunca
     constant: false,
     sample: (rng) => mu + sigma * normalQuantile(lowP + mass * rng.uniform()),
     fill(rng, out, n) {
-      for (let k = 0; k < n; k++) out[k] = mu + sigma * normalQuantile(lowP + mass * rng.uniform());
+      rng.fillUniform(out, n);
+      for (let k = 0; k < n; k++) out[k] = mu + sigma * normalQuantile(lowP + mass * out[k]);
     },
     cdf,
     quantile,

@@ -18,6 +18,15 @@ describe('Rng (xoshiro128**)', () => {
     expect(a.nextUint32()).toBe(b.nextUint32());
   });
 
+  it('fillUniform gives the same numbers as uniform() and leaves the generator in the same state', () => {
+    const a = new Rng(8, 2, 'u');
+    const b = new Rng(8, 2, 'u');
+    const out = new Float64Array(1000);
+    a.fillUniform(out, 1000);
+    for (let k = 0; k < 1000; k++) expect(out[k]).toBe(b.uniform());
+    expect(a.nextUint32()).toBe(b.nextUint32());
+  });
+
   it('gives the same stream for the same (seed, chunk, stream)', () => {
     const draw = (seed: number, chunk: number, stream?: string) => {
       const r = new Rng(seed, chunk, stream);
