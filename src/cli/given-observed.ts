@@ -1,11 +1,13 @@
 /** --given-observed, shared by `run` and `compare`: a scenario's forecast weighted by the observations. */
-import { simulateGivenObserved, type ObservationConstraint } from '../engine/observed.js';
+import { chunkCount, runChunks } from '../engine/loop.js';
+import { observedObserver, weightedRun, type ObservationConstraint, type ObservedChunk } from '../engine/observed.js';
 import { summarize, type Forecast } from '../engine/summary.js';
 import { UsageError } from '../io/errors.js';
 import { loadObservations } from '../io/observations.js';
 import type { ObservationsFile } from '../model/observations.js';
 import { count } from '../report/format.js';
 import type { CliContext } from './context.js';
+import { runJob, type WorkerPool } from './parallel.js';
 import { checkFinite, displayPath, MIN_KEPT_WORLDS, type Input } from './scenario-input.js';
 
 export const DEFAULT_OBSERVATION_ERROR_OOM = 0.5;
@@ -42,8 +44,20 @@ export function readObserved(ctx: CliContext, given: string | true, sigma: numbe
  * trajectories match the observations (engine/observed.ts). Refuses (exit 2) when the weights
  * leave fewer than MIN_KEPT_WORLDS effective worlds.
  */
-export function forecastGivenObserved(ctx: CliContext, input: Input, observed: Observed, samples: number, seed: number): Forecast {
-  const run = simulateGivenObserved(input.plan, { samples, seed }, observed.constraints, observed.sigma);
+export async function forecastGivenObserved(ctx: CliContext, input: Input, observed: Observed, samples: number, seed: number, pool?: WorkerPool): Promise<Forecast> {
+  const { plan } = input;
+  const observer = observedObserver(plan, seed, observed.constraints, observed.sigma);
+  const records = await runJob<ObservedChunk[]>(
+    { kind: 'observed', scenario: plan.scenario, constraints: observed.constraints, sigma: observed.sigma },
+    (first, end, onChunk) => runChunks({ plans: [plan], draws: 'own', seed, samples }, observer, first, end, onChunk),
+    observer.merge,
+    seed,
+    samples,
+    0,
+    chunkCount(samples),
+    pool,
+  );
+  const run = weightedRun(plan, records);
   checkFinite(ctx, input, run.counts);
   if (!(run.effectiveWorlds >= MIN_KEPT_WORLDS)) {
     throw new UsageError(

@@ -11,16 +11,18 @@ import { simulatePaired } from '../engine/compare.js';
 import { sensitivityChunks, sensitivitySetup, type SensitivityOptions } from '../engine/sensitivity.js';
 import { CHUNK_SIZE, mergeCounts, planScenario, simulateChunks, type Counts, type Plan } from '../engine/simulate.js';
 import { runChunks } from '../engine/loop.js';
+import { observedObserver, type ObservationConstraint } from '../engine/observed.js';
 import type { Scenario } from '../model/scenario.js';
 import { samplesObserver, type SamplesFormat, type SamplesMeta } from '../report/samples.js';
 import { PACKAGE_ROOT } from '../io/paths.js';
 
-/** What a worker thread computes for its chunks: a plain run, paired scenarios, a sensitivity run, or rows of samples. */
+/** What a worker thread computes for its chunks: a plain run, paired scenarios, a sensitivity run, rows of samples, or worlds weighted by observations. */
 export type WorkerJob =
   | { kind: 'run'; scenario: Scenario }
   | { kind: 'paired'; scenarios: Scenario[] }
   | { kind: 'sensitivity'; scenario: Scenario; options: SensitivityOptions }
-  | { kind: 'samples'; scenario: Scenario; format: SamplesFormat; meta: SamplesMeta };
+  | { kind: 'samples'; scenario: Scenario; format: SamplesFormat; meta: SamplesMeta }
+  | { kind: 'observed'; scenario: Scenario; constraints: ObservationConstraint[]; sigma: number };
 
 export interface WorkerTask {
   job: WorkerJob;
@@ -52,6 +54,11 @@ export function jobRunner(job: WorkerJob, seed: number, samples: number): ChunkR
     case 'sensitivity': {
       const setup = sensitivitySetup(job.scenario, job.options);
       return (first, end, onChunk) => sensitivityChunks(setup, first, end, onChunk);
+    }
+    case 'observed': {
+      const plan = planScenario(job.scenario);
+      const observer = observedObserver(plan, seed, job.constraints, job.sigma);
+      return (first, end, onChunk) => runChunks({ plans: [plan], draws: 'own', seed, samples }, observer, first, end, onChunk);
     }
     case 'samples': {
       const plan = planScenario(job.scenario);

@@ -13,7 +13,7 @@ import { log10AffordableFlop, log10FlopPerUsd, log10SpendUsd, type CurveValues }
 import type { HindcastQuantity } from './hindcast.js';
 import { normalCdf } from './normal.js';
 import { Rng } from './rng.js';
-import { chunkCount, runChunks, type Observer } from './loop.js';
+import type { Observer } from './loop.js';
 import { emptyCounts, type Counts, type Plan } from './simulate.js';
 
 export interface ObservationConstraint {
@@ -132,14 +132,4 @@ export function weightedRun(plan: Plan, records: ObservedChunk[]): WeightedRun {
   }
   counts.worlds = effectiveWorlds;
   return { counts, worlds: n, effectiveWorlds };
-}
-
-/**
- * Simulates `samples` worlds (the same worlds as a plain run with this seed) and weights each by
- * the likelihood of the observations under its growth trajectories.
- */
-export function simulateGivenObserved(plan: Plan, options: { samples: number; seed: number }, observations: readonly ObservationConstraint[], sigmaOom: number): WeightedRun {
-  const { samples, seed } = options;
-  const records = runChunks({ plans: [plan], draws: 'own', seed, samples }, observedObserver(plan, seed, observations, sigmaOom), 0, chunkCount(samples));
-  return weightedRun(plan, records);
 }

@@ -19,6 +19,8 @@ describe('--threads', () => {
     ['trajectories', ['trajectories', '-n', '2100000']],
     // Rows are rendered on every thread and written in chunk order.
     ['samples', ['samples', 'cotra-2020-uncertain-growth', '-n', '150000']],
+    // Weights are normalised once every chunk is in, in chunk order.
+    ['run --given-observed', ['run', 'cotra-2020-uncertain-growth', '-n', '2100000', '--given-observed', '--observation-error', '1']],
   ])('%s: byte-identical output with 1 and 2 threads', async (_name, args) => {
     const one = await cli([...args, '--format', 'csv', '--threads', '1']);
     const two = await cli([...args, '--format', 'csv', '--threads', '2']);

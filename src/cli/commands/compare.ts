@@ -3,6 +3,7 @@ import { chunkCount } from '../../engine/simulate.js';
 import { mergePairedCounts, simulatePaired, summarizeComparison, type Comparison, type PairedCounts } from '../../engine/compare.js';
 import { runJob, type WorkerPool } from '../parallel.js';
 import { unpairedComparison } from '../../engine/unpaired.js';
+import type { Forecast } from '../../engine/summary.js';
 import { UsageError } from '../../io/errors.js';
 import { renderCompareCsv, renderCompareJson, renderCompareTable } from '../../report/compare.js';
 import type { Manifest } from '../../report/json.js';
@@ -58,7 +59,7 @@ export async function compareScenarios(ctx: CliContext, refs: string[], options:
   }
   checkGivenYear(first.plan, options.givenNoTaiBy);
   beforeRun?.(inputs);
-  if (options.givenObserved !== undefined) return compareGivenObserved(ctx, inputs, options);
+  if (options.givenObserved !== undefined) return compareGivenObserved(ctx, inputs, options, pool);
   const plans = inputs.map((i) => i.plan);
   const progress = createProgress(ctx, Boolean(options.quiet), 'compare');
   const paired = await runJob<PairedCounts>(
@@ -84,10 +85,11 @@ export async function compareScenarios(ctx: CliContext, refs: string[], options:
  * --given-observed: each scenario's worlds weighted by the observations. The weights differ
  * between scenarios, so the pairing no longer holds: differences use unpaired errors.
  */
-function compareGivenObserved(ctx: CliContext, inputs: Input[], options: CompareOptions): ScenarioComparison {
+async function compareGivenObserved(ctx: CliContext, inputs: Input[], options: CompareOptions, pool?: WorkerPool): Promise<ScenarioComparison> {
   if (options.givenNoTaiBy !== undefined) throw new UsageError('--given-observed does not combine with --given-no-tai-by');
   const observed = readObserved(ctx, options.givenObserved ?? true, options.observationError);
-  const forecasts = inputs.map((input) => forecastGivenObserved(ctx, input, observed, options.samples, options.seed));
+  const forecasts: Forecast[] = [];
+  for (const input of inputs) forecasts.push(await forecastGivenObserved(ctx, input, observed, options.samples, options.seed, pool));
   const comparison = unpairedComparison(forecasts);
   const manifests = inputs.map((input) => manifestFor(ctx, input, options.seed, options.samples, { givenObserved: { file: observed.file, observationErrorOom: observed.sigma } }));
   return { comparison, manifests, inputs };

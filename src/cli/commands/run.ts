@@ -60,7 +60,7 @@ export async function runScenario(
   options: Pick<RunOptions, 'samples' | 'seed' | 'targetSe' | 'maxSamples' | 'quiet' | 'givenNoTaiBy' | 'givenObserved' | 'observationError'>,
   pool?: WorkerPool,
 ): Promise<ScenarioRun> {
-  if (options.givenObserved !== undefined) return runGivenObserved(ctx, input, options);
+  if (options.givenObserved !== undefined) return runGivenObserved(ctx, input, options, pool);
   const { plan, loaded } = input;
   checkGivenYear(plan, options.givenNoTaiBy);
   const summaryOptions = { givenNoTaiBy: options.givenNoTaiBy };
@@ -97,16 +97,17 @@ export async function runScenario(
   return { forecast, manifest, overrides: input.overrides };
 }
 
-/** --given-observed: the worlds of a plain run, weighted by the observations (one thread). */
-function runGivenObserved(
+/** --given-observed: the worlds of a plain run, weighted by the observations. */
+async function runGivenObserved(
   ctx: CliContext,
   input: Input,
   options: Pick<RunOptions, 'samples' | 'seed' | 'targetSe' | 'givenNoTaiBy' | 'givenObserved' | 'observationError'>,
-): ScenarioRun {
+  pool?: WorkerPool,
+): Promise<ScenarioRun> {
   if (options.targetSe) throw new UsageError('--given-observed does not combine with --target-se; give --samples');
   if (options.givenNoTaiBy !== undefined) throw new UsageError('--given-observed does not combine with --given-no-tai-by');
   const observed = readObserved(ctx, options.givenObserved ?? true, options.observationError);
-  const forecast = forecastGivenObserved(ctx, input, observed, options.samples, options.seed);
+  const forecast = await forecastGivenObserved(ctx, input, observed, options.samples, options.seed, pool);
   const manifest = manifestFor(ctx, input, options.seed, options.samples, { givenObserved: { file: observed.file, observationErrorOom: observed.sigma } });
   // The conditioning is part of what produced the numbers: it goes with the overrides in every label and CSV row.
   return { forecast, manifest, overrides: [...input.overrides, `--given-observed ${observed.file} --observation-error ${observed.sigma}`] };
