@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { log10AffordableFlop } from '../src/engine/curves.js';
 import { hindcast } from '../src/engine/hindcast.js';
-import { planScenario } from '../src/engine/simulate.js';
+import { planScenario } from '../src/engine/plan.js';
 import { BUNDLED_OBSERVATIONS, loadObservations } from '../src/io/observations.js';
 import { loadScenario } from '../src/io/load.js';
 import { cli, fixture } from './helpers.js';

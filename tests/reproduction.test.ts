@@ -6,7 +6,9 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { planScenario, simulate, DEFAULT_SEED } from '../src/engine/simulate.js';
+import { planScenario } from '../src/engine/plan.js';
+import { simulate } from '../src/engine/simulate.js';
+import { DEFAULT_SEED } from '../src/engine/loop.js';
 import { crossing, summarize } from '../src/engine/summary.js';
 import { timeOfYearRow } from '../src/engine/years.js';
 import { loadScenario } from '../src/io/load.js';

@@ -8,7 +8,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { anchorRequirementDraws, mixtureRequirementDraws, quantileStandardError, sortedQuantile } from '../src/engine/requirementDraws.js';
-import { DEFAULT_SEED, planScenario, simulate } from '../src/engine/simulate.js';
+import { DEFAULT_SEED } from '../src/engine/loop.js';
+import { planScenario } from '../src/engine/plan.js';
+import { simulate } from '../src/engine/simulate.js';
 import { summarize } from '../src/engine/summary.js';
 import { loadScenario } from '../src/io/load.js';
 import type { Distribution } from '../src/model/distribution.js';

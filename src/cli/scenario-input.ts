@@ -1,7 +1,8 @@
 /** What the analysis commands share: loading a scenario with overrides, checks, and the manifest. */
 import { extname, relative } from 'node:path';
 import type { OutputTarget } from './output.js';
-import { planScenario, type Counts, type Plan } from '../engine/simulate.js';
+import { planScenario, type Plan } from '../engine/plan.js';
+import { type Counts } from '../engine/counts.js';
 import type { Forecast } from '../engine/summary.js';
 import { YEAR_CONVENTION } from '../engine/years.js';
 import { InputError, UsageError } from '../io/errors.js';

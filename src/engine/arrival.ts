@@ -11,6 +11,8 @@
  *   year-by-year scan finds (tests/engine/arrival.test.ts checks this over many random worlds).
  */
 import type { WorldCurves } from './curves.js';
+import type { Plan } from './plan.js';
+import type { Workspace } from './workspace.js';
 
 /**
  * A grid over [thresholds[0], thresholds[last]]: start[k] is the first year whose threshold
@@ -71,3 +73,48 @@ export function arrivalYearIndexByScan(world: WorldCurves, firstYear: number, nY
   for (let j = 0; j < nYears; j++) if (world.total(firstYear + j) >= r) return j;
   return nYears;
 }
+
+export function resolveArrivals(plan: Plan, ws: Workspace): void {
+  const years = plan.years;
+  const nYears = years.length;
+  for (let i = 0; i < ws.groups.length; i++) {
+    const g = ws.groups[i];
+    const m = g.count;
+    if (m === 0) continue;
+    const a = plan.anchors[i];
+    a.kernel(m, g.variables, g.requirement);
+    const requirement = g.requirement;
+    const arrival = g.arrival;
+    const thresholds = a.thresholds;
+    const lookup = a.lookup;
+    if (thresholds && lookup) {
+      for (let k = 0; k < m; k++) arrival[k] = firstReaching(thresholds, lookup, requirement[k]);
+      continue;
+    }
+    if (a.halvingYears.kind === 'formula') fillFromRequirement(a.halvingYears.fn, requirement, g.halvingYears, m);
+    if (a.maxOom.kind === 'formula') fillFromRequirement(a.maxOom.fn, requirement, g.maxOom, m);
+    const { world, values, slot } = ws.growth;
+    const columns = g.curve;
+    const halving = g.halvingYears;
+    const maxOom = g.maxOom;
+    const { algoStartYear, algoSoft } = a;
+    const base = plan.base;
+    const firstYear = years[0];
+    // Fixed growth curves: set once. Uncertain ones: the drawn values replace their slots world by world.
+    world.setGrowthValues(values, base);
+    const drawn = slot.length;
+    for (let k = 0; k < m; k++) {
+      if (drawn !== 0) {
+        for (let c = 0; c < drawn; c++) values[slot[c]] = columns[c][k];
+        world.setGrowthValues(values, base);
+      }
+      world.setProgress(algoStartYear, halving[k], maxOom[k], algoSoft);
+      arrival[k] = arrivalYearIndex(world, firstYear, nYears, requirement[k]);
+    }
+  }
+}
+
+function fillFromRequirement(fn: (requirement: number) => number, requirement: Float64Array, out: Float64Array, n: number): void {
+  for (let k = 0; k < n; k++) out[k] = fn(requirement[k]);
+}
+

@@ -4,7 +4,7 @@
  * i's requirement and threshold_i(Y) the best affordable-plus-algorithmic level reached by Y.
  */
 import { anchorRequirementDraws } from './requirementDraws.js';
-import type { Plan } from './simulate.js';
+import type { Plan } from './plan.js';
 
 export type RequirementCdf = (x: number) => number;
 

@@ -4,9 +4,10 @@
  * in another, and the reverse: the difference of their P(TAI by year) is the mean of a per-world
  * difference in {-1, 0, 1}, whose standard error follows from those two counts.
  */
-import { runChunks, type Observer } from './loop.js';
+import { CHUNK_SIZE, runChunks, type Observer } from './loop.js';
 import { arrivalsByWorld } from './paired.js';
-import { accumulate, addInto, CHUNK_SIZE, emptyCounts, mergeCounts, type Counts, type Plan } from './simulate.js';
+import { accumulate, addInto, emptyCounts, mergeCounts, type Counts } from './counts.js';
+import type { Plan } from './plan.js';
 import { binomialSe, summarize, type Forecast, type SummaryOptions } from './summary.js';
 
 export interface PairedCounts {

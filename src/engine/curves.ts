@@ -323,8 +323,9 @@ export class WorldCurves {
     // The first whole year of [lo, hi], confirmed on the total itself (one step either way at most).
     let y = Math.max(from, Math.ceil(lo - 1e-9));
     if (y > to || y > hi + 1e-9) return to + 1;
-    if (y > from && this.totalHard(y - 1) >= r) y--;
-    else if (!(this.totalHard(y) >= r)) y++;
+    if (y > from && this.totalHard(y - 1) >= r) return y - 1;
+    if (this.totalHard(y) >= r) return y;
+    y++;
     return y <= to && this.totalHard(y) >= r ? y : to + 1;
   }
 

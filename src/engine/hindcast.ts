@@ -8,7 +8,7 @@
  */
 import { log10AffordableFlop, log10FlopPerUsd, log10SpendUsd, type CurveValues } from './curves.js';
 import { Rng } from './rng.js';
-import { CURVE_KEYS, type Plan } from './simulate.js';
+import { CURVE_KEYS, type Plan } from './plan.js';
 import { quantileSorted, type Band } from './trajectories.js';
 
 export const HINDCAST_QUANTITIES = ['largestRun', 'flopPerUsd', 'spending'] as const;

@@ -1,6 +1,6 @@
 /**
- * The one loop over worlds. Every command that simulates (run, compare, sensitivity, trajectories,
- * samples, merge of --chunks ranges) is this loop with an observer:
+ * The one loop over worlds. Every command that simulates (run and its --chunks ranges, compare,
+ * sensitivity, trajectories, samples, --given-observed) is this loop with an observer:
  *
  *   for each chunk c of the range: draw chunk c for every plan, resolve its arrivals, then hand
  *   the finished chunk to the observer, which adds it to its state.
@@ -12,7 +12,14 @@
  * checks every command gives byte-identical output on 1 and 2 threads).
  */
 import { ChunkUniforms, pairedLayout, runPairedChunk, type PairedLayout } from './paired.js';
-import { CHUNK_SIZE, createWorkspace, runChunk, type Plan, type Workspace } from './simulate.js';
+import { resolveArrivals } from './arrival.js';
+import { drawChunk } from './draws.js';
+import type { Plan } from './plan.js';
+import { CHUNK_SIZE, createWorkspace, type Workspace } from './workspace.js';
+
+export { CHUNK_SIZE } from './workspace.js';
+/** The default seed: the date the draft report was published (2020-09-18). */
+export const DEFAULT_SEED = 20200918;
 
 export type DrawMode = 'own' | 'paired';
 
@@ -91,4 +98,13 @@ export function runChunks<S>(spec: LoopSpec, observer: Observer<S>, first: numbe
     onChunk?.(n);
   }
   return out;
+}
+
+/**
+ * Simulates chunk `chunkIndex` of a run with `seed`, holding `n` worlds, into the workspace:
+ * draws (drawChunk, or runPairedChunk for common random numbers), then arrivals.
+ */
+export function runChunk(plan: Plan, ws: Workspace, seed: number, chunkIndex: number, n: number): void {
+  drawChunk(plan, ws, seed, chunkIndex, n);
+  resolveArrivals(plan, ws);
 }

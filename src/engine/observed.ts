@@ -14,7 +14,8 @@ import type { HindcastQuantity } from './hindcast.js';
 import { normalCdf } from './normal.js';
 import { Rng } from './rng.js';
 import type { Observer } from './loop.js';
-import { emptyCounts, type Counts, type Plan } from './simulate.js';
+import { emptyCounts, type Counts } from './counts.js';
+import { type Plan } from './plan.js';
 
 export interface ObservationConstraint {
   year: number;

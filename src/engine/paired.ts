@@ -10,7 +10,9 @@
  */
 import { Rng } from './rng.js';
 import type { Sampler } from './sampler.js';
-import { anchorTables, assignAnchors, resolveArrivals, type CurveKey, type ParamPlan, type Plan, type Workspace } from './simulate.js';
+import { anchorTables, type CurveKey, type ParamPlan, type Plan } from './plan.js';
+import { assignAnchors, type Workspace } from './workspace.js';
+import { resolveArrivals } from './arrival.js';
 
 /*
  * Stream names. Each kind of quantity has its own prefix, so a user's variable can be called

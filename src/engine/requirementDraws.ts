@@ -5,7 +5,7 @@
 import type { Distribution } from '../model/distribution.js';
 import { Rng } from './rng.js';
 import { compileDistribution } from './sampler.js';
-import type { Plan } from './simulate.js';
+import type { Plan } from './plan.js';
 
 /** n requirement draws of anchor `anchorIndex` of the plan, sorted ascending, from `stream`. */
 export function anchorRequirementDraws(plan: Plan, anchorIndex: number, n: number, seed: number, stream = 'requirement-draws:anchor'): Float64Array {

@@ -13,10 +13,11 @@
  */
 import type { Distribution } from '../model/distribution.js';
 import type { Param, Scenario, WeightedAnchor } from '../model/scenario.js';
-import { runChunks, type Observer } from './loop.js';
+import { CHUNK_SIZE, chunkCount, runChunks, type Observer } from './loop.js';
 import { HALVING_STREAM, MAX_OOM_STREAM, arrivalsByWorld, curveStream, variableStream } from './paired.js';
 import { compileDistribution } from './sampler.js';
-import { CHUNK_SIZE, accumulate, addInto, chunkCount, countsObserver, emptyCounts, mergeCounts, planScenario, type Counts, type Plan } from './simulate.js';
+import { accumulate, addInto, countsObserver, emptyCounts, mergeCounts, type Counts } from './counts.js';
+import { planScenario, type Plan } from './plan.js';
 import { ALGORITHMIC_FIELDS, GROWTH_PARAMETERS, parameterAt, setParameter, type ParameterRef } from '../model/paths.js';
 import { summarize, type Forecast } from './summary.js';
 

@@ -5,7 +5,8 @@
  * interpolation of the yearly curve, each year row placed at the end of its year (years.ts); its
  * standard error follows by the delta method, se(p) divided by the curve's slope there.
  */
-import type { Counts, Plan } from './simulate.js';
+import type { Counts } from './counts.js';
+import type { Plan } from './plan.js';
 import { timeOfYearRow } from './years.js';
 
 export const QUANTILE_LEVELS = [0.05, 0.1, 0.25, 0.5, 0.75, 0.9, 0.95] as const;

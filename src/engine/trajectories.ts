@@ -6,7 +6,7 @@
  */
 import { algorithmicOom, log10AffordableFlop, log10FlopPerUsd, log10SpendUsd, type CurveValues } from './curves.js';
 import { chunkCount, runChunks, type Observer } from './loop.js';
-import type { Plan } from './simulate.js';
+import type { Plan } from './plan.js';
 
 export const BAND = [0.1, 0.5, 0.9] as const;
 export type Band = [number, number, number];

@@ -1,6 +1,7 @@
 /** Reads the parts of a split run (report/partial.ts) and checks that they make one whole run. */
 import * as z from 'zod';
-import { addInto, CHUNK_SIZE, chunkCount, type Counts } from '../engine/simulate.js';
+import { addInto, type Counts } from '../engine/counts.js';
+import { CHUNK_SIZE, chunkCount } from '../engine/loop.js';
 import { PARTIAL_FORMAT, type Partial } from '../report/partial.js';
 import { InputError, UsageError } from './errors.js';
 import { readInputText } from './load.js';

@@ -4,7 +4,7 @@
  * independent and counts add up exactly, so a run split into ranges over many machines and merged
  * is the same run, byte for byte.
  */
-import type { Counts } from '../engine/simulate.js';
+import type { Counts } from '../engine/counts.js';
 import type { SummaryOptions, SummaryPlan } from '../engine/summary.js';
 import type { Manifest } from './json.js';
 

@@ -5,7 +5,9 @@
  * JSON array's brackets are written by the command), so the file is the same on any number of threads.
  */
 import type { Observer } from '../engine/loop.js';
-import { accumulate, CHUNK_SIZE, emptyCounts, type Counts, type ParamPlan, type Plan } from '../engine/simulate.js';
+import { accumulate, emptyCounts, type Counts } from '../engine/counts.js';
+import { CHUNK_SIZE } from '../engine/loop.js';
+import { type ParamPlan, type Plan } from '../engine/plan.js';
 import { padTable } from './format.js';
 
 export type SamplesFormat = 'table' | 'csv' | 'json';

@@ -1,7 +1,9 @@
 /** Comparisons on common random numbers: the paired errors are right, and smaller. */
 import { mean, sampleStandardDeviation } from 'simple-statistics';
 import { describe, expect, it } from 'vitest';
-import { chunkCount, planScenario, simulate } from '../../src/engine/simulate.js';
+import { chunkCount } from '../../src/engine/loop.js';
+import { planScenario } from '../../src/engine/plan.js';
+import { simulate } from '../../src/engine/simulate.js';
 import { summarize } from '../../src/engine/summary.js';
 import { simulatePaired, summarizeComparison } from '../../src/engine/compare.js';
 import { sensitivity } from '../../src/engine/sensitivity.js';

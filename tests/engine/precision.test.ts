@@ -5,7 +5,8 @@
 import { mean, sampleStandardDeviation } from 'simple-statistics';
 import { describe, expect, it } from 'vitest';
 import { meetsTarget, worldsNeeded } from '../../src/engine/precision.js';
-import { planScenario, simulate } from '../../src/engine/simulate.js';
+import { planScenario } from '../../src/engine/plan.js';
+import { simulate } from '../../src/engine/simulate.js';
 import { summarize } from '../../src/engine/summary.js';
 import { loadScenario } from '../../src/io/load.js';
 import { fixture } from '../helpers.js';

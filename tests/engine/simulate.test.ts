@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { analyticRequirementCdf, closedFormCdf, empiricalRequirementCdf } from '../../src/engine/closedForm.js';
-import { CHUNK_SIZE, chunkCount, mergeCounts, planScenario, simulate, simulateChunks, type Counts } from '../../src/engine/simulate.js';
+import { CHUNK_SIZE, chunkCount } from '../../src/engine/loop.js';
+import { mergeCounts, type Counts } from '../../src/engine/counts.js';
+import { planScenario } from '../../src/engine/plan.js';
+import { simulate, simulateChunks } from '../../src/engine/simulate.js';
 import { summarize } from '../../src/engine/summary.js';
 import { loadScenario } from '../../src/io/load.js';
 import { fixture } from '../helpers.js';

@@ -1,7 +1,7 @@
 /** One registry of scenario paths: --set and --swing (and sensitivity's inputs) mean the same thing by a path. */
 import { describe, expect, it } from 'vitest';
 import { GROWTH_PARAMETERS, parameterAt, parameterPaths, setParameter } from '../../src/model/paths.js';
-import { CURVE_KEYS } from '../../src/engine/simulate.js';
+import { CURVE_KEYS } from '../../src/engine/plan.js';
 import { sensitivityInputs } from '../../src/engine/sensitivity.js';
 import { loadScenario } from '../../src/io/load.js';
 

@@ -1,7 +1,7 @@
 /** The terminal chart: quarter y ticks, decade x ticks, optional anchor curves, 80 columns when the terminal says 0. */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadScenario } from '../../src/io/load.js';
-import { planScenario } from '../../src/engine/simulate.js';
+import { planScenario } from '../../src/engine/plan.js';
 import { simulate } from '../../src/engine/simulate.js';
 import { summarize, type Forecast } from '../../src/engine/summary.js';
 import { renderChart, yearAxis, yLabel } from '../../src/report/chart.js';

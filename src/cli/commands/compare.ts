@@ -1,5 +1,5 @@
 /** `bioanchors compare`: scenarios side by side on common random numbers. */
-import { chunkCount } from '../../engine/simulate.js';
+import { chunkCount } from '../../engine/loop.js';
 import { mergePairedCounts, simulatePaired, summarizeComparison, type Comparison, type PairedCounts } from '../../engine/compare.js';
 import { runJob, type WorkerPool } from '../parallel.js';
 import { unpairedComparison } from '../../engine/unpaired.js';

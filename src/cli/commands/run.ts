@@ -1,6 +1,7 @@
 /** `bioanchors run`: the forecast of one or more scenarios. */
 import { meetsTarget, worldsNeeded, type PrecisionTarget } from '../../engine/precision.js';
-import { CHUNK_SIZE, chunkCount, mergeCounts, DEFAULT_SEED } from '../../engine/simulate.js';
+import { CHUNK_SIZE, chunkCount, DEFAULT_SEED } from '../../engine/loop.js';
+import { mergeCounts } from '../../engine/counts.js';
 import { summarize, type Forecast } from '../../engine/summary.js';
 import { UsageError } from '../../io/errors.js';
 import { renderChart } from '../../report/chart.js';

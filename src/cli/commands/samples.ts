@@ -5,7 +5,7 @@
  */
 import { stringify } from 'csv-stringify/sync';
 import { chunkCount, runChunks } from '../../engine/loop.js';
-import { emptyCounts, mergeCounts } from '../../engine/simulate.js';
+import { emptyCounts, mergeCounts } from '../../engine/counts.js';
 import { samplesHeader, samplesObserver, type SamplesPart } from '../../report/samples.js';
 import { runJob, type WorkerPool } from '../parallel.js';
 import type { CliContext } from '../context.js';

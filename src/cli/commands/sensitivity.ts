@@ -1,6 +1,6 @@
 /** `bioanchors sensitivity`: which inputs move the forecast most. */
 import { mergeSensitivityStates, sensitivityChunks, sensitivityResult, sensitivitySetup, type Metric, type SensitivityResult, type SensitivityState } from '../../engine/sensitivity.js';
-import { chunkCount } from '../../engine/simulate.js';
+import { chunkCount } from '../../engine/loop.js';
 import { runJob, type WorkerPool } from '../parallel.js';
 import { parameterAt, parameterPaths } from '../../model/paths.js';
 import { closest } from '../../io/closest.js';

@@ -1,5 +1,5 @@
 /** `bioanchors trajectories`: the year-by-year curves behind a forecast. */
-import { chunkCount } from '../../engine/simulate.js';
+import { chunkCount } from '../../engine/loop.js';
 import { simulateRange, type WorkerPool } from '../parallel.js';
 import { summarize } from '../../engine/summary.js';
 import { trajectories } from '../../engine/trajectories.js';

@@ -5,7 +5,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadScenario } from '../../../src/io/load.js';
-import { planScenario } from '../../../src/engine/simulate.js';
+import { planScenario } from '../../../src/engine/plan.js';
 import { simulatePaired, summarizeComparison, type Comparison } from '../../../src/engine/compare.js';
 import { sensitivity, type SensitivityResult } from '../../../src/engine/sensitivity.js';
 import { simulate } from '../../../src/engine/simulate.js';
