@@ -37,24 +37,28 @@ export interface CurveValues {
   spendSoft: boolean;
 }
 
+/*
+ * The curves of one set of values, for callers that want one number: each is WorldCurves' method
+ * (the one definition of every curve), on a scratch instance set to `v`. Callers that evaluate one
+ * world over many years set a WorldCurves once instead.
+ */
+
 export function log10FlopPerUsd(v: CurveValues, year: number): number {
-  const trend = v.log10FlopPerUsd + ((year - v.flopPerUsdYear) * LOG10_2) / v.flopPerUsdDoublingYears;
-  return capped(trend, v.maxLog10FlopPerUsd, v.flopPerUsdSoft);
+  return scratch.of(v).flopPerUsd(year);
 }
 
 /** log10 of the largest share of GDP one run may cost, in dollars. */
 export function log10SpendCapUsd(v: CurveValues, year: number): number {
-  return Math.log10(v.maxGdpFraction) + v.log10GdpUsd + (year - v.gdpYear) * Math.log10(1 + v.gdpGrowthPerYear);
+  return scratch.of(v).spendCapUsd(year);
 }
 
 export function log10SpendUsd(v: CurveValues, year: number): number {
-  const trend = v.log10UsdPerRun + ((year - v.spendYear) * LOG10_2) / v.spendDoublingYears;
-  return capped(trend, log10SpendCapUsd(v, year), v.spendSoft);
+  return scratch.of(v).spendUsd(year);
 }
 
 /** log10 of the largest training run affordable in `year`, in FLOP. */
 export function log10AffordableFlop(v: CurveValues, year: number): number {
-  return log10SpendUsd(v, year) + log10FlopPerUsd(v, year);
+  return scratch.of(v).affordable(year);
 }
 
 /**
@@ -63,16 +67,11 @@ export function log10AffordableFlop(v: CurveValues, year: number): number {
  * the soft cap's dip below zero at the start is cut off as in the Rethink Priorities code).
  */
 export function algorithmicOom(startYear: number, halvingYears: number, maxOom: number, soft: boolean, year: number): number {
-  const elapsed = year > startYear ? year - startYear : 0;
-  const value = capped((elapsed * LOG10_2) / halvingYears, maxOom, soft);
-  return value > 0 ? value : 0;
+  const world = scratch.world;
+  world.setProgress(startYear, halvingYears, maxOom, soft);
+  return world.progress(year);
 }
 
-/**
- * One world's curves with their constants worked out once (trend = intercept + slope × year), for
- * the per-world search when growth parameters are uncertain: the same values as
- * log10AffordableFlop and algorithmicOom, without recomputing logarithms of constants each year.
- */
 /**
  * SOFT_DEFICIT[k] = log10(1 + 10^(-k/STEPS)): how far a soft cap lies below a hard one when trend
  * and cap are k/STEPS OOM apart (0 past 17 OOM, as in softMinLog10).
@@ -97,14 +96,26 @@ function narrow(range: Float64Array, r: number, a: number, b: number): boolean {
   return true;
 }
 
+/**
+ * One world's growth curves, the one definition of each: a trend value + (year − its year) ×
+ * slope, capped hard or soft, with the constants worked out once per world (logarithms of fixed
+ * values once per run). The one-number functions above, the arrival thresholds of fixed-growth
+ * runs, the per-world search (its hard-capped bounds are the same pieces with hard caps),
+ * trajectories, hindcasts and observation weights all evaluate it.
+ */
 export class WorldCurves {
-  private priceIntercept = 0;
+  // Each curve as value + (year − its year) × slope, capped: FLOP per dollar, spending, and the
+  // spending cap (a share of GDP); algorithmic progress from its start year.
+  private priceValue = 0;
+  private priceYear = 0;
   private priceSlope = 0;
   private priceCap = 0;
   private priceSoft = false;
-  private spendIntercept = 0;
+  private spendValue = 0;
+  private spendYear = 0;
   private spendSlope = 0;
-  private capIntercept = 0;
+  private capValue = 0;
+  private capYear = 0;
   private capSlope = 0;
   private spendSoft = false;
   private algoStart = 0;
@@ -118,17 +129,18 @@ export class WorldCurves {
   private log10GdpFraction = NaN;
 
   /**
-   * The same as setGrowth, from the eight numbers in CURVE_KEYS order (model/paths.ts) and the
-   * fixed rest of `v`: the per-world form, which recomputes a logarithm only when its argument
-   * changes.
+   * The growth curves of `v`, with the eight numbers in CURVE_KEYS order (model/paths.ts) taken
+   * from `x`: the per-world form, which recomputes a logarithm only when its argument changes.
    */
   setGrowthValues(x: Float64Array, v: CurveValues): void {
+    this.priceValue = x[0];
+    this.priceYear = v.flopPerUsdYear;
     this.priceSlope = LOG10_2 / x[1];
-    this.priceIntercept = x[0] - v.flopPerUsdYear * this.priceSlope;
     this.priceCap = x[2];
     this.priceSoft = v.flopPerUsdSoft;
+    this.spendValue = x[3];
+    this.spendYear = v.spendYear;
     this.spendSlope = LOG10_2 / x[4];
-    this.spendIntercept = x[3] - v.spendYear * this.spendSlope;
     if (x[6] !== this.lastGdpGrowth) {
       this.lastGdpGrowth = x[6];
       this.log10GdpGrowth = Math.log10(1 + x[6]);
@@ -137,16 +149,27 @@ export class WorldCurves {
       this.lastGdpFraction = x[7];
       this.log10GdpFraction = Math.log10(x[7]);
     }
+    this.capValue = this.log10GdpFraction + x[5];
+    this.capYear = v.gdpYear;
     this.capSlope = this.log10GdpGrowth;
-    this.capIntercept = this.log10GdpFraction + x[5] - v.gdpYear * this.capSlope;
     this.spendSoft = v.spendSoft;
   }
 
-  setGrowth(v: CurveValues): void {
-    this.setGrowthValues(
-      Float64Array.of(v.log10FlopPerUsd, v.flopPerUsdDoublingYears, v.maxLog10FlopPerUsd, v.log10UsdPerRun, v.spendDoublingYears, v.log10GdpUsd, v.gdpGrowthPerYear, v.maxGdpFraction),
-      v,
-    );
+  private readonly values = new Float64Array(8);
+
+  /** The growth curves of `v`. */
+  setGrowth(v: CurveValues): this {
+    const x = this.values;
+    x[0] = v.log10FlopPerUsd;
+    x[1] = v.flopPerUsdDoublingYears;
+    x[2] = v.maxLog10FlopPerUsd;
+    x[3] = v.log10UsdPerRun;
+    x[4] = v.spendDoublingYears;
+    x[5] = v.log10GdpUsd;
+    x[6] = v.gdpGrowthPerYear;
+    x[7] = v.maxGdpFraction;
+    this.setGrowthValues(x, v);
+    return this;
   }
 
   setProgress(startYear: number, halvingYears: number, maxOom: number, soft: boolean): void {
@@ -156,11 +179,24 @@ export class WorldCurves {
     this.algoSoft = soft;
   }
 
+  /** log10 FLOP per dollar in `year`. */
+  flopPerUsd(year: number): number {
+    return capped(this.priceValue + (year - this.priceYear) * this.priceSlope, this.priceCap, this.priceSoft);
+  }
+
+  /** log10 of the largest share of GDP one run may cost, in dollars. */
+  spendCapUsd(year: number): number {
+    return this.capValue + (year - this.capYear) * this.capSlope;
+  }
+
+  /** log10 dollars spent on the largest run in `year`. */
+  spendUsd(year: number): number {
+    return capped(this.spendValue + (year - this.spendYear) * this.spendSlope, this.spendCapUsd(year), this.spendSoft);
+  }
+
+  /** log10 of the largest training run affordable in `year`, in FLOP. */
   affordable(year: number): number {
-    return (
-      capped(this.spendIntercept + year * this.spendSlope, this.capIntercept + year * this.capSlope, this.spendSoft) +
-      capped(this.priceIntercept + year * this.priceSlope, this.priceCap, this.priceSoft)
-    );
+    return this.spendUsd(year) + this.flopPerUsd(year);
   }
 
   progress(year: number): number {
@@ -173,8 +209,8 @@ export class WorldCurves {
    * which lie at most `softSlack` below them (a soft cap is at most log10 2 under the hard one).
    */
   affordableHard(year: number): number {
-    const spend = Math.min(this.spendIntercept + year * this.spendSlope, this.capIntercept + year * this.capSlope);
-    return spend + Math.min(this.priceIntercept + year * this.priceSlope, this.priceCap);
+    const spend = Math.min(this.spendValue + (year - this.spendYear) * this.spendSlope, this.capValue + (year - this.capYear) * this.capSlope);
+    return spend + Math.min(this.priceValue + (year - this.priceYear) * this.priceSlope, this.priceCap);
   }
 
   progressHard(year: number): number {
@@ -187,8 +223,8 @@ export class WorldCurves {
    */
   totalHard(year: number): number {
     return (
-      Math.min(this.spendIntercept + year * this.spendSlope, this.capIntercept + year * this.capSlope) +
-      Math.min(this.priceIntercept + year * this.priceSlope, this.priceCap) +
+      Math.min(this.spendValue + (year - this.spendYear) * this.spendSlope, this.capValue + (year - this.capYear) * this.capSlope) +
+      Math.min(this.priceValue + (year - this.priceYear) * this.priceSlope, this.priceCap) +
       Math.min((year > this.algoStart ? year - this.algoStart : 0) * this.algoSlope, this.algoCap)
     );
   }
@@ -205,9 +241,9 @@ export class WorldCurves {
    * rounding) is the total computed; the answer is always that of total(year) >= r.
    */
   reaches(year: number, r: number): boolean {
-    const spendTrend = this.spendIntercept + year * this.spendSlope;
-    const spendCap = this.capIntercept + year * this.capSlope;
-    const priceTrend = this.priceIntercept + year * this.priceSlope;
+    const spendTrend = this.spendValue + (year - this.spendYear) * this.spendSlope;
+    const spendCap = this.capValue + (year - this.capYear) * this.capSlope;
+    const priceTrend = this.priceValue + (year - this.priceYear) * this.priceSlope;
     const progressTrend = (year > this.algoStart ? year - this.algoStart : 0) * this.algoSlope;
     const hardProgress = progressTrend < this.algoCap ? progressTrend : this.algoCap;
     const hard = (spendTrend < spendCap ? spendTrend : spendCap) + (priceTrend < this.priceCap ? priceTrend : this.priceCap) + hardProgress;
@@ -262,12 +298,12 @@ export class WorldCurves {
   private firstInRegion(r: number, from: number, to: number, progress: boolean): number {
     // The pieces of each curve as intercept + slope × year: spending trend or GDP cap, FLOP per
     // dollar trend or ceiling, progress trend or maximum (nothing before progress starts).
-    const sa0 = this.spendIntercept;
     const sb0 = this.spendSlope;
-    const sa1 = this.capIntercept;
+    const sa0 = this.spendValue - this.spendYear * sb0;
     const sb1 = this.capSlope;
-    const pa0 = this.priceIntercept;
+    const sa1 = this.capValue - this.capYear * sb1;
     const pb0 = this.priceSlope;
+    const pa0 = this.priceValue - this.priceYear * pb0;
     const pa1 = this.priceCap;
     const qb0 = progress ? this.algoSlope : 0;
     const qa0 = progress ? -this.algoSlope * this.algoStart : 0;
@@ -337,3 +373,11 @@ export class WorldCurves {
     return ((growth ? (this.spendSoft ? 1 : 0) + (this.priceSoft ? 1 : 0) : 0) + (this.algoSoft ? 1 : 0)) * LOG10_2;
   }
 }
+
+/** The scratch instance of the one-number functions above. */
+const scratch = {
+  world: new WorldCurves(),
+  of(v: CurveValues): WorldCurves {
+    return this.world.setGrowth(v);
+  },
+};

@@ -6,7 +6,7 @@
  * projection's median; and how many years ahead of the projection it is (the year the median
  * curve reaches the observed level, less the observed year; negative: behind).
  */
-import { log10AffordableFlop, log10FlopPerUsd, log10SpendUsd, type CurveValues } from './curves.js';
+import { WorldCurves, type CurveValues } from './curves.js';
 import { Rng } from './rng.js';
 import { CURVE_KEYS, type Plan } from './plan.js';
 import { quantileSorted, type Band } from './trajectories.js';
@@ -14,10 +14,11 @@ import { quantileSorted, type Band } from './trajectories.js';
 export const HINDCAST_QUANTITIES = ['largestRun', 'flopPerUsd', 'spending'] as const;
 export type HindcastQuantity = (typeof HINDCAST_QUANTITIES)[number];
 
-const CURVE_OF: Record<HindcastQuantity, (v: CurveValues, year: number) => number> = {
-  largestRun: log10AffordableFlop,
-  flopPerUsd: log10FlopPerUsd,
-  spending: log10SpendUsd,
+/** Each observed quantity's curve, in log10 units (shared with the observation weights, observed.ts). */
+export const CURVE_OF: Record<HindcastQuantity, (world: WorldCurves, year: number) => number> = {
+  largestRun: (world, year) => world.affordable(year),
+  flopPerUsd: (world, year) => world.flopPerUsd(year),
+  spending: (world, year) => world.spendUsd(year),
 };
 
 /** One observed figure, in log10 units; `atLeast` for a lower bound. */
@@ -78,7 +79,7 @@ export function growthDraws(plan: Plan, n: number, seed: number): CurveValues[] 
   return out;
 }
 
-function bandAt(worlds: readonly CurveValues[], f: (v: CurveValues, year: number) => number, year: number): Band {
+function bandAt(worlds: readonly WorldCurves[], f: (world: WorldCurves, year: number) => number, year: number): Band {
   const values = Float64Array.from(worlds, (v) => f(v, year)).sort();
   return [quantileSorted(values, 0.1), quantileSorted(values, 0.5), quantileSorted(values, 0.9)];
 }
@@ -88,7 +89,7 @@ function bandAt(worlds: readonly CurveValues[], f: (v: CurveValues, year: number
  * within [from, to] by bisection; the curves only grow with time when their doubling times and
  * GDP growth are positive, and then so does their median. null if it is not reached.
  */
-export function yearReaching(worlds: readonly CurveValues[], f: (v: CurveValues, year: number) => number, level: number, from: number, to: number): number | null {
+export function yearReaching(worlds: readonly WorldCurves[], f: (world: WorldCurves, year: number) => number, level: number, from: number, to: number): number | null {
   const median = (t: number) => bandAt(worlds, f, t)[1];
   if (median(from) > level || median(to) < level) return null;
   let lo = from;
@@ -102,7 +103,8 @@ export function yearReaching(worlds: readonly CurveValues[], f: (v: CurveValues,
 }
 
 export function hindcast(plan: Plan, observed: readonly ObservedYear[], options: { samples: number; seed: number }): Hindcast {
-  const worlds = growthDraws(plan, options.samples, options.seed);
+  const draws = growthDraws(plan, options.samples, options.seed);
+  const worlds = draws.map((v) => new WorldCurves().setGrowth(v));
   const rows = observed.map((o): HindcastRow => {
     const cells: HindcastCell[] = [];
     for (const quantity of HINDCAST_QUANTITIES) {

@@ -9,8 +9,8 @@
  * The weighted counts are scaled to sum to the effective number of worlds, ESS = (Σw)² / Σw²
  * (Kish), so the summary's binomial standard errors, √(p(1−p)/ESS), account for the weights.
  */
-import { log10AffordableFlop, log10FlopPerUsd, log10SpendUsd, type CurveValues } from './curves.js';
-import type { HindcastQuantity } from './hindcast.js';
+import { WorldCurves, type CurveValues } from './curves.js';
+import { CURVE_OF, type HindcastQuantity } from './hindcast.js';
 import { normalCdf } from './normal.js';
 import { Rng } from './rng.js';
 import type { Observer } from './loop.js';
@@ -24,17 +24,11 @@ export interface ObservationConstraint {
   atLeast: boolean;
 }
 
-const CURVE_OF: Record<HindcastQuantity, (v: CurveValues, year: number) => number> = {
-  largestRun: log10AffordableFlop,
-  flopPerUsd: log10FlopPerUsd,
-  spending: log10SpendUsd,
-};
-
-/** log-likelihood of the observations for one world's growth values, with error sigma (OOM). */
-export function logLikelihood(v: CurveValues, observations: readonly ObservationConstraint[], sigmaOom: number): number {
+/** log-likelihood of the observations for one world's growth curves, with error sigma (OOM). */
+export function logLikelihood(world: WorldCurves, observations: readonly ObservationConstraint[], sigmaOom: number): number {
   let sum = 0;
   for (const o of observations) {
-    const x = CURVE_OF[o.quantity](v, o.year);
+    const x = CURVE_OF[o.quantity](world, o.year);
     if (o.atLeast) sum += Math.log(Math.max(normalCdf((x - o.log10) / sigmaOom), 1e-300));
     else sum -= ((o.log10 - x) * (o.log10 - x)) / (2 * sigmaOom * sigmaOom);
   }
@@ -68,6 +62,7 @@ export function observedObserver(plan: Plan, seed: number, observations: readonl
   const nAnchors = plan.anchors.length;
   const keys = plan.uncertainCurveKeys;
   const v: CurveValues = { ...plan.base };
+  const world = new WorldCurves();
   return {
     empty: () => [],
     observe(out, chunk) {
@@ -91,7 +86,7 @@ export function observedObserver(plan: Plan, seed: number, observations: readonl
             if (param.kind === 'dist') v[key] = param.sampler.sample(noAnchorRng);
           }
         }
-        record.logWeight[k] = logLikelihood(v, observations, sigmaOom);
+        record.logWeight[k] = logLikelihood(world.setGrowth(v), observations, sigmaOom);
       }
       out.push(record);
     },

@@ -4,7 +4,7 @@
  * requirement less that anchor's progress by then), from a sample of worlds. Growth parameters
  * that are uncertain give a 10/50/90% band across those worlds instead of one curve.
  */
-import { algorithmicOom, log10AffordableFlop, log10FlopPerUsd, log10SpendUsd, type CurveValues } from './curves.js';
+import { algorithmicOom, WorldCurves } from './curves.js';
 import { chunkCount, runChunks, type Observer } from './loop.js';
 import type { Plan } from './plan.js';
 
@@ -94,14 +94,14 @@ export function trajectoriesOf(plan: Plan, state: BandWorlds): Trajectories {
   const keys = plan.uncertainCurveKeys;
   const worlds = requirement.length;
   const drawnWorlds = keys.length ? state.curve[0].length : 0;
-  const curveSet: CurveValues[] = drawnWorlds
+  const curveSet: WorldCurves[] = drawnWorlds
     ? Array.from({ length: drawnWorlds }, (_, w) => {
         const v = { ...plan.base };
         keys.forEach((key, j) => (v[key] = state.curve[j][w]));
-        return v;
+        return new WorldCurves().setGrowth(v);
       })
-    : [plan.base];
-  const across = (f: (v: CurveValues, year: number) => number) => years.map((y) => band(Float64Array.from(curveSet, (v) => f(v, y))));
+    : [new WorldCurves().setGrowth(plan.base)];
+  const across = (f: (world: WorldCurves, year: number) => number) => years.map((y) => band(Float64Array.from(curveSet, (world) => f(world, y))));
   const progress = (w: number, year: number) => {
     const a = plan.anchors[anchorOf[w]];
     return algorithmicOom(a.algoStartYear, halving[w], maxOom[w], a.algoSoft, year);
@@ -109,9 +109,9 @@ export function trajectoriesOf(plan: Plan, state: BandWorlds): Trajectories {
   const members = plan.anchors.map((_, i) => anchorOf.flatMap((x, w) => (x === i ? [w] : [])));
   return {
     years,
-    log10SpendUsd: across(log10SpendUsd),
-    log10FlopPerUsd: across(log10FlopPerUsd),
-    log10AffordableFlop: across(log10AffordableFlop),
+    log10SpendUsd: across((world, year) => world.spendUsd(year)),
+    log10FlopPerUsd: across((world, year) => world.flopPerUsd(year)),
+    log10AffordableFlop: across((world, year) => world.affordable(year)),
     anchors: plan.anchors.map((a, i) => ({
       id: a.id,
       algorithmicOom: years.map((y) => band(Float64Array.from(members[i], (w) => progress(w, y)))[1]),
