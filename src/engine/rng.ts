@@ -50,9 +50,6 @@ function stateHalf(key: bigint, seed: bigint, chunk: bigint, name: bigint): bigi
 const TWO_POW_26 = 67108864;
 const TWO_POW_MINUS_52 = 1 / 4503599627370496;
 
-/** Scratch 32-bit outputs for fillUniform (one chunk's worth, reused). */
-let words = new Uint32Array(0);
-
 /** The stream name of the run's own draws when none is given. */
 export const DEFAULT_STREAM = 'default';
 
@@ -148,11 +145,37 @@ export class Rng {
     this.s3 = s3;
   }
 
-  /** out[0..n) = the next n values of uniform(), the same numbers: 2n outputs of fillUint32, paired. */
+  /** out[0..n) = the next n values of uniform(), the same numbers, with the state in local variables. */
   fillUniform(out: Float64Array, n: number): void {
-    if (words.length < 2 * n) words = new Uint32Array(2 * n);
-    this.fillUint32(words, 2 * n);
-    for (let k = 0; k < n; k++) out[k] = ((words[2 * k] >>> 6) * TWO_POW_26 + (words[2 * k + 1] >>> 6) + 0.5) * TWO_POW_MINUS_52;
+    let s0 = this.s0;
+    let s1 = this.s1;
+    let s2 = this.s2;
+    let s3 = this.s3;
+    for (let k = 0; k < n; k++) {
+      let m = Math.imul(s1, 5);
+      const hi = Math.imul((m << 7) | (m >>> 25), 9) >>> 6;
+      let t = s1 << 9;
+      let n2 = s2 ^ s0;
+      let n3 = s3 ^ s1;
+      s1 ^= n2;
+      s0 ^= n3;
+      s2 = n2 ^ t;
+      s3 = (n3 << 11) | (n3 >>> 21);
+      m = Math.imul(s1, 5);
+      const lo = Math.imul((m << 7) | (m >>> 25), 9) >>> 6;
+      t = s1 << 9;
+      n2 = s2 ^ s0;
+      n3 = s3 ^ s1;
+      s1 ^= n2;
+      s0 ^= n3;
+      s2 = n2 ^ t;
+      s3 = (n3 << 11) | (n3 >>> 21);
+      out[k] = (hi * TWO_POW_26 + lo + 0.5) * TWO_POW_MINUS_52;
+    }
+    this.s0 = s0;
+    this.s1 = s1;
+    this.s2 = s2;
+    this.s3 = s3;
   }
 
   /**
