@@ -32,7 +32,10 @@ export interface WorkerTask {
   seed: number;
   samples: number;
   endChunk: number;
-  /** Int32Array over a SharedArrayBuffer: [0] is the next unclaimed chunk. */
+  /**
+   * Int32Array over a SharedArrayBuffer: [0] is the next unclaimed chunk; [1] the first chunk
+   * that may not be run yet (a consumer's window, see ClaimWindow; endChunk when there is none).
+   */
   next: Int32Array;
   batchChunks: number;
 }
@@ -76,9 +79,61 @@ export function workOnShared(runner: ChunkRunner, task: Omit<WorkerTask, 'job'>,
   for (;;) {
     const start = Atomics.add(task.next, 0, task.batchChunks);
     if (start >= task.endChunk) return;
+    // A claimed batch past the window waits (blocking this worker only) until the consumer has
+    // taken what comes before it.
+    for (let limit = Atomics.load(task.next, 1); start >= limit; limit = Atomics.load(task.next, 1)) Atomics.wait(task.next, 1, limit, 1000);
+    if (Atomics.load(task.next, 0) > task.endChunk + 1_000_000) return; // the job was stopped
     let worlds = 0;
     const result = runner(start, Math.min(start + task.batchChunks, task.endChunk), (n) => (worlds += n));
     onBatch(result, worlds);
+  }
+}
+
+/**
+ * How far ahead of a consumer the threads may run: chunks from `limit` on wait until advance()
+ * moves it. For output written in chunk order (samples), so that rendered text waiting to be
+ * written stays within a window however slow the reader.
+ */
+export class ClaimWindow {
+  limit: number;
+  private waiters: { chunk: number; resolve: () => void }[] = [];
+  private shared: Int32Array | null = null;
+
+  constructor(
+    firstChunk: number,
+    private readonly size: number,
+  ) {
+    this.limit = firstChunk + size;
+  }
+
+  /** Connects the window to a job's shared counter. */
+  attach(next: Int32Array): void {
+    this.shared = next;
+    Atomics.store(next, 1, this.limit);
+  }
+
+  /** Every chunk before `chunk` has been consumed: chunks up to chunk + size may run. */
+  advance(chunk: number): void {
+    const limit = chunk + this.size;
+    if (limit <= this.limit) return;
+    this.limit = limit;
+    if (this.shared) {
+      Atomics.store(this.shared, 1, limit);
+      Atomics.notify(this.shared, 1);
+    }
+    const ready = this.waiters.filter((w) => w.chunk < limit);
+    this.waiters = this.waiters.filter((w) => w.chunk >= limit);
+    for (const w of ready) w.resolve();
+  }
+
+  /** Resolves once `chunk` may run (for the main thread, which must not block). */
+  until(chunk: number): Promise<void> {
+    return chunk < this.limit ? Promise.resolve() : new Promise((resolve) => this.waiters.push({ chunk, resolve }));
+  }
+
+  /** Lets everything run (the job is over or has failed). */
+  open(): void {
+    this.advance(Number.MAX_SAFE_INTEGER / 2);
   }
 }
 
@@ -116,7 +171,17 @@ export class WorkerPool {
       (worker) =>
         new Promise<void>((resolve, reject) => {
           const onMessage = (message: { type: 'batch' | 'done'; result?: unknown; worlds?: number }) => {
-            if (message.type === 'batch') return add(message.result, message.worlds!);
+            if (message.type === 'batch') {
+              // An error in taking a result (a non-finite requirement, a failed write) fails the job.
+              try {
+                add(message.result, message.worlds!);
+              } catch (error) {
+                worker.off('message', onMessage);
+                worker.off('error', reject);
+                reject(error);
+              }
+              return;
+            }
             worker.off('message', onMessage);
             worker.off('error', reject);
             resolve();
@@ -146,6 +211,8 @@ export interface RunJobOptions {
   worldsPerChunk?: number;
   /** Awaited after each batch the main thread runs (a consumer's backpressure, e.g. rows being written). */
   afterBatch?: () => Promise<void>;
+  /** How far ahead of its consumer every thread may run (see ClaimWindow). */
+  window?: ClaimWindow;
 }
 
 /**
@@ -165,7 +232,7 @@ export async function runJob<S>(
   pool: WorkerPool | undefined,
   more: RunJobOptions = {},
 ): Promise<S> {
-  const { onProgress, worldsPerChunk = 1, afterBatch } = more;
+  const { onProgress, worldsPerChunk = 1, afterBatch, window } = more;
   const worlds = (Math.min(samples, endChunk * CHUNK_SIZE) - firstChunk * CHUNK_SIZE) * worldsPerChunk;
   const helpers = Math.max(0, Math.min(pool?.size ?? 0, effectiveThreads(pool ? pool.size + 1 : 1, worlds) - 1, endChunk - firstChunk - 1));
   // Every batch's result is merged into an empty state (a range of no chunks), in the order batches finish.
@@ -176,24 +243,37 @@ export async function runJob<S>(
     done += n;
     onProgress?.(done);
   };
-  const next = new Int32Array(new SharedArrayBuffer(4));
+  const next = new Int32Array(new SharedArrayBuffer(8));
   next[0] = firstChunk;
+  next[1] = endChunk;
+  window?.attach(next);
   // A job that does several runs' work per chunk (paired scenarios, sensitivity variants) claims fewer chunks at a time.
   const batchChunks = Math.max(1, Math.round(BATCH_CHUNKS / worldsPerChunk));
   const task = { seed, samples, endChunk, next, batchChunks };
   const workers = helpers > 0 && pool ? pool.run(helpers, { ...task, job }, add) : [];
-  // The main thread claims batches too, yielding between them (when there are workers) so that
-  // their messages are heard.
-  for (;;) {
-    const start = Atomics.add(next, 0, batchChunks);
-    if (start >= endChunk) break;
-    let n = 0;
-    const result = local(start, Math.min(start + batchChunks, endChunk), (k) => (n += k));
-    add(result, n);
-    if (afterBatch) await afterBatch();
-    if (workers.length) await new Promise((resolve) => setImmediate(resolve));
+  // Stops every thread: no chunk left to claim, and any waiting at the window let through to see so.
+  const stop = () => {
+    Atomics.store(next, 0, endChunk + 2_000_000);
+    window?.open();
+  };
+  try {
+    // The main thread claims batches too, yielding between them (when there are workers) so that
+    // their messages are heard.
+    for (;;) {
+      const start = Atomics.add(next, 0, batchChunks);
+      if (start >= endChunk) break;
+      if (window) await window.until(start);
+      let n = 0;
+      const result = local(start, Math.min(start + batchChunks, endChunk), (k) => (n += k));
+      add(result, n);
+      if (afterBatch) await afterBatch();
+      if (workers.length) await new Promise((resolve) => setImmediate(resolve));
+    }
+    await Promise.all(workers);
+  } catch (error) {
+    stop();
+    throw error;
   }
-  await Promise.all(workers);
   return total;
 }
 

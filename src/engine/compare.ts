@@ -43,7 +43,6 @@ function addDifferences(a: Int32Array, b: Int32Array, n: number, years: number, 
   }
 }
 
-/** Simulates chunks [firstChunk, endChunk) of every scenario on common random numbers. */
 /** The observer of compare: each scenario's counts, and where scenario 0 and each other one differ world by world. */
 export function pairedObserver(plans: Plan[]): Observer<PairedCounts> {
   const years = plans[0].years.length;

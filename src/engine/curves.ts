@@ -97,6 +97,13 @@ function narrow(range: Float64Array, r: number, a: number, b: number): boolean {
 }
 
 /**
+ * Scratch arrays of setGrowth and firstInRegion, shared by every instance (each is used within
+ * one synchronous call), so that a WorldCurves per world (hindcast draws) stays small.
+ */
+const GROWTH_SCRATCH = new Float64Array(8);
+const RANGE_SCRATCH = new Float64Array(2);
+
+/**
  * One world's growth curves, the one definition of each: a trend value + (year − its year) ×
  * slope, capped hard or soft, with the constants worked out once per world (logarithms of fixed
  * values once per run). The one-number functions above, the arrival thresholds of fixed-growth
@@ -155,11 +162,9 @@ export class WorldCurves {
     this.spendSoft = v.spendSoft;
   }
 
-  private readonly values = new Float64Array(8);
-
   /** The growth curves of `v`. */
   setGrowth(v: CurveValues): this {
-    const x = this.values;
+    const x = GROWTH_SCRATCH;
     x[0] = v.log10FlopPerUsd;
     x[1] = v.flopPerUsdDoublingYears;
     x[2] = v.maxLog10FlopPerUsd;
@@ -205,21 +210,10 @@ export class WorldCurves {
   }
 
   /**
-   * The same curves with every cap hard: no logarithms, and never below the real (soft) curves,
-   * which lie at most `softSlack` below them (a soft cap is at most log10 2 under the hard one).
-   */
-  affordableHard(year: number): number {
-    const spend = Math.min(this.spendValue + (year - this.spendYear) * this.spendSlope, this.capValue + (year - this.capYear) * this.capSlope);
-    return spend + Math.min(this.priceValue + (year - this.priceYear) * this.priceSlope, this.priceCap);
-  }
-
-  progressHard(year: number): number {
-    return Math.min((year > this.algoStart ? year - this.algoStart : 0) * this.algoSlope, this.algoCap);
-  }
-
-  /**
-   * The hard-capped total, affordableHard(year) + progressHard(year), written out in one
-   * expression (the same operations in the same order) so that the per-world search inlines it.
+   * The hard-capped total, affordable FLOP plus progress in `year` with every cap hard: no
+   * logarithms, and never below the real (soft) total, which lies at most `softSlack` below it (a
+   * soft cap is at most log10 2 under the hard one). Written out in one expression so that the
+   * per-world search inlines it.
    */
   totalHard(year: number): number {
     return (
@@ -336,7 +330,7 @@ export class WorldCurves {
         Math.max(Math.max((r - a4) / b4, (r - a5) / b5), Math.max((r - a6) / b6, (r - a7) / b7)),
       );
     } else {
-      const range = this.range;
+      const range = RANGE_SCRATCH;
       range[0] = from;
       range[1] = to;
       if (
@@ -365,8 +359,6 @@ export class WorldCurves {
     return y <= to && this.totalHard(y) >= r ? y : to + 1;
   }
 
-  /** [lo, hi] of firstInRegion, kept to avoid an allocation per world. */
-  private readonly range = new Float64Array(2);
 
   /** How far below the hard-capped curves the real ones can be (with `growth`: spending and FLOP per dollar too). */
   softSlack(growth: boolean): number {

@@ -52,6 +52,8 @@ export interface ObservedChunk {
   arrival: Int32Array;
   logWeight: Float64Array;
   nonFinite: number;
+  /** The chunk's first world whose requirement is not a number: its anchor and variables. */
+  firstNonFinite?: Counts['firstNonFinite'];
 }
 
 /**
@@ -78,7 +80,11 @@ export function observedObserver(plan: Plan, seed: number, observations: readonl
           const p = ws.positionOf[k];
           record.arrival[k] = g.arrival[p];
           const r = g.requirement[p];
-          if (r - r !== 0) record.nonFinite++;
+          if (r - r !== 0) {
+            record.nonFinite++;
+            const a = plan.anchors[i];
+            record.firstNonFinite ??= { anchorId: a.id, values: Object.fromEntries(a.variableNames.map((name, v) => [name, g.variables[v][p]])) };
+          }
           for (let q = 0; q < keys.length; q++) v[keys[q]] = g.curve[q][p];
         } else {
           for (const key of keys) {
@@ -104,6 +110,7 @@ export function weightedRun(plan: Plan, records: ObservedChunk[]): WeightedRun {
   for (const c of chunks) {
     n += c.logWeight.length;
     counts.nonFinite += c.nonFinite;
+    counts.firstNonFinite ??= c.firstNonFinite;
     for (const x of c.logWeight) if (x > top) top = x;
   }
   let sum = 0;

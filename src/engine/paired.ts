@@ -85,7 +85,7 @@ export class ChunkUniforms {
    * distribution (NaN marks a value not yet computed).
    */
   valuesFor(name: string, sampler: Sampler, worlds: Int32Array, out: Float64Array): void {
-    const key = `${name}\u0000${sampler.key}`;
+    const key = `${name}\u0000${sampler.key ?? keyOf(sampler)}`;
     let values = this.valueColumns.get(key);
     if (!values) {
       values = new Float64Array(this.n).fill(NaN);
@@ -102,6 +102,18 @@ export class ChunkUniforms {
       out[p] = x;
     }
   }
+}
+
+/** A key of its own for a sampler without one (its values are then shared with no other). */
+const ownKeys = new WeakMap<Sampler, string>();
+let ownKeyCount = 0;
+function keyOf(sampler: Sampler): string {
+  let key = ownKeys.get(sampler);
+  if (key === undefined) {
+    key = `unkeyed sampler ${ownKeyCount++}`;
+    ownKeys.set(sampler, key);
+  }
+  return key;
 }
 
 /** worldOf[i][p]: the world (index in the chunk) at position p of anchor i's columns. */

@@ -45,9 +45,10 @@ export interface Plan {
   scenario: Scenario;
   years: number[];
   anchors: AnchorPlan[];
-  /** Cumulative anchor weights; a uniform draw above the last picks "no anchor". */
-  cumulativeWeights: Float64Array;
-  /** The same, scaled to 2^32: a world's anchor is the first whose bound exceeds a 32-bit draw. */
+  /**
+   * Cumulative anchor weights scaled to 2^32: a world's anchor is the first whose bound exceeds a
+   * 32-bit draw (a draw above the last picks "no anchor").
+   */
   anchorBounds: Float64Array;
   /** anchorByTopByte[b]: the anchor of every draw whose top byte is b, or -1 when b straddles two. */
   anchorByTopByte: Int32Array;
@@ -136,14 +137,8 @@ export function planScenario(scenario: Scenario): Plan {
       lookup: thresholds ? buildLookup(thresholds) : null,
     };
   });
-  const cumulativeWeights = new Float64Array(anchors.length);
-  let acc = 0;
-  anchors.forEach((a, i) => {
-    acc += a.weight;
-    cumulativeWeights[i] = acc;
-  });
   const { bounds: anchorBounds, byTopByte: anchorByTopByte } = anchorTables(anchors.map((a) => a.weight));
-  return { scenario, years, anchors, cumulativeWeights, anchorBounds, anchorByTopByte, curve, base, uncertainCurveKeys, affordable };
+  return { scenario, years, anchors, anchorBounds, anchorByTopByte, curve, base, uncertainCurveKeys, affordable };
 }
 
 /**

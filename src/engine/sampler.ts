@@ -5,7 +5,7 @@
  * half the mass, and otherwise invert the CDF with the uniform drawn inside [F(min), F(max)]: both
  * truncate exactly.
  */
-import type { Distribution, Truncation } from '../model/distribution.js';
+import { distributionKey, type Distribution, type Truncation } from '../model/distribution.js';
 import { normalCdf, normalQuantile } from './normal.js';
 import type { Rng } from './rng.js';
 import { fillStandardNormals, zigguratNormal } from './ziggurat.js';
@@ -13,17 +13,21 @@ import { fillStandardNormals, zigguratNormal } from './ziggurat.js';
 export interface Sampler {
   /** One draw. */
   sample(rng: Rng): number;
-  /** Fills out[0..n) with independent draws. */
+  /**
+   * Fills out[0..n) with independent draws (for a truncated normal redrawn from the ziggurat, the
+   * redraws come after the column's first draws, so fill(m) need not begin like fill(n)).
+   */
   fill(rng: Rng, out: Float64Array, n: number): void;
   cdf(x: number): number;
   quantile(p: number): number;
   /** Whether every draw is the same number (no random numbers are consumed). */
   readonly constant: boolean;
   /**
-   * The distribution it draws, as canonical text: two samplers with the same key give the same
-   * value for the same uniform (common random numbers share such values across scenarios).
+   * The distribution it draws, as canonical text (distributionKey): two samplers with the same key
+   * give the same value for the same uniform, so common random numbers share such values across
+   * scenarios. Without one, a sampler's values are not shared.
    */
-  readonly key: string;
+  readonly key?: string;
 }
 
 type SamplerBody = Omit<Sampler, 'key'>;
@@ -49,7 +53,7 @@ export class EmptyTruncationError extends Error {}
 
 /** Builds the sampler of a validated distribution. */
 export function compileDistribution(d: Distribution): Sampler {
-  return { ...samplerBody(d), key: JSON.stringify(d) };
+  return { ...samplerBody(d), key: distributionKey(d) };
 }
 
 function samplerBody(d: Distribution): SamplerBody {

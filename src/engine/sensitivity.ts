@@ -11,7 +11,7 @@
  * baseline's median year), and E[Y | input] is estimated in 20 equal-probability bins of the
  * input's random stream, less the binning noise (a bias correction), floored at 0.
  */
-import type { Distribution } from '../model/distribution.js';
+import { distributionKey, type Distribution } from '../model/distribution.js';
 import type { Param, Scenario, WeightedAnchor } from '../model/scenario.js';
 import { CHUNK_SIZE, chunkCount, runChunks, type Observer } from './loop.js';
 import { HALVING_STREAM, MAX_OOM_STREAM, arrivalsByWorld, curveStream, variableStream } from './paired.js';
@@ -51,10 +51,7 @@ export interface SensitivityRow {
 const point = (value: number): Distribution => ({ dist: 'point', value });
 const pointParam = (value: number): Param => ({ kind: 'point', value });
 /** Same distribution, whatever the unit, description or source say. */
-const sameDist = (a: Distribution, b: Distribution) => {
-  const bare = ({ unit: _u, description: _d, source: _s, ...rest }: Distribution) => JSON.stringify(rest);
-  return bare(a) === bare(b);
-};
+const sameDist = (a: Distribution, b: Distribution) => distributionKey(a) === distributionKey(b);
 
 function percentiles(d: Distribution): [number, number] {
   const s = compileDistribution(d);

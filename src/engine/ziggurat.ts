@@ -3,8 +3,9 @@
  * for generating random variables", J. Stat. Softw. 5(8), 2000, with the improvements of
  * J. A. Doornik, "An improved ziggurat method to generate normal random samples" (2005): the layer
  * index and the value come from separate random bits, and the value has 52 bits of resolution.
- * About three times faster than inverting the CDF; used for untruncated normals and lognormals
- * (truncated ones keep the inverse-CDF method, which truncates exactly).
+ * About three times faster than inverting the CDF; used for normals and lognormals, truncated
+ * ones included when the range keeps at least half the mass (draws outside it are redrawn;
+ * sampler.ts), and as a column (fillStandardNormals) on the engine's hot path.
  */
 import type { Rng } from './rng.js';
 

@@ -62,6 +62,28 @@ export type Distribution = PointDist | NormalDist | LognormalDist | UniformDist 
 
 export const DIST_KINDS = ['point', 'normal', 'lognormal', 'uniform', 'triangular', 'mixture'] as const;
 
+/** Fields that describe a distribution without changing it. */
+const DESCRIPTIVE = new Set(['unit', 'description', 'source']);
+
+/**
+ * A distribution's identity as text: its fields in sorted order (components too), without the
+ * descriptive ones. Two distributions with the same key draw the same values from the same uniforms.
+ */
+export function distributionKey(d: Distribution): string {
+  const canonical = (x: unknown): unknown =>
+    Array.isArray(x)
+      ? x.map(canonical)
+      : x !== null && typeof x === 'object'
+        ? Object.fromEntries(
+            Object.keys(x)
+              .filter((k) => !DESCRIPTIVE.has(k))
+              .sort()
+              .map((k) => [k, canonical((x as Record<string, unknown>)[k])]),
+          )
+        : x;
+  return JSON.stringify(canonical(d));
+}
+
 /** A finite JSON number: JSON has no NaN, and 1e999 parses to Infinity, which this rejects. */
 export const finite = z.number();
 

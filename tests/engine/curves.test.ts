@@ -69,7 +69,7 @@ describe('WorldCurves (the per-world form used when growth is uncertain)', () =>
       for (const year of [2024, 2030, 2050, 2100]) {
         const exact = log10AffordableFlop(v, year) + algorithmicOom(2020, h, m, soft, year);
         expect(world.affordable(year) + world.progress(year)).toBeCloseTo(exact, 10);
-        const hard = world.affordableHard(year) + world.progressHard(year);
+        const hard = world.totalHard(year);
         expect(hard).toBeGreaterThanOrEqual(exact - 1e-12);
         expect(hard - world.softSlack(true)).toBeLessThanOrEqual(exact + 1e-12);
       }

@@ -217,4 +217,18 @@ describe('a formula that gives no number because of an override', () => {
     expect(r.code).toBe(3);
     expect(r.stderr).toMatch(/mine\.json: the formula of anchor "[a-z-]+" gave a non-finite requirement .*this scenario replaces brainLog10FlopPerS/);
   });
+
+  it.each([
+    ['run --given-observed', ['run', '--given-observed', '-n', '2100000', '--threads', '2']],
+    ['samples on two threads', ['samples', '-n', '300000', '--threads', '2']],
+  ])('%s: the same message and exit 3, and no output file', async (_name, args) => {
+    const dir = folder({ 'mine.json': extendsCotra({ variables: { brainLog10FlopPerS: { dist: 'normal', median: 15, sd: 1e308 } } }) });
+    const out = join(dir, 'out.csv');
+    const [command, ...rest] = args;
+    const r = await cli([command, join(dir, 'mine.json'), ...rest, '-o', out]);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toMatch(/mine\.json: the formula of anchor "[a-z-]+" gave a non-finite requirement .*this scenario replaces brainLog10FlopPerS/);
+    expect(r.stderr).not.toMatch(/internal error/);
+    expect(existsSync(out)).toBe(false);
+  });
 });
