@@ -3,7 +3,7 @@
  * turned into a small expression tree that the engine compiles to plain JavaScript. mathjs is
  * used only to parse; nothing evaluates through its interpreter.
  */
-import { create, parseDependencies, type MathNode } from 'mathjs';
+import { create, parseDependencies, type MathNode } from 'mathjs/number';
 
 const math = create({ parseDependencies }, {});
 
