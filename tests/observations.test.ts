@@ -1,7 +1,9 @@
 /**
  * Observations since 2020 (data/observations.json) and the hindcast against them.
  */
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { log10AffordableFlop } from '../src/engine/curves.js';
 import { hindcast } from '../src/engine/hindcast.js';
@@ -77,6 +79,20 @@ describe('hindcast', () => {
     const one = await cli(['hindcast', 'rp-2020', '--observations', fixture('observations', 'one-year.json'), '--format', 'table']);
     expect(one.code).toBe(0);
     expect(one.stdout).toMatch(/2024\*\s+Example run\s+largest run \(log10 FLOP\)\s+26\.00/);
+  });
+
+  it('refuses --horizon (it would change nothing), in hindcast and plot hindcast, while report --horizon still draws its hindcast', async () => {
+    for (const args of [['hindcast', '--horizon', '2050'], ['plot', 'hindcast', '--horizon', '2050', '-o', 'x.svg']]) {
+      const r = await cli(args);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(/--horizon does not apply to hindcast/);
+    }
+    const dir = mkdtempSync(join(tmpdir(), 'bioanchors-report-'));
+    const report = await cli(['report', '--horizon', '2080', '-n', '20000', '--no-sensitivity', '-q', '-o', join(dir, 'r.html')]);
+    expect(report.code).toBe(0);
+    const html = readFileSync(join(dir, 'r.html'), 'utf8');
+    expect(html).toMatch(/bioanchors plot hindcast cotra-2020 -o hindcast\.svg -n 20000 --seed 20200918 -n 2000/);
+    expect(html).not.toMatch(/plot hindcast[^<]*--horizon/);
   });
 
   it('names a missing observations file and exits 3', async () => {

@@ -71,7 +71,10 @@ export function sensitivityInputs(scenario: Scenario, ranges: Record<string, [nu
   const fixed: string[] = [];
   // Anchor variables: one input per name and distribution (anchors that share both move together).
   const groups: { name: string; dist: Distribution; anchorIds: string[] }[] = [];
+  // An anchor without weight has no worlds: its variables cannot move the forecast.
+  const unweighted = scenario.anchors.filter((wa) => !(wa.weight > 0)).map((wa) => wa.anchor.id);
   for (const wa of scenario.anchors) {
+    if (!(wa.weight > 0)) continue;
     for (const v of wa.anchor.variables) {
       if (v.dist.dist === 'point') continue;
       const group = groups.find((g) => g.name === v.name && sameDist(g.dist, v.dist));
@@ -149,7 +152,7 @@ export function sensitivityInputs(scenario: Scenario, ranges: Record<string, [nu
     if (ranges[label]) continue;
     const stream = field === 'halvingYears' ? HALVING_STREAM : MAX_OOM_STREAM;
     const own = (a: WeightedAnchor) => ranges[`anchors.${a.anchor.id}.${label}`] !== undefined;
-    const dists = scenario.anchors.filter((a) => !own(a) && a.algorithmicProgress[field].kind === 'dist');
+    const dists = scenario.anchors.filter((a) => a.weight > 0 && !own(a) && a.algorithmicProgress[field].kind === 'dist');
     if (dists.length) {
       const d = (dists[0].algorithmicProgress[field] as { dist: Distribution }).dist;
       const ids = dists.filter((a) => sameDist((a.algorithmicProgress[field] as { dist: Distribution }).dist, d)).map((a) => a.anchor.id);
@@ -168,6 +171,7 @@ export function sensitivityInputs(scenario: Scenario, ranges: Record<string, [nu
     } else if (scenario.anchors.every((a) => a.algorithmicProgress[field].kind === 'formula')) fixed.push(`${label} (a formula of the requirement)`);
     else fixed.push(`${label} (per anchor)`);
   }
+  if (unweighted.length) fixed.push(`the variables of anchors with no weight (${unweighted.join(', ')})`);
   return { inputs, fixed };
 }
 

@@ -61,7 +61,9 @@ describe('sensitivity', () => {
     const samples = 100_000;
     const r = sensitivity(scenario, { samples, seed: 3, metric: { kind: 'p-by-year', year: 2060 } });
     const top = r.rows[0];
-    expect(top.input.name).toBe('x (simple-high)');
+    // simple-low has no weight, so its x cannot move the forecast: x is simple-high's alone.
+    expect(top.input.name).toBe('x');
+    expect(r.fixed).toContain('the variables of anchors with no weight (simple-low)');
     // Y = 1{x ≤ c} is a step function of x. Of 20 equal-probability bins of x, those below the
     // step have E[Y | bin] = 1, those above 0, and the bin holding it q = 20p − ⌊20p⌋: the
     // binned index is 1 − q(1 − q)/(20·p(1 − p)) (0.954 at p = 0.58), not 1.

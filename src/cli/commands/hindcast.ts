@@ -3,6 +3,7 @@ import { hindcast, type HindcastQuantity, type ObservedYear } from '../../engine
 import type { ObservationsFile } from '../../model/observations.js';
 import { loadObservations } from '../../io/observations.js';
 import { renderHindcastCsv, renderHindcastTable, type HindcastMeta } from '../../report/hindcast.js';
+import { UsageError } from '../../io/errors.js';
 import type { CliContext } from '../context.js';
 import { emit, prepareOutput } from '../output.js';
 import { displayPath, formatFor, inputPaths, loadInput, manifestFor, type CommonOptions } from '../scenario-input.js';
@@ -30,7 +31,13 @@ export function observedYears(file: ObservationsFile): { years: ObservedYear[]; 
   return { years, sources };
 }
 
+/** A hindcast projects years already observed: a horizon would change nothing, so it is refused rather than ignored. */
+export function refuseHorizon(options: { horizon?: number }): void {
+  if (options.horizon !== undefined) throw new UsageError('--horizon does not apply to hindcast: it projects the years already observed, whatever the horizon');
+}
+
 export function hindcastCommand(ctx: CliContext, ref: string, options: HindcastOptions): void {
+  refuseHorizon(options);
   const input = loadInput(ctx, ref, options);
   const observations = loadObservations(options.observations, ctx.cwd);
   const target = prepareOutput(ctx, options.output, [...inputPaths([input]), observations.path]);

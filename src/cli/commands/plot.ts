@@ -22,7 +22,7 @@ import { VERSION } from '../version.js';
 import { compareScenarios } from './compare.js';
 import { runScenario } from './run.js';
 import { sensitivityOf } from './sensitivity.js';
-import { observedYears } from './hindcast.js';
+import { observedYears, refuseHorizon } from './hindcast.js';
 import { hindcast } from '../../engine/hindcast.js';
 import { loadObservations } from '../../io/observations.js';
 import { renderHindcastChart } from '../../report/charts/hindcast.js';
@@ -106,6 +106,7 @@ export const PLOT_KINDS: Record<string, PlotKind> = {
     defaultSamples: 2_000,
     options: [],
     async draw(ctx, [ref], options, idPrefix) {
+      refuseHorizon(options);
       const input = loadInput(ctx, ref, options);
       const observations = loadObservations(undefined, ctx.cwd);
       const h = hindcast(input.plan, observedYears(observations.file).years, { samples: options.samples, seed: options.seed });

@@ -28,8 +28,9 @@ export async function reportCommand(ctx: CliContext, refs: string[], options: Re
   if (!['.html', '.htm'].includes(extname(options.output).toLowerCase())) throw new UsageError(`-o ${options.output}: the report is HTML; the file name must end in .html`);
   const scenarios = refs.length ? refs : ['cotra-2020'];
   const samples = options.samples ?? DEFAULT_REPORT_SAMPLES;
-  const common = [...(options.samples !== undefined ? ['-n', String(samples)] : []), '--seed', String(options.seed), ...(options.horizon !== undefined ? ['--horizon', String(options.horizon)] : []), ...options.set.flatMap((s) => ['--set', s])];
-  const command = (words: string[]) => ['bioanchors', ...words, ...common].map(shellWord).join(' ');
+  const common = (horizon: boolean) => [...(options.samples !== undefined ? ['-n', String(samples)] : []), '--seed', String(options.seed), ...(horizon && options.horizon !== undefined ? ['--horizon', String(options.horizon)] : []), ...options.set.flatMap((s) => ['--set', s])];
+  // The hindcast projects years already observed: it takes no --horizon.
+  const command = (words: string[], horizon = true) => ['bioanchors', ...words, ...common(horizon)].map(shellWord).join(' ');
   const plotOptions = { ...options, samples, swing: {} };
   const inputs = scenarios.map((ref) => loadInput(ctx, ref, options));
   const target = prepareOutput(ctx, options.output, inputPaths(inputs))!;
@@ -47,9 +48,9 @@ export async function reportCommand(ctx: CliContext, refs: string[], options: Re
     });
     const req = await PLOT_KINDS.requirements.draw(ctx, [ref], plotOptions, `${id}-requirements`);
     charts.push({ title: 'Requirement vs affordable compute', svg: req.svg, command: command(['plot', 'requirements', ref, '-o', 'requirements.svg']) });
-    const hind = await PLOT_KINDS.hindcast.draw(ctx, [ref], { ...plotOptions, samples: Math.min(samples, 2000) }, `${id}-hindcast`);
+    const hind = await PLOT_KINDS.hindcast.draw(ctx, [ref], { ...plotOptions, horizon: undefined, samples: Math.min(samples, 2000) }, `${id}-hindcast`);
     // The hindcast draws 2,000 growth draws whatever -n is: its command says so (the last -n wins).
-    charts.push({ title: 'Hindcast: projected growth against what was observed', svg: hind.svg, command: `${command(['plot', 'hindcast', ref, '-o', 'hindcast.svg'])} -n ${Math.min(samples, 2000)}` });
+    charts.push({ title: 'Hindcast: projected growth against what was observed', svg: hind.svg, command: `${command(['plot', 'hindcast', ref, '-o', 'hindcast.svg'], false)} -n ${Math.min(samples, 2000)}` });
     if (options.sensitivity) {
       const tornado = await PLOT_KINDS.tornado.draw(ctx, [ref], plotOptions, `${id}-tornado`);
       charts.push({ title: 'Sensitivity of the median year', svg: tornado.svg, command: command(['plot', 'tornado', ref, '-o', 'tornado.svg']) });
