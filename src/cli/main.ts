@@ -363,7 +363,8 @@ gives the plot command that draws it alone.`,
     .command('merge')
     .description('put the parts of a run split with run --chunks back together: the forecast the whole run prints')
     .argument('<parts...>', 'the JSON files written by run --chunks FROM:TO --format json')
-    .addOption(new Option('-f, --format <format>', 'output format (default: by the --output file\'s extension; else table on a terminal, csv when piped)').choices(FORMATS).argParser(parseChoice('--format', FORMATS)))
+    .addOption(new Option('-f, --format <format>', 'output format (default: by the --output file\'s extension; else table on a terminal, csv when piped)').choices(RUN_FORMATS).argParser(parseChoice('--format', RUN_FORMATS)))
+    .option('--range <from,to>', 'for --format metaculus: the question\'s range as dates in decimal years (default: every date the forecast covers)', parseRange)
     .option('-o, --output <file>', 'write to this file (checked first, written atomically)')
     .option('-q, --quiet', 'no messages on stderr')
     .addHelpText(

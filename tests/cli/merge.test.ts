@@ -26,6 +26,7 @@ describe('run --chunks and merge', () => {
     ['csv', []],
     ['csv', ['--set', 'spending.doublingYears=2', '--given-no-tai-by', '2030']],
     ['json', ['cotra-2020-uncertain-growth']],
+    ['metaculus', []],
   ])('three parts merged give the whole run, byte for byte (%s %j)', async (format, extra) => {
     const dir = tempDir();
     const files = await parts(dir, ['0:3', '5:7', '3:5'], extra as string[]);

@@ -12,9 +12,13 @@ import { renderTable } from '../../report/table.js';
 import type { CliContext } from '../context.js';
 import { emit, prepareOutput } from '../output.js';
 import { checkKept, formatFor } from '../scenario-input.js';
+import type { MetaculusRange } from '../../report/metaculus.js';
+import { renderMetaculusRuns } from './run.js';
 
 export interface MergeOptions {
-  format?: 'table' | 'csv' | 'json';
+  format?: 'table' | 'csv' | 'json' | 'metaculus';
+  /** For --format metaculus: the question's range as dates. */
+  range?: MetaculusRange;
   output?: string;
   quiet?: boolean;
 }
@@ -26,8 +30,16 @@ export function mergeCommand(ctx: CliContext, files: string[], options: MergeOpt
   const { partial, counts } = mergePartials(paths.map((path, i) => ({ path: files[i], partial: readPartial(path) })));
   const forecast = summarize(partial.plan, counts, partial.manifest.seed, partial.summary);
   checkKept(forecast);
+  if (options.range && options.format !== 'metaculus') throw new UsageError('--range applies only to --format metaculus');
   const format = formatFor(ctx, options.format, target);
-  const content = format === 'json' ? renderJson(forecast, partial.manifest) : format === 'csv' ? renderCsv(forecast, partial.overrides) : renderTable(forecast, { overrides: partial.overrides });
+  const content =
+    format === 'json'
+      ? renderJson(forecast, partial.manifest)
+      : format === 'csv'
+        ? renderCsv(forecast, partial.overrides)
+        : format === 'metaculus'
+          ? renderMetaculusRuns([{ forecast, manifest: partial.manifest }], options.range)
+          : renderTable(forecast, { overrides: partial.overrides });
   emit(ctx, content, target);
   if (!options.quiet) ctx.stderr.write(`merged ${files.length} part${files.length > 1 ? 's' : ''}: ${partial.chunks.of} chunks, ${counts.worlds} worlds\n`);
 }

@@ -114,6 +114,23 @@ async function runGivenObserved(
   return { forecast, manifest, overrides: [...input.overrides, `--given-observed ${observed.file} --observation-error ${observed.sigma}`] };
 }
 
+/**
+ * --format metaculus for one or more forecasts (run, merge): the CDF at 201 dates over `range`.
+ * Dates: year row Y is "by the end of Y", the date Y + 1; the default range is every date all the
+ * forecasts cover, and a range outside any of them is refused.
+ */
+export function renderMetaculusRuns(runs: readonly Pick<ScenarioRun, 'forecast' | 'manifest'>[], range: MetaculusRange | undefined): string {
+  const covered = runs.map((r) => datesCovered(r.forecast));
+  const chosen = range ?? { from: Math.max(...covered.map((c) => c.from)), to: Math.min(...covered.map((c) => c.to)) };
+  runs.forEach((r, i) => {
+    const { from, to } = covered[i];
+    if (chosen.from < from || chosen.to > to) {
+      throw new UsageError(`--range ${chosen.from},${chosen.to} must lie within the dates ${r.forecast.scenarioId} covers, ${from}–${to} (year ${from - 1} is "by the end of ${from - 1}", the date ${from}; --horizon goes further)`);
+    }
+  });
+  return runs.length === 1 ? renderMetaculus(runs[0].forecast, runs[0].manifest, chosen) : `[\n${runs.map((r) => renderMetaculus(r.forecast, r.manifest, chosen).trimEnd()).join(',\n')}\n]\n`;
+}
+
 /** Runs the scenarios; `pool` (started by the caller, who closes it) holds the worker threads, if any. */
 export async function runCommand(ctx: CliContext, refs: string[], options: RunOptions, pool?: WorkerPool): Promise<void> {
   const scenarios = refs.length ? refs : ['cotra-2020'];
@@ -133,19 +150,9 @@ export async function runCommand(ctx: CliContext, refs: string[], options: RunOp
     case 'json':
       content = runs.length === 1 ? renderJson(runs[0].forecast, runs[0].manifest) : `[\n${runs.map((r) => renderJson(r.forecast, r.manifest).trimEnd()).join(',\n')}\n]\n`;
       break;
-    case 'metaculus': {
-      // Dates: year row Y is "by the end of Y", the date Y + 1; the default range is every date the forecast covers.
-      const covered = runs.map((r) => datesCovered(r.forecast));
-      const range = options.range ?? { from: Math.max(...covered.map((c) => c.from)), to: Math.min(...covered.map((c) => c.to)) };
-      runs.forEach((r, i) => {
-        const { from, to } = covered[i];
-        if (range.from < from || range.to > to) {
-          throw new UsageError(`--range ${range.from},${range.to} must lie within the dates ${r.forecast.scenarioId} covers, ${from}–${to} (year ${from - 1} is "by the end of ${from - 1}", the date ${from}; --horizon goes further)`);
-        }
-      });
-      content = runs.length === 1 ? renderMetaculus(runs[0].forecast, runs[0].manifest, range) : `[\n${runs.map((r) => renderMetaculus(r.forecast, r.manifest, range).trimEnd()).join(',\n')}\n]\n`;
+    case 'metaculus':
+      content = renderMetaculusRuns(runs, options.range);
       break;
-    }
     case 'table': {
       const chart = options.chart ?? (Boolean(ctx.stdout.isTTY) && target === undefined);
       // A terminal may report 0 columns (some CI and emulators): renderChart then uses 80.
