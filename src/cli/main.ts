@@ -301,6 +301,7 @@ source in the observations file and in the CSV.`,
     .option('--given-no-tai-by <year>', 'cdf, compare: given no TAI by the end of YEAR', parseYear('--given-no-tai-by'))
     .option('--by <year>', 'tornado: P(TAI by YEAR) instead of the median year', parseYear('--by'))
     .option('--swing <path=low,high>', 'tornado: a range for a point-valued growth parameter (repeatable)', collectSwing, {})
+    .option('--observations <file>', 'hindcast: the observations file (default: the bundled data/observations.json)')
     .option('-q, --quiet', 'no messages on stderr')
     .addHelpText(
       'after',

@@ -2,7 +2,7 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cli, tempDir } from '../helpers.js';
+import { cli, fixture, tempDir } from '../helpers.js';
 
 describe('plot', () => {
   it('writes an SVG named by -o, and the same bytes again for the same seed', async () => {
@@ -31,6 +31,7 @@ describe('plot', () => {
     [['requirements', '-n', '2000'], 'Requirement vs affordable compute'],
     [['compare', 'cotra-2020', 'cotra-2020-aggressive', '-n', '3000'], 'Scenarios compared: cotra-2020, cotra-2020-aggressive'],
     [['tornado', '-n', '2000', '--by', '2050'], 'Sensitivity of the P(TAI by 2050)'],
+    [['hindcast', '--observations', fixture('observations/one-year.json')], 'one-year.json'],
   ])('plot %j', async (args, title) => {
     const dir = tempDir();
     const r = await cli(['plot', ...args, '-o', 'c.svg', '-q'], { cwd: dir });
@@ -56,6 +57,8 @@ describe('plot', () => {
     [['plot', 'cdf', 'cotra-2020', 'cotra-2020-aggressive', '-o', 'x.svg'], 2, 'plot cdf draws one scenario; found 2 (cotra-2020, cotra-2020-aggressive)'],
     [['plot', 'requirements', '--reference', 'r.csv', '-o', 'x.svg'], 2, '--reference does not apply to plot requirements'],
     [['plot', 'cdf', '--reference', 'missing.csv', '-o', 'x.svg'], 3, 'missing.csv: cannot read: ENOENT'],
+    [['plot', 'cdf', '--observations', 'o.json', '-o', 'x.svg'], 2, '--observations does not apply to plot cdf (it takes --reference, --given-no-tai-by)'],
+    [['plot', 'hindcast', '--horizon', '2050', '-o', 'x.svg'], 2, '--horizon does not apply to hindcast: it projects the years already observed, whatever the horizon'],
   ])('%j: exit %i, a clear message, no file', async (argv, code, message) => {
     const dir = tempDir();
     const r = await cli(argv as string[], { cwd: dir });

@@ -36,6 +36,8 @@ export interface PlotOptions extends Omit<CommonOptions, 'samples' | 'format'> {
   givenNoTaiBy?: number;
   by?: number;
   swing: Record<string, [number, number]>;
+  /** hindcast: the observations file (default: the bundled one). */
+  observations?: string;
 }
 
 export interface Drawn {
@@ -104,11 +106,11 @@ export const PLOT_KINDS: Record<string, PlotKind> = {
     summary: 'the projected largest run, FLOP per dollar and spending beside what was observed since 2020',
     scenarios: 'one',
     defaultSamples: 2_000,
-    options: [],
+    options: ['--observations'],
     async draw(ctx, [ref], options, idPrefix) {
       refuseHorizon(options);
       const input = loadInput(ctx, ref, options);
-      const observations = loadObservations(undefined, ctx.cwd);
+      const observations = loadObservations(options.observations, ctx.cwd);
       const h = hindcast(input.plan, observedYears(observations.file).years, { samples: options.samples, seed: options.seed });
       const s = input.loaded.scenario;
       return { svg: await renderHindcastChart({ hindcast: h, scenario: { id: s.id, label: s.label }, observationsPath: displayPath(ctx, observations.path), info: info(options.seed, h.draws) }, idPrefix), samples: h.draws };
@@ -143,6 +145,7 @@ export function checkPlotArguments(kind: string, refs: string[], options: PlotOp
     ['--given-no-tai-by', options.givenNoTaiBy !== undefined],
     ['--by', options.by !== undefined],
     ['--swing', Object.keys(options.swing).length > 0],
+    ['--observations', options.observations !== undefined],
   ];
   for (const [flag, present] of given) {
     if (present && !plot.options.includes(flag)) throw new UsageError(`${flag} does not apply to plot ${kind}${plot.options.length ? ` (it takes ${plot.options.join(', ')})` : ''}`);
@@ -163,10 +166,13 @@ export async function plotCommand(ctx: CliContext, kind: string, refs: string[],
   const checked = checkPlotArguments(kind, refs, options);
   const samples = options.samples ?? checked.plot.defaultSamples;
   // The output is checked (folder, kind of file, not an input of the run) before anything is drawn.
-  const reads = checked.refs.flatMap((ref) => loadScenario(ref, { sets: options.set, horizon: options.horizon }).files.map((f) => f.path));
+  const reads = [
+    ...checked.refs.flatMap((ref) => loadScenario(ref, { sets: options.set, horizon: options.horizon }).files.map((f) => f.path)),
+    ...(options.observations !== undefined ? [resolve(ctx.cwd, options.observations)] : []),
+  ];
   const target = prepareOutput(ctx, options.output, reads)!;
   const drawn = await checked.plot.draw(ctx, checked.refs, { ...options, samples });
   const output = options.output as string;
   writeAtomic(target, checked.format === '.png' ? await svgToPng(drawn.svg) : drawn.svg);
-  if (!options.quiet) ctx.stderr.write(`wrote ${output} (${kind}, ${checked.format.slice(1)}, seed ${options.seed}, ${drawn.samples} worlds)\n`);
+  if (!options.quiet) ctx.stderr.write(`wrote ${output} (${kind}, ${checked.format.slice(1)}, seed ${options.seed}, ${drawn.samples} ${kind === 'hindcast' ? 'growth draw' : 'world'}${drawn.samples === 1 ? '' : 's'})\n`);
 }
