@@ -195,10 +195,12 @@ nav ul{columns:2}
 export function renderHtmlReport(r: ReportInput): string {
   const ids = r.scenarios.map((s) => s.forecast.scenarioId);
   const title = `bioanchors report: ${ids.join(', ')}`;
-  const anchor = (id: string) => `scenario-${id.replace(/[^A-Za-z0-9_-]/g, '-')}`;
-  const nav = `<nav><ul>${r.scenarios.map((s) => `<li><a href="#${anchor(s.forecast.scenarioId)}">${e(s.forecast.scenarioLabel)}</a></li>`).join('')}${r.shared.length ? '<li><a href="#compared">Scenarios compared</a></li>' : ''}</ul></nav>`;
+  // By position as well as id: the same scenario given twice, or two ids that read alike once
+  // cleaned, still get anchors of their own.
+  const anchor = (id: string, i: number) => `scenario-${i + 1}-${id.replace(/[^A-Za-z0-9_-]/g, '-')}`;
+  const nav = `<nav><ul>${r.scenarios.map((s, i) => `<li><a href="#${anchor(s.forecast.scenarioId, i)}">${e(s.forecast.scenarioLabel)}</a></li>`).join('')}${r.shared.length ? '<li><a href="#compared">Scenarios compared</a></li>' : ''}</ul></nav>`;
   const sections = r.scenarios.map(
-    (s) => `<section id="${anchor(s.forecast.scenarioId)}"><h2>${e(s.forecast.scenarioLabel)} <code>${e(s.forecast.scenarioId)}</code></h2>
+    (s, i) => `<section id="${anchor(s.forecast.scenarioId, i)}"><h2>${e(s.forecast.scenarioLabel)} <code>${e(s.forecast.scenarioId)}</code></h2>
 <p class="note">${count(s.forecast.samples)} simulated worlds · seed ${s.forecast.seed} · years ${s.forecast.startYear}–${s.forecast.horizonYear}</p>
 ${forecastSection(s.forecast)}
 <h3>Charts</h3>${s.charts.map(chartFigure).join('\n')}

@@ -16,6 +16,16 @@ describe('report', () => {
     html = readFileSync(join(dir, 'r.html'), 'utf8');
   }, 60_000);
 
+  it('gives the same scenario named twice sections of its own', async () => {
+    const dir = tempDir();
+    const r = await cli(['report', 'cotra-2020', 'cotra-2020', '-n', '2000', '--no-sensitivity', '-q', '-o', 'r.html'], { cwd: dir });
+    expect(r.code, r.stderr).toBe(0);
+    const twice = readFileSync(join(dir, 'r.html'), 'utf8');
+    const ids = [...twice.matchAll(/ id="([^"]+)"/g)].map((m) => m[1]);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(twice).toContain('<section id="scenario-2-cotra-2020">');
+  }, 60_000);
+
   it('is one file with no scripts and nothing to fetch', () => {
     expect(stderr).toBe('wrote r.html (2 scenarios, seed 20200918, 2000 worlds)\n');
     expect(html).toMatch(/^<!DOCTYPE html>/);
@@ -23,7 +33,11 @@ describe('report', () => {
   });
 
   it('holds, per scenario, the forecast table, charts, inputs with sources, and the manifest', () => {
-    for (const id of ['cotra-2020', 'cotra-2020-aggressive']) expect(html).toContain(`<section id="scenario-${id}">`);
+    ['cotra-2020', 'cotra-2020-aggressive'].forEach((id, i) => expect(html).toContain(`<section id="scenario-${i + 1}-${id}">`));
+    // Every id in the page is unique (charts, sections), and every link inside the page has its target.
+    const ids = [...html.matchAll(/ id="([^"]+)"/g)].map((m) => m[1]);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const [, target] of html.matchAll(/href="#([^"]+)"/g)) expect(ids).toContain(target);
     expect(html.match(/<h3>Forecast<\/h3>/g)).toHaveLength(2);
     expect(html.match(/<h3>Inputs<\/h3>/g)).toHaveLength(2);
     expect(html.match(/<h3>Manifest<\/h3>/g)).toHaveLength(2);
