@@ -6,14 +6,11 @@ import { resolve } from 'node:path';
 import { summarize } from '../../engine/summary.js';
 import { UsageError } from '../../io/errors.js';
 import { mergePartials, readPartial } from '../../io/partial.js';
-import { renderCsv } from '../../report/csv.js';
-import { renderJson } from '../../report/json.js';
-import { renderTable } from '../../report/table.js';
 import type { CliContext } from '../context.js';
 import { emit, prepareOutput } from '../output.js';
 import { checkKept, formatFor } from '../scenario-input.js';
 import type { MetaculusRange } from '../../report/metaculus.js';
-import { renderMetaculusRuns } from './run.js';
+import { renderRuns } from './run.js';
 
 export interface MergeOptions {
   format?: 'table' | 'csv' | 'json' | 'metaculus';
@@ -32,14 +29,7 @@ export function mergeCommand(ctx: CliContext, files: string[], options: MergeOpt
   checkKept(forecast);
   if (options.range && options.format !== 'metaculus') throw new UsageError('--range applies only to --format metaculus');
   const format = formatFor(ctx, options.format, target);
-  const content =
-    format === 'json'
-      ? renderJson(forecast, partial.manifest)
-      : format === 'csv'
-        ? renderCsv(forecast, partial.overrides)
-        : format === 'metaculus'
-          ? renderMetaculusRuns([{ forecast, manifest: partial.manifest }], options.range)
-          : renderTable(forecast, { overrides: partial.overrides });
+  const content = renderRuns(ctx, [{ forecast, manifest: partial.manifest, overrides: partial.overrides }], format, options, target);
   emit(ctx, content, target);
   if (!options.quiet) ctx.stderr.write(`merged ${files.length} part${files.length > 1 ? 's' : ''}: ${partial.chunks.of} chunks, ${counts.worlds} worlds\n`);
 }

@@ -119,7 +119,7 @@ async function runGivenObserved(
  * Dates: year row Y is "by the end of Y", the date Y + 1; the default range is every date all the
  * forecasts cover, and a range outside any of them is refused.
  */
-export function renderMetaculusRuns(runs: readonly Pick<ScenarioRun, 'forecast' | 'manifest'>[], range: MetaculusRange | undefined): string {
+function renderMetaculusRuns(runs: readonly Pick<ScenarioRun, 'forecast' | 'manifest'>[], range: MetaculusRange | undefined): string {
   const covered = runs.map((r) => datesCovered(r.forecast));
   const chosen = range ?? { from: Math.max(...covered.map((c) => c.from)), to: Math.min(...covered.map((c) => c.to)) };
   runs.forEach((r, i) => {
@@ -131,18 +131,19 @@ export function renderMetaculusRuns(runs: readonly Pick<ScenarioRun, 'forecast' 
   return runs.length === 1 ? renderMetaculus(runs[0].forecast, runs[0].manifest, chosen) : `[\n${runs.map((r) => renderMetaculus(r.forecast, r.manifest, chosen).trimEnd()).join(',\n')}\n]\n`;
 }
 
-/** Runs the scenarios; `pool` (started by the caller, who closes it) holds the worker threads, if any. */
-export async function runCommand(ctx: CliContext, refs: string[], options: RunOptions, pool?: WorkerPool): Promise<void> {
-  const scenarios = refs.length ? refs : ['cotra-2020'];
-  if (options.range && options.format !== 'metaculus') throw new UsageError('--range applies only to --format metaculus');
-  if (options.observationError !== undefined && options.givenObserved === undefined) throw new UsageError('--observation-error applies only with --given-observed');
-  const inputs = scenarios.map((ref) => loadInput(ctx, ref, options));
-  const target = prepareOutput(ctx, options.output, inputPaths(inputs));
-  const format = formatFor(ctx, options.format, target);
-  if (options.chunks) return runChunkRange(ctx, inputs, options, format, target, pool);
-  const runs: ScenarioRun[] = [];
-  for (const input of inputs) runs.push(await runScenario(ctx, input, options, pool));
-  let content: string;
+/**
+ * The forecasts of one or more runs in a format: CSV rows (one header), JSON (an array for several),
+ * Metaculus CDFs, or tables (with the terminal chart on a terminal). `run` and `merge` both print
+ * through it, so a merged run prints what the whole run prints.
+ */
+export function renderRuns(
+  ctx: CliContext,
+  runs: readonly ScenarioRun[],
+  format: Format,
+  options: Pick<RunOptions, 'range' | 'chart' | 'chartAnchors'>,
+  target: OutputTarget | undefined,
+): string {
+  let content = '';
   switch (format) {
     case 'csv':
       content = runs.map((r, i) => (i === 0 ? renderCsv(r.forecast, r.overrides) : renderCsv(r.forecast, r.overrides).split('\n').slice(1).join('\n'))).join('');
@@ -161,7 +162,21 @@ export async function runCommand(ctx: CliContext, refs: string[], options: RunOp
       break;
     }
   }
-  emit(ctx, content, target);
+  return content;
+}
+
+/** Runs the scenarios; `pool` (started by the caller, who closes it) holds the worker threads, if any. */
+export async function runCommand(ctx: CliContext, refs: string[], options: RunOptions, pool?: WorkerPool): Promise<void> {
+  const scenarios = refs.length ? refs : ['cotra-2020'];
+  if (options.range && options.format !== 'metaculus') throw new UsageError('--range applies only to --format metaculus');
+  if (options.observationError !== undefined && options.givenObserved === undefined) throw new UsageError('--observation-error applies only with --given-observed');
+  const inputs = scenarios.map((ref) => loadInput(ctx, ref, options));
+  const target = prepareOutput(ctx, options.output, inputPaths(inputs));
+  const format = formatFor(ctx, options.format, target);
+  if (options.chunks) return runChunkRange(ctx, inputs, options, format, target, pool);
+  const runs: ScenarioRun[] = [];
+  for (const input of inputs) runs.push(await runScenario(ctx, input, options, pool));
+  emit(ctx, renderRuns(ctx, runs, format, options, target), target);
   if (target !== undefined && !options.quiet) ctx.stderr.write(`wrote ${options.output} (${format}, seed ${options.seed}, ${runs.map((r) => r.forecast.samples).join(' + ')} worlds)\n`);
 }
 
