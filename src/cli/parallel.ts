@@ -33,7 +33,8 @@ export interface WorkerTask {
   samples: number;
   endChunk: number;
   /**
-   * Int32Array over a SharedArrayBuffer: [0] is the next unclaimed chunk; [1] the first chunk
+   * Int32Array over a SharedArrayBuffer: [0] is the next unclaimed chunk; [2] is 1 once the job
+   * has failed and every thread should stop; [1] the first chunk
    * that may not be run yet (a consumer's window, see ClaimWindow; endChunk when there is none).
    */
   next: Int32Array;
@@ -82,7 +83,7 @@ export function workOnShared(runner: ChunkRunner, task: Omit<WorkerTask, 'job'>,
     // A claimed batch past the window waits (blocking this worker only) until the consumer has
     // taken what comes before it.
     for (let limit = Atomics.load(task.next, 1); start >= limit; limit = Atomics.load(task.next, 1)) Atomics.wait(task.next, 1, limit, 1000);
-    if (Atomics.load(task.next, 0) > task.endChunk + 1_000_000) return; // the job was stopped
+    if (Atomics.load(task.next, 2) !== 0) return; // the job failed
     let worlds = 0;
     const result = runner(start, Math.min(start + task.batchChunks, task.endChunk), (n) => (worlds += n));
     onBatch(result, worlds);
@@ -243,7 +244,7 @@ export async function runJob<S>(
     done += n;
     onProgress?.(done);
   };
-  const next = new Int32Array(new SharedArrayBuffer(8));
+  const next = new Int32Array(new SharedArrayBuffer(12));
   next[0] = firstChunk;
   next[1] = endChunk;
   window?.attach(next);
@@ -253,7 +254,8 @@ export async function runJob<S>(
   const workers = helpers > 0 && pool ? pool.run(helpers, { ...task, job }, add) : [];
   // Stops every thread: no chunk left to claim, and any waiting at the window let through to see so.
   const stop = () => {
-    Atomics.store(next, 0, endChunk + 2_000_000);
+    Atomics.store(next, 2, 1);
+    Atomics.store(next, 0, endChunk);
     window?.open();
   };
   try {
