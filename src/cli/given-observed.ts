@@ -34,6 +34,11 @@ export interface Observed {
   sigma: number;
 }
 
+/** How a weighted run is labelled with its overrides (table titles, CSV rows): the conditioning is part of what produced the numbers. */
+export function observedLabel(observed: Observed): string {
+  return `--given-observed ${observed.file} --observation-error ${observed.sigma}`;
+}
+
 export function readObserved(ctx: CliContext, given: string | true, sigma: number | undefined): Observed {
   const observations = loadObservations(given === true ? undefined : given, ctx.cwd);
   return { file: displayPath(ctx, observations.path), constraints: observationConstraints(observations.file), sigma: sigma ?? DEFAULT_OBSERVATION_ERROR_OOM };

@@ -24,6 +24,13 @@ describe('labels', () => {
     for (const row of rows) expect(row.endsWith(',--set spending.doublingYears=2 --horizon 2110,2026')).toBe(true);
   });
 
+  it('compare --given-observed: every CSV row says how the worlds were weighted, as run does', async () => {
+    const r = await cli(['compare', 'cotra-2020-uncertain-growth', 'cotra-2020-aggressive', '--given-observed', '--observation-error', '1', '-n', '20000', '--format', 'csv']);
+    expect(r.code, r.stderr).toBe(0);
+    const [, ...rows] = r.stdout.trim().split('\n');
+    for (const row of rows) expect(row).toMatch(/,--given-observed bioanchors:data\/observations\.json --observation-error 1,$/);
+  });
+
   it.each([
     ['compare', ['compare', 'cotra-2020', 'cotra-2020-aggressive']],
     ['sensitivity', ['sensitivity', '--swing', 'pricePerformance.doublingYears=2,3']],

@@ -10,7 +10,7 @@ import type { Manifest } from '../../report/json.js';
 import type { CliContext } from '../context.js';
 import { emit, prepareOutput, type OutputTarget } from '../output.js';
 import { createProgress } from '../progress.js';
-import { forecastGivenObserved, readObserved } from '../given-observed.js';
+import { forecastGivenObserved, observedLabel, readObserved } from '../given-observed.js';
 import { checkFinite, checkGivenYear, checkKept, inputPaths, loadInput, manifestFor, formatFor, type CommonOptions, type Input } from '../scenario-input.js';
 
 export interface CompareOptions extends CommonOptions {
@@ -23,6 +23,8 @@ export interface ScenarioComparison {
   comparison: Comparison;
   manifests: Manifest[];
   inputs: Input[];
+  /** --set and --horizon as typed, and any conditioning (--given-observed), to label the outputs. */
+  overrides: string[];
 }
 
 /**
@@ -78,7 +80,7 @@ export async function compareScenarios(ctx: CliContext, refs: string[], options:
   const comparison = summarizeComparison(plans, paired, options.seed, { givenNoTaiBy: options.givenNoTaiBy });
   comparison.forecasts.forEach(checkKept);
   const manifests = inputs.map((input) => manifestFor(ctx, input, options.seed, options.samples, { pairing: 'common random numbers', ...(options.givenNoTaiBy !== undefined ? { givenNoTaiBy: options.givenNoTaiBy } : {}) }));
-  return { comparison, manifests, inputs };
+  return { comparison, manifests, inputs, overrides: inputs[0].overrides };
 }
 
 /**
@@ -92,14 +94,13 @@ async function compareGivenObserved(ctx: CliContext, inputs: Input[], options: C
   for (const input of inputs) forecasts.push(await forecastGivenObserved(ctx, input, observed, options.samples, options.seed, pool));
   const comparison = unpairedComparison(forecasts);
   const manifests = inputs.map((input) => manifestFor(ctx, input, options.seed, options.samples, { givenObserved: { file: observed.file, observationErrorOom: observed.sigma } }));
-  return { comparison, manifests, inputs };
+  return { comparison, manifests, inputs, overrides: [...inputs[0].overrides, observedLabel(observed)] };
 }
 
 export async function compareCommand(ctx: CliContext, refs: string[], options: CompareOptions, pool?: WorkerPool): Promise<void> {
   let target: OutputTarget | undefined;
-  const { comparison, manifests, inputs } = await compareScenarios(ctx, refs, options, (loaded) => (target = prepareOutput(ctx, options.output, inputPaths(loaded))), pool);
+  const { comparison, manifests, overrides } = await compareScenarios(ctx, refs, options, (loaded) => (target = prepareOutput(ctx, options.output, inputPaths(loaded))), pool);
   const format = formatFor(ctx, options.format, target);
-  const { overrides } = inputs[0];
   const content = format === 'table' ? renderCompareTable(comparison, overrides) : format === 'csv' ? renderCompareCsv(comparison, overrides) : renderCompareJson(comparison, manifests);
   emit(ctx, content, target);
 }

@@ -16,7 +16,7 @@ import { partialOf, renderPartial } from '../../report/partial.js';
 import { simulateRange, type WorkerPool } from '../parallel.js';
 import { createProgress } from '../progress.js';
 import { checkFinite, checkGivenYear, checkKept, formatFor, inputPaths, loadInput, manifestFor, type Input } from '../scenario-input.js';
-import { forecastGivenObserved, readObserved } from '../given-observed.js';
+import { forecastGivenObserved, observedLabel, readObserved } from '../given-observed.js';
 
 export const DEFAULT_SAMPLES = 100_000;
 export const FORMATS = ['table', 'csv', 'json', 'metaculus'] as const;
@@ -111,7 +111,7 @@ async function runGivenObserved(
   const forecast = await forecastGivenObserved(ctx, input, observed, options.samples, options.seed, pool);
   const manifest = manifestFor(ctx, input, options.seed, options.samples, { givenObserved: { file: observed.file, observationErrorOom: observed.sigma } });
   // The conditioning is part of what produced the numbers: it goes with the overrides in every label and CSV row.
-  return { forecast, manifest, overrides: [...input.overrides, `--given-observed ${observed.file} --observation-error ${observed.sigma}`] };
+  return { forecast, manifest, overrides: [...input.overrides, observedLabel(observed)] };
 }
 
 /**
