@@ -29,6 +29,8 @@ describe('plot', () => {
 
   it.each([
     [['requirements', '-n', '2000'], 'Requirement vs affordable compute'],
+    // Anchors with no weight have no worlds: no panel (no NaN), and the caption says so.
+    [['requirements', 'cotra-2020-no-genome-evolution', '-n', '2000'], 'no worlds, so no panel: genome, evolution'],
     [['compare', 'cotra-2020', 'cotra-2020-aggressive', '-n', '3000'], 'Scenarios compared: cotra-2020, cotra-2020-aggressive'],
     [['tornado', '-n', '2000', '--by', '2050'], 'Sensitivity of the P(TAI by 2050)'],
     [['hindcast', '--observations', fixture('observations/one-year.json')], 'one-year.json'],

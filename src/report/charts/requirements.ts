@@ -35,8 +35,10 @@ export function requirementsSpec({ trajectories: t, scenario, anchors, info }: R
   const color = { field: 'line', type: 'nominal', scale: { domain: lineSeries, range: ['#0072B2', '#000000'] }, legend: lineLegend } as const;
   const strokeDash = { field: 'line', type: 'nominal', scale: { domain: lineSeries, range: [[6, 3], []] }, legend: lineLegend } as const;
   const panel = (i: number) => `${anchors[i]?.label ?? t.anchors[i].id} · ${Math.round((anchors[i]?.weight ?? 0) * 100)}%`;
+  // An anchor without worlds (no weight) has no requirement band: it gets no panel, and the caption names it.
+  const empty = t.anchors.filter((a) => !a.requirement.some((b) => Number.isFinite(b[1])));
   const rows = t.anchors.flatMap((a, i) =>
-    t.years.flatMap((year, j) => [
+    empty.includes(a) ? [] : t.years.flatMap((year, j) => [
       { panel: panel(i), order: i, year, kind: 'requirement', lo: a.requirement[j][0], mid: a.requirement[j][1], hi: a.requirement[j][2] },
       { panel: panel(i), order: i, year, kind: 'affordable', lo: t.log10AffordableFlop[j][0], mid: t.log10AffordableFlop[j][1], hi: t.log10AffordableFlop[j][2] },
     ]),
@@ -80,7 +82,7 @@ export function requirementsSpec({ trajectories: t, scenario, anchors, info }: R
     `Requirement vs affordable compute: ${scenarioName(scenario.label, scenario.id)}`,
     ['Blue: FLOP a transformative run needs, in each year’s FLOP (2020 requirement less algorithmic progress).', 'Black: FLOP the largest affordable run buys. TAI is affordable in a world once black is above its requirement.'],
     chart,
-    caption(info, `requirement bands from the first ${count(t.worlds)} worlds with an anchor`),
+    caption(info, `requirement bands from the first ${count(t.worlds)} worlds with an anchor${empty.length ? `; no worlds, so no panel: ${empty.map((a) => a.id).join(', ')}` : ''}`),
     PANEL_WIDTH * COLUMNS,
   );
 }
