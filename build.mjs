@@ -7,7 +7,7 @@ import { build } from 'esbuild';
 rmSync('dist/bundle', { recursive: true, force: true });
 
 await build({
-  entryPoints: { cli: 'src/cli/main.ts', worker: 'src/cli/worker.ts' },
+  entryPoints: { cli: 'src/cli/main.ts', worker: 'src/node/worker.ts' },
   outdir: 'dist/bundle',
   bundle: true,
   splitting: true,
@@ -23,7 +23,10 @@ await build({
   chunkNames: 'chunks/[name]-[hash]',
   // resvg loads a platform-specific native binary (.node) at run time: left to Node to resolve.
   // Vega and Vega-Lite are bundled into the lazy chunk that plot and report load.
-  external: ['@resvg/resvg-js'],
+  // esbuild itself is required only when running from source (node/workers.ts bundles the worker then).
+  external: ['@resvg/resvg-js', 'esbuild'],
+  // The worker entry sits at the bundle's top, beside cli.js; the code that starts workers is in chunks/.
+  define: { __BIOANCHORS_WORKER__: '"../worker.js"' },
   // Bundled CommonJS dependencies (commander) call require() for Node's built-in modules.
   banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
 });

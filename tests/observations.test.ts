@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { log10AffordableFlop } from '../src/engine/curves.js';
-import { hindcast } from '../src/engine/hindcast.js';
+import { hindcast } from '../src/analyses/hindcast.js';
 import { planScenario } from '../src/engine/plan.js';
 import { BUNDLED_OBSERVATIONS, loadObservations } from '../src/io/observations.js';
 import { loadScenario } from '../src/io/load.js';

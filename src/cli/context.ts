@@ -12,6 +12,10 @@ export interface CliContext {
   stderr: OutStream;
   env: Record<string, string | undefined>;
   cwd: string;
+  /** Fewer worlds' worth of work per thread than this and no worker is started (tests lower it; default 1,000,000). */
+  minWorldsPerThread?: number;
+  /** Wait for workers to load before a job starts (tests, so that small runs are really shared). */
+  waitForWorkers?: boolean;
 }
 
 /** Whether to use colour on a stream: a terminal, and NO_COLOR unset (no-color.org). */

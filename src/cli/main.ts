@@ -6,7 +6,7 @@ import { Command, CommanderError, Option } from 'commander';
 import type { CliContext } from './context.js';
 import { availableParallelism } from 'node:os';
 import { collect, collectSwing, parseChoice, parseChunks, parseCount, parseRange, parseSeed, parseTargetSe, parseYear } from './options.js';
-import { VERSION } from './version.js';
+import { VERSION } from '../version.js';
 
 /** 20200918: the date the draft report was published. Kept here too so --help needs no engine import. */
 const DEFAULT_SEED = 20200918;
@@ -40,9 +40,9 @@ export function exitCodeFor(error: unknown): number {
  * Runs `work` with a pool of worker threads for a command that will simulate about `worlds`
  * worlds' worth of work on `threads` threads (none when not worth it), and stops the pool after.
  */
-async function withPool<T>(threads: number, worlds: number, work: (pool: import('./parallel.js').WorkerPool | undefined) => Promise<T>): Promise<T> {
-  const { poolFor } = await import('./parallel.js');
-  const pool = poolFor(threads, worlds);
+async function withPool<T>(ctx: CliContext, threads: number, worlds: number, work: (pool: import('../jobs/pool.js').WorkerPool | undefined) => Promise<T>): Promise<T> {
+  const { startPool } = await import('./inputs.js');
+  const pool = startPool(ctx, threads, worlds);
   try {
     return await work(pool);
   } finally {
@@ -124,8 +124,8 @@ manifest. --format metaculus writes the CDF at 201 dates over --range (default: 
     )
     .action(async (scenarios: string[], options) => {
       // Worker threads boot while this thread loads the model code and reads the files.
-      const { poolFor } = await import('./parallel.js');
-      const pool = poolFor(options.threads, options.targetSe ? options.maxSamples : options.samples);
+      const { startPool } = await import('./inputs.js');
+      const pool = startPool(ctx, options.threads, options.targetSe ? options.maxSamples : options.samples);
       try {
         const { runCommand } = await import('./commands/run.js');
         await runCommand(ctx, scenarios, options, pool);
@@ -172,7 +172,7 @@ than that of two independent runs ("unpaired", shown beside it).`,
     )
     .action(async (scenarios: string[], options) => {
       // Paired runs do a run's work once per scenario: that is the work the threads share.
-      await withPool(options.threads, options.samples * scenarios.length, async (pool) => {
+      await withPool(ctx, options.threads, options.samples * scenarios.length, async (pool) => {
         const { compareCommand } = await import('./commands/compare.js');
         await compareCommand(ctx, scenarios, options, pool);
       });
@@ -205,7 +205,7 @@ from 20 bins of the input).`,
     .action(async (scenario: string | undefined, options) => {
       const { sensitivityCommand } = await import('./commands/sensitivity.js');
       // Tens of variants share each chunk: worth threads from far fewer worlds than a run.
-      await withPool(options.threads, options.samples * 20, (pool) => sensitivityCommand(ctx, scenario ?? 'cotra-2020', options, pool));
+      await withPool(ctx, options.threads, options.samples * 20, (pool) => sensitivityCommand(ctx, scenario ?? 'cotra-2020', options, pool));
     });
 
   common(
@@ -229,8 +229,9 @@ Variables an anchor does not have are empty (null in JSON). --format json stream
 objects; a table is aligned chunk by chunk.`,
     )
     .action(async (scenario: string | undefined, options) => {
-      const { samplesCommand, SAMPLES_WORK_PER_WORLD } = await import('./commands/samples.js');
-      await withPool(options.threads, options.samples * SAMPLES_WORK_PER_WORLD, (pool) => samplesCommand(ctx, scenario ?? 'cotra-2020', options, pool));
+      const { samplesCommand } = await import('./commands/samples.js');
+      const { SAMPLES_WORK_PER_WORLD } = await import('../jobs/registry.js');
+      await withPool(ctx, options.threads, options.samples * SAMPLES_WORK_PER_WORLD, (pool) => samplesCommand(ctx, scenario ?? 'cotra-2020', options, pool));
     });
 
   common(
@@ -256,7 +257,7 @@ band of each curve across worlds.`,
     )
     .action(async (scenario: string | undefined, options) => {
       const { trajectoriesCommand } = await import('./commands/trajectories.js');
-      await withPool(options.threads, options.samples, (pool) => trajectoriesCommand(ctx, scenario ?? 'cotra-2020', options, pool));
+      await withPool(ctx, options.threads, options.samples, (pool) => trajectoriesCommand(ctx, scenario ?? 'cotra-2020', options, pool));
     });
 
   common(

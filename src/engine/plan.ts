@@ -164,3 +164,19 @@ export function anchorTables(weights: readonly number[]): { bounds: Float64Array
   return { bounds, byTopByte };
 }
 
+
+const plans = new WeakMap<Scenario, Plan>();
+
+/**
+ * The plan of a scenario, compiled once per scenario object in each thread (a scenario is not
+ * changed once loaded), so the main thread and a job built from the same scenario share one plan
+ * and its workspaces.
+ */
+export function planFor(scenario: Scenario): Plan {
+  let plan = plans.get(scenario);
+  if (plan === undefined) {
+    plan = planScenario(scenario);
+    plans.set(scenario, plan);
+  }
+  return plan;
+}

@@ -102,8 +102,8 @@ function looksLikePath(ref: string): boolean {
 }
 
 /** Resolves a scenario argument or `extends` value to a file path. */
-export function resolveScenarioPath(ref: string, relativeTo?: string): string {
-  const base = relativeTo ?? process.cwd();
+export function resolveScenarioPath(ref: string, relativeTo?: string, cwd: string = process.cwd()): string {
+  const base = relativeTo ?? cwd;
   if (looksLikePath(ref) || existsSync(resolve(base, ref))) {
     const path = resolve(base, ref);
     if (!existsSync(path)) throw new UsageError(`no such scenario file: ${path}`);
@@ -272,12 +272,14 @@ export interface LoadOptions {
   sets?: readonly string[];
   /** `--horizon YEAR`: the same as a last `--set horizonYear=YEAR`, blamed on --horizon. */
   horizon?: number;
+  /** The folder a relative path resolves against (default: the process's working folder). */
+  cwd?: string;
 }
 
 /** Loads a scenario by id or path, with its `extends` chain and anchors. */
 export function loadScenario(ref: string, options: LoadOptions = {}): LoadedScenario {
   const chain: { path: string; doc: JsonDocument; file: ScenarioFile }[] = [];
-  let path = resolveScenarioPath(ref);
+  let path = resolveScenarioPath(ref, undefined, options.cwd);
   for (;;) {
     if (chain.some((c) => c.path === path)) {
       const cycle = [...chain.map((c) => c.path), path].map((p) => basename(p)).join(' → ');
@@ -417,4 +419,15 @@ export function loadScenario(ref: string, options: LoadOptions = {}): LoadedScen
     ...anchorPaths.map((p, i) => ({ path: p, sha256: sha256(anchorDocs[anchorIds.filter((id) => anchorDocs[id])[i]].text) })),
   ];
   return { scenario: built.value, files, merged: merged as ScenarioFile, notes };
+}
+
+/** An anchor file sits in an anchors/ folder or has a top-level formula; anything else is a scenario. */
+export function isAnchorFile(path: string): boolean {
+  if (/[\\/]anchors[\\/][^\\/]+$/.test(path)) return true;
+  try {
+    const value = JSON.parse(readFileSync(path, 'utf8')) as unknown;
+    return value !== null && typeof value === 'object' && 'formula' in value;
+  } catch {
+    return false;
+  }
 }

@@ -1,33 +1,11 @@
-/** Reads the parts of a split run (report/partial.ts) and checks that they make one whole run. */
-import * as z from 'zod';
+/** Reads the parts of a split run (model/partial.ts) and checks that they make one whole run. */
 import { addInto, type Counts } from '../engine/counts.js';
 import { CHUNK_SIZE, chunkCount } from '../engine/loop.js';
-import { PARTIAL_FORMAT, type Partial } from '../report/partial.js';
+import { partialRunSchema, type PartialRun } from '../model/partial.js';
 import { InputError, UsageError } from './errors.js';
 import { readInputText } from './load.js';
 
-const nonNegativeInt = z.number().int().nonnegative();
-const partialSchema = z.object({
-  format: z.literal(PARTIAL_FORMAT),
-  manifest: z.record(z.string(), z.unknown()),
-  chunks: z.object({ from: nonNegativeInt, to: nonNegativeInt, of: nonNegativeInt }),
-  plan: z.object({
-    years: z.array(z.number().int()).min(1),
-    anchors: z.array(z.object({ id: z.string(), label: z.string(), weight: z.number() })),
-    scenario: z.object({ id: z.string(), label: z.string(), startYear: z.number().int(), horizonYear: z.number().int(), noneWeight: z.number() }),
-  }),
-  summary: z.object({ givenNoTaiBy: z.number().int().optional() }),
-  overrides: z.array(z.string()),
-  counts: z.object({
-    worlds: nonNegativeInt,
-    never: nonNegativeInt,
-    nonFinite: nonNegativeInt,
-    perAnchor: z.array(z.array(nonNegativeInt)),
-    firstNonFinite: z.unknown().optional(),
-  }),
-});
-
-export function readPartial(path: string): Partial {
+export function readPartial(path: string): PartialRun {
   const text = readInputText(path);
   let value: unknown;
   try {
@@ -35,12 +13,12 @@ export function readPartial(path: string): Partial {
   } catch (error) {
     throw new InputError([{ file: path, message: `not a partial run: invalid JSON (${(error as Error).message})` }]);
   }
-  const parsed = partialSchema.safeParse(value);
+  const parsed = partialRunSchema.safeParse(value);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     throw new InputError([{ file: path, message: `not a partial run written by \`bioanchors run --chunks FROM:TO --format json\` (${issue.path.join('.') || 'top level'}: ${issue.message})` }]);
   }
-  const p = parsed.data as unknown as Partial;
+  const p: PartialRun = parsed.data;
   if (!(p.chunks.from < p.chunks.to && p.chunks.to <= p.chunks.of)) throw new InputError([{ file: path, message: `its chunk range ${p.chunks.from}:${p.chunks.to} of ${p.chunks.of} is not a range within the run` }]);
   if (p.counts.perAnchor.length !== p.plan.anchors.length || p.counts.perAnchor.some((h) => h.length !== p.plan.years.length + 1)) {
     throw new InputError([{ file: path, message: 'its counts do not match its years and anchors' }]);
@@ -57,12 +35,12 @@ export function readPartial(path: string): Partial {
 }
 
 /** Everything but the range must be the same in every part: the same run, split. */
-function runKey(p: Partial): string {
+function runKey(p: PartialRun): string {
   return JSON.stringify({ manifest: p.manifest, plan: p.plan, summary: p.summary, overrides: p.overrides, of: p.chunks.of });
 }
 
 /** The parts' counts added up, after checking they are ranges of one run that cover it exactly once. */
-export function mergePartials(parts: { path: string; partial: Partial }[]): { partial: Partial; counts: Counts } {
+export function mergePartials(parts: { path: string; partial: PartialRun }[]): { partial: PartialRun; counts: Counts } {
   if (parts.length === 0) throw new UsageError('merge needs the partial runs to merge');
   const [first] = parts;
   for (const part of parts.slice(1)) {

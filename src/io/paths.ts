@@ -1,6 +1,6 @@
 /** Where the package's own files are (bundled anchors and scenarios, package.json). */
 import { existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 function findPackageRoot(): string {
@@ -15,3 +15,10 @@ function findPackageRoot(): string {
 export const PACKAGE_ROOT = findPackageRoot();
 export const BUNDLED_ANCHORS = join(PACKAGE_ROOT, 'anchors');
 export const BUNDLED_SCENARIOS = join(PACKAGE_ROOT, 'scenarios');
+
+/** A path as outputs show it: a bundled file by its place in the package, others relative to `cwd`. */
+export function displayPath(path: string, cwd: string): string {
+  const inPackage = relative(PACKAGE_ROOT, path);
+  if (!inPackage.startsWith('..') && !inPackage.startsWith('/')) return `bioanchors:${inPackage}`;
+  return relative(cwd, path) || path;
+}

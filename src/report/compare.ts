@@ -1,6 +1,6 @@
 /** Scenarios side by side: crossing years, P(TAI by year) and paired differences. */
 import { stringify } from 'csv-stringify/sync';
-import type { Comparison } from '../engine/compare.js';
+import type { Comparison } from '../analyses/compare.js';
 import { count, crossingText, keyYears, levelText, padTable, percent, plateauNote, YEAR_NOTE } from './format.js';
 import { forecastBody, round, type Manifest } from './json.js';
 

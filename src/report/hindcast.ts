@@ -1,6 +1,6 @@
 /** The hindcast as a table or CSV. */
 import { stringify } from 'csv-stringify/sync';
-import type { Hindcast, HindcastQuantity } from '../engine/hindcast.js';
+import type { Hindcast, HindcastQuantity } from '../analyses/hindcast.js';
 import { count, padTable } from './format.js';
 
 export const QUANTITY_LABEL: Record<HindcastQuantity, string> = {

@@ -1,26 +1,9 @@
 /** The forecast as JSON, with the run's manifest (what produced it) for reproducibility. */
 import type { Forecast } from '../engine/summary.js';
 
-export interface Manifest {
-  tool: string;
-  version: string;
-  scenario: string;
-  seed: number;
-  samples: number;
-  /** Inputs read, with their SHA-256, so a result can be matched to its files. */
-  files: { path: string; sha256: string }[];
-  sets: string[];
-  /** How year rows and dates read (engine/years.ts). */
-  yearConvention: string;
-  /** The precision asked for with --target-se, if any. */
-  targetSe?: { probability?: number; medianYears?: number };
-  /** Set when the results are conditioned on no TAI by this year. */
-  givenNoTaiBy?: number;
-  /** Set when the worlds are weighted by observations (--given-observed). */
-  givenObserved?: { file: string; observationErrorOom: number };
-  /** How several scenarios' draws relate (compare, sensitivity). */
-  pairing?: string;
-}
+import type { Manifest } from '../model/manifest.js';
+
+export type { Manifest };
 
 /** The forecast's numbers as a JSON-ready object (shared by run and compare). */
 export function forecastBody(f: Forecast): Record<string, unknown> {

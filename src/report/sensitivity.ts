@@ -1,6 +1,6 @@
 /** The tornado table: inputs sorted by how far they move the output. */
 import { stringify } from 'csv-stringify/sync';
-import type { SensitivityResult } from '../engine/sensitivity.js';
+import type { SensitivityResult } from '../analyses/sensitivity.js';
 import { count, padTable, percent } from './format.js';
 import type { Manifest } from './json.js';
 

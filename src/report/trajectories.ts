@@ -1,7 +1,8 @@
 /** Trajectories as a table (selected years) or CSV (every year). */
 import { stringify } from 'csv-stringify/sync';
 import type { Forecast } from '../engine/summary.js';
-import type { Band, Trajectories } from '../engine/trajectories.js';
+import type { Manifest } from '../model/manifest.js';
+import type { Band, Trajectories } from '../analyses/trajectories.js';
 import { count, keyYears, padTable, percent } from './format.js';
 
 const col = (id: string) => id.replace(/-/g, '_');
@@ -70,4 +71,10 @@ export function renderTrajectoriesTable(t: Trajectories, f: Forecast, overrides:
   out.push('');
   out.push('Every year and the per-anchor bands: --format csv.');
   return `${out.join('\n')}\n`;
+}
+
+/** The trajectories as JSON, with the forecast's P(TAI by year) and the run's manifest. */
+export function renderTrajectoriesJson(r: { trajectories: Trajectories; forecast: Forecast; manifest: Manifest }): string {
+  const t = r.trajectories;
+  return `${JSON.stringify({ manifest: r.manifest, bandWorlds: t.worlds, ...t, pTaiByYear: r.forecast.cdf, se: r.forecast.se }, null, 2)}\n`;
 }

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { GROWTH_PARAMETERS, parameterAt, parameterPaths, setParameter } from '../../src/model/paths.js';
 import { CURVE_KEYS } from '../../src/engine/plan.js';
-import { sensitivityInputs } from '../../src/engine/sensitivity.js';
+import { sensitivityInputs } from '../../src/analyses/sensitivity.js';
 import { loadScenario } from '../../src/io/load.js';
 
 const point = (value: number) => ({ kind: 'point' as const, value });

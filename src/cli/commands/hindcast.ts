@@ -1,56 +1,33 @@
 /** `bioanchors hindcast`: a scenario's projected growth beside what was observed since 2020. */
-import { hindcast, type HindcastQuantity, type ObservedYear } from '../../engine/hindcast.js';
-import type { ObservationsFile } from '../../model/observations.js';
-import { loadObservations } from '../../io/observations.js';
+import { resolve } from 'node:path';
+import { hindcast, inputPaths, type HindcastResult } from '../../api.js';
+import type { ScenarioInput } from '../../api/input.js';
 import { renderHindcastCsv, renderHindcastTable, type HindcastMeta } from '../../report/hindcast.js';
-import { UsageError } from '../../io/errors.js';
 import type { CliContext } from '../context.js';
+import { formatFor, loadCliInput, type CommonOptions } from '../inputs.js';
 import { emit, prepareOutput } from '../output.js';
-import { displayPath, formatFor, inputPaths, loadInput, manifestFor, type CommonOptions } from '../scenario-input.js';
 
 export interface HindcastOptions extends CommonOptions {
   observations?: string;
 }
 
-const FIELD: Record<HindcastQuantity, 'trainingFlop' | 'flopPerUsd' | 'costUsd'> = { largestRun: 'trainingFlop', flopPerUsd: 'flopPerUsd', spending: 'costUsd' };
-
-/** Observation rows as log10 figures for the engine, with their sources for the report. */
-export function observedYears(file: ObservationsFile): { years: ObservedYear[]; sources: HindcastMeta['sources'] } {
-  const sources: HindcastMeta['sources'] = {};
-  const years = file.rows.map((row): ObservedYear => {
-    const figures: ObservedYear['figures'] = {};
-    sources[row.year] = {};
-    for (const [quantity, field] of Object.entries(FIELD) as [HindcastQuantity, (typeof FIELD)[HindcastQuantity]][]) {
-      const f = row[field];
-      if (!f) continue;
-      figures[quantity] = { log10: Math.log10(f.value), atLeast: f.kind === 'lower-bound' };
-      sources[row.year][quantity] = { kind: f.kind, source: f.source };
-    }
-    return { year: row.year, label: row.model.replace(/,.*$/, ''), figures };
-  });
-  return { years, sources };
-}
-
-/** A hindcast projects years already observed: a horizon would change nothing, so it is refused rather than ignored. */
-export function refuseHorizon(options: { horizon?: number }): void {
-  if (options.horizon !== undefined) throw new UsageError('--horizon does not apply to hindcast: it projects the years already observed, whatever the horizon');
+/** What the hindcast's table and CSV say produced them. */
+export function hindcastMeta(input: ScenarioInput, result: HindcastResult): HindcastMeta {
+  const s = input.loaded.scenario;
+  return { scenarioId: s.id, scenarioLabel: s.label, seed: result.manifest.seed, startYear: s.startYear, observationsPath: result.observationsPath, sources: result.sources, overrides: result.overrides };
 }
 
 export function hindcastCommand(ctx: CliContext, ref: string, options: HindcastOptions): void {
-  refuseHorizon(options);
-  const input = loadInput(ctx, ref, options);
-  const observations = loadObservations(options.observations, ctx.cwd);
-  const target = prepareOutput(ctx, options.output, [...inputPaths([input]), observations.path]);
-  const { years, sources } = observedYears(observations.file);
-  const h = hindcast(input.plan, years, { samples: options.samples, seed: options.seed });
-  const s = input.loaded.scenario;
-  const meta: HindcastMeta = { scenarioId: s.id, scenarioLabel: s.label, seed: options.seed, startYear: s.startYear, observationsPath: displayPath(ctx, observations.path), sources, overrides: input.overrides };
+  const input = loadCliInput(ctx, ref, options);
+  const result = hindcast(input, { samples: options.samples, seed: options.seed, observations: options.observations });
+  const target = prepareOutput(ctx, options.output, [...inputPaths([input]), ...(options.observations !== undefined ? [resolve(ctx.cwd, options.observations)] : [])]);
   const format = formatFor(ctx, options.format, target);
+  const meta = hindcastMeta(input, result);
   const content =
     format === 'table'
-      ? renderHindcastTable(h, meta)
+      ? renderHindcastTable(result.hindcast, meta)
       : format === 'csv'
-        ? renderHindcastCsv(h, meta)
-        : `${JSON.stringify({ manifest: manifestFor(ctx, input, options.seed, h.draws), observations: meta.observationsPath, yearConvention: observations.file.yearConvention, ...h, sources }, null, 2)}\n`;
+        ? renderHindcastCsv(result.hindcast, meta)
+        : `${JSON.stringify({ manifest: result.manifest, observations: result.observationsPath, yearConvention: result.yearConvention, ...result.hindcast, sources: result.sources }, null, 2)}\n`;
   emit(ctx, content, target);
 }

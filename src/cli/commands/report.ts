@@ -9,10 +9,10 @@ import { renderCdfChart } from '../../report/charts/cdf.js';
 import { renderHtmlReport, type ReportChart, type ReportScenario } from '../../report/html.js';
 import type { CliContext } from '../context.js';
 import { prepareOutput, writeAtomic } from '../output.js';
-import { inputPaths, loadInput } from '../scenario-input.js';
-import { VERSION } from '../version.js';
-import { PLOT_KINDS, referenceFor, type PlotOptions } from './plot.js';
-import { runScenario } from './run.js';
+import { forecast, inputPaths } from '../../api.js';
+import { loadCliInput, threadsFor } from '../inputs.js';
+import { VERSION } from '../../version.js';
+import { PLOT_KINDS, referenceFor, type PlotOptions } from '../charts.js';
 
 export const DEFAULT_REPORT_SAMPLES = 100_000;
 
@@ -32,18 +32,18 @@ export async function reportCommand(ctx: CliContext, refs: string[], options: Re
   // The hindcast projects years already observed: it takes no --horizon.
   const command = (words: string[], horizon = true) => ['bioanchors', ...words, ...common(horizon)].map(shellWord).join(' ');
   const plotOptions = { ...options, samples, swing: {} };
-  const inputs = scenarios.map((ref) => loadInput(ctx, ref, options));
+  const inputs = scenarios.map((ref) => loadCliInput(ctx, ref, options));
   const target = prepareOutput(ctx, options.output, inputPaths(inputs))!;
   const sections: ReportScenario[] = [];
   for (const [i, ref] of scenarios.entries()) {
-    const { forecast, manifest } = await runScenario(ctx, inputs[i], { ...options, samples, maxSamples: samples });
+    const { forecast: f, manifest } = await forecast(inputs[i], { ...threadsFor(ctx, 1), samples, seed: options.seed });
     const { loaded } = inputs[i];
     const id = `s${i}`;
     const charts: ReportChart[] = [];
-    const reference = referenceFor(ctx, forecast.scenarioId, undefined);
+    const reference = referenceFor(ctx, f.scenarioId, undefined);
     charts.push({
       title: 'P(TAI by year)',
-      svg: await renderCdfChart({ forecast, info: { seed: options.seed, samples: forecast.samples, version: VERSION }, reference }, `${id}-cdf`),
+      svg: await renderCdfChart({ forecast: f, info: { seed: options.seed, samples: f.samples, version: VERSION }, reference }, `${id}-cdf`),
       command: command(['plot', 'cdf', ref, '-o', 'cdf.svg']),
     });
     const req = await PLOT_KINDS.requirements.draw(ctx, [ref], plotOptions, `${id}-requirements`);
@@ -55,7 +55,7 @@ export async function reportCommand(ctx: CliContext, refs: string[], options: Re
       const tornado = await PLOT_KINDS.tornado.draw(ctx, [ref], plotOptions, `${id}-tornado`);
       charts.push({ title: 'Sensitivity of the median year', svg: tornado.svg, command: command(['plot', 'tornado', ref, '-o', 'tornado.svg']) });
     }
-    sections.push({ forecast, manifest, scenario: loaded.scenario, file: loaded.merged, charts });
+    sections.push({ forecast: f, manifest, scenario: loaded.scenario, file: loaded.merged, charts });
   }
   const shared: ReportChart[] = [];
   const notes: string[] = [];

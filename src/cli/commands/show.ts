@@ -1,5 +1,5 @@
 /** `bioanchors show`: the resolved definition of an anchor or scenario, as JSON. */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Rng } from '../../engine/rng.js';
 import { compileRequirement } from '../../engine/requirement.js';
@@ -7,9 +7,9 @@ import { compileDistribution } from '../../engine/sampler.js';
 import { buildAnchor } from '../../model/anchor.js';
 import { closest } from '../../io/closest.js';
 import { InputError, UsageError } from '../../io/errors.js';
-import { BUNDLED_ANCHORS, BUNDLED_SCENARIOS, listJsonIds, loadAnchorFile, loadScenario } from '../../io/load.js';
+import { BUNDLED_ANCHORS, BUNDLED_SCENARIOS, isAnchorFile, listJsonIds, loadAnchorFile, loadScenario } from '../../io/load.js';
 import type { CliContext } from '../context.js';
-import { displayPath } from '../scenario-input.js';
+import { displayPath } from '../../io/paths.js';
 import { emit, prepareOutput } from '../output.js';
 
 const PERCENTILES = [0.05, 0.1, 0.25, 0.5, 0.75, 0.9, 0.95];
@@ -44,24 +44,13 @@ export function showCommand(ctx: CliContext, ref: string, options: { seed: numbe
     reads = [path];
     content = { kind: 'anchor', ...file, $schema: undefined, requirementPercentilesLog10Flop: { samples: SHOW_SAMPLES, seed: options.seed, ...requirementPercentiles(path, options.seed) } };
   } else if (existsSync(asPath) || scenarioIds.includes(ref)) {
-    const loaded = loadScenario(ref, { sets: options.set });
+    const loaded = loadScenario(ref, { sets: options.set, cwd: ctx.cwd });
     reads = loaded.files.map((f) => f.path);
-    content = { kind: 'scenario', ...loaded.merged, noAnchorWeight: Number(loaded.scenario.noneWeight.toPrecision(12)), files: loaded.files.map((f) => displayPath(ctx, f.path)) };
+    content = { kind: 'scenario', ...loaded.merged, noAnchorWeight: Number(loaded.scenario.noneWeight.toPrecision(12)), files: loaded.files.map((f) => displayPath(f.path, ctx.cwd)) };
   } else {
     const known = [...listJsonIds(BUNDLED_ANCHORS), ...scenarioIds];
     const hint = closest(ref, known);
     throw new UsageError(`no anchor or scenario "${ref}"${hint ? ` (did you mean "${hint}"?)` : ''}; available: ${known.join(', ')}`);
   }
   emit(ctx, `${JSON.stringify(content, null, 2)}\n`, prepareOutput(ctx, options.output, reads));
-}
-
-/** An anchor file sits in an anchors/ folder or has a top-level formula; anything else is a scenario. */
-export function isAnchorFile(path: string): boolean {
-  if (/[\\/]anchors[\\/][^\\/]+$/.test(path)) return true;
-  try {
-    const value = JSON.parse(readFileSync(path, 'utf8')) as unknown;
-    return value !== null && typeof value === 'object' && 'formula' in value;
-  } catch {
-    return false;
-  }
 }

@@ -1,9 +1,8 @@
 /** `bioanchors validate`: check anchor and scenario files; every problem as file:line:col. */
 import { join, resolve } from 'node:path';
 import { InputError, formatProblem, UsageError } from '../../io/errors.js';
-import { BUNDLED_ANCHORS, BUNDLED_SCENARIOS, listJsonIds, loadAnchorFile, loadScenario } from '../../io/load.js';
+import { BUNDLED_ANCHORS, BUNDLED_SCENARIOS, isAnchorFile, listJsonIds, loadAnchorFile, loadScenario } from '../../io/load.js';
 import type { CliContext } from '../context.js';
-import { isAnchorFile } from './show.js';
 import { existsSync } from 'node:fs';
 
 /** Returns the number of files with problems. */

@@ -4,7 +4,7 @@
  */
 import type { TopLevelSpec } from 'vega-lite';
 import { timeOfYearRow } from '../../engine/years.js';
-import type { Comparison } from '../../engine/compare.js';
+import type { Comparison } from '../../analyses/compare.js';
 import { decadeTicks } from './cdf.js';
 import { caption, DASHES, framed, HEIGHT, renderSvg, SERIES_COLORS, WIDTH, type RunInfo } from './theme.js';
 

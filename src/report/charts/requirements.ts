@@ -5,7 +5,7 @@
  * two cross. One panel per anchor, on a shared log10 FLOP axis.
  */
 import type { TopLevelSpec } from 'vega-lite';
-import type { Trajectories } from '../../engine/trajectories.js';
+import type { Trajectories } from '../../analyses/trajectories.js';
 import { caption, count, framed, renderSvg, scenarioName, type RunInfo } from './theme.js';
 
 export interface RequirementsChartInput {

@@ -4,7 +4,7 @@
  * input's first-order share of the variance.
  */
 import type { TopLevelSpec } from 'vega-lite';
-import type { SensitivityResult } from '../../engine/sensitivity.js';
+import type { SensitivityResult } from '../../analyses/sensitivity.js';
 import { caption, framed, renderSvg, scenarioName, type RunInfo } from './theme.js';
 
 export interface TornadoChartInput {

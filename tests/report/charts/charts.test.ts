@@ -6,11 +6,11 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadScenario } from '../../../src/io/load.js';
 import { planScenario } from '../../../src/engine/plan.js';
-import { simulatePaired, summarizeComparison, type Comparison } from '../../../src/engine/compare.js';
-import { sensitivity, type SensitivityResult } from '../../../src/engine/sensitivity.js';
+import { simulatePaired, summarizeComparison, type Comparison } from '../../../src/analyses/compare.js';
+import { sensitivity, type SensitivityResult } from '../../../src/analyses/sensitivity.js';
 import { simulate } from '../../../src/engine/simulate.js';
 import { summarize, type Forecast } from '../../../src/engine/summary.js';
-import { trajectories } from '../../../src/engine/trajectories.js';
+import { trajectories } from '../../../src/analyses/trajectories.js';
 import { cdfSpec, conditionReference, renderCdfChart } from '../../../src/report/charts/cdf.js';
 import { renderCompareChart } from '../../../src/report/charts/compare.js';
 import { renderRequirementsChart } from '../../../src/report/charts/requirements.js';
@@ -170,10 +170,10 @@ describe('prefixIds', () => {
 
 describe('hindcast chart', () => {
   it('draws the projection of each quantity beside the observations, with bands when growth is uncertain', async () => {
-    const { hindcast } = await import('../../../src/engine/hindcast.js');
+    const { hindcast } = await import('../../../src/analyses/hindcast.js');
     const { renderHindcastChart } = await import('../../../src/report/charts/hindcast.js');
     const { loadObservations } = await import('../../../src/io/observations.js');
-    const { observedYears } = await import('../../../src/cli/commands/hindcast.js');
+    const { observedYears } = await import('../../../src/api.js');
     const observed = observedYears(loadObservations(undefined, process.cwd()).file).years;
     for (const [id, bands] of [['cotra-2020-uncertain-growth', true], ['cotra-2020', false]] as const) {
       const plan = planScenario(loadScenario(id).scenario);

@@ -4,7 +4,7 @@
  */
 import { mean, sampleStandardDeviation } from 'simple-statistics';
 import { describe, expect, it } from 'vitest';
-import { meetsTarget, worldsNeeded } from '../../src/engine/precision.js';
+import { meetsTarget, worldsNeeded } from '../../src/analyses/precision.js';
 import { planScenario } from '../../src/engine/plan.js';
 import { simulate } from '../../src/engine/simulate.js';
 import { summarize } from '../../src/engine/summary.js';

@@ -8,7 +8,7 @@ import type { Observer } from '../engine/loop.js';
 import { accumulate, emptyCounts, type Counts } from '../engine/counts.js';
 import { CHUNK_SIZE } from '../engine/loop.js';
 import { type ParamPlan, type Plan } from '../engine/plan.js';
-import { padTable } from './format.js';
+import { padTable } from '../report/format.js';
 
 export type SamplesFormat = 'table' | 'csv' | 'json';
 

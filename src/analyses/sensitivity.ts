@@ -13,13 +13,13 @@
  */
 import { distributionKey, type Distribution } from '../model/distribution.js';
 import type { Param, Scenario, WeightedAnchor } from '../model/scenario.js';
-import { CHUNK_SIZE, chunkCount, runChunks, type Observer } from './loop.js';
-import { HALVING_STREAM, MAX_OOM_STREAM, arrivalsByWorld, curveStream, variableStream } from './paired.js';
-import { compileDistribution } from './sampler.js';
-import { accumulate, addInto, countsObserver, emptyCounts, mergeCounts, type Counts } from './counts.js';
-import { planScenario, type Plan } from './plan.js';
+import { CHUNK_SIZE, chunkCount, runChunks, type Observer } from '../engine/loop.js';
+import { HALVING_STREAM, MAX_OOM_STREAM, arrivalsByWorld, curveStream, variableStream } from '../engine/paired.js';
+import { compileDistribution } from '../engine/sampler.js';
+import { accumulate, addInto, countsObserver, emptyCounts, mergeCounts, type Counts } from '../engine/counts.js';
+import { planScenario, type Plan } from '../engine/plan.js';
 import { ALGORITHMIC_FIELDS, GROWTH_PARAMETERS, parameterAt, setParameter, type ParameterRef } from '../model/paths.js';
-import { summarize, type Forecast } from './summary.js';
+import { summarize, type Forecast } from '../engine/summary.js';
 
 export type Metric = { kind: 'median' } | { kind: 'p-by-year'; year: number };
 

@@ -2,7 +2,7 @@
  * How many worlds a run needs for a target standard error. The standard error of a probability
  * falls as 1/√N, so from a run of N worlds with error s the target t needs about N·(s/t)² worlds.
  */
-import type { Forecast } from './summary.js';
+import type { Forecast } from '../engine/summary.js';
 
 export interface PrecisionTarget {
   /** Largest standard error allowed for any headline probability (P by each year, after horizon, never). */

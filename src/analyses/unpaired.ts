@@ -3,7 +3,7 @@
  * differences with the errors of independent runs, √(se₁² + se₂²).
  */
 import type { Comparison } from './compare.js';
-import type { Forecast } from './summary.js';
+import type { Forecast } from '../engine/summary.js';
 
 export function unpairedComparison(forecasts: Forecast[]): Comparison {
   const [first] = forecasts;

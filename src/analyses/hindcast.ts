@@ -6,9 +6,9 @@
  * projection's median; and how many years ahead of the projection it is (the year the median
  * curve reaches the observed level, less the observed year; negative: behind).
  */
-import { WorldCurves, type CurveValues } from './curves.js';
-import { Rng } from './rng.js';
-import { CURVE_KEYS, type Plan } from './plan.js';
+import { WorldCurves, type CurveValues } from '../engine/curves.js';
+import { Rng } from '../engine/rng.js';
+import { CURVE_KEYS, type Plan } from '../engine/plan.js';
 import { quantileSorted, type Band } from './trajectories.js';
 
 export const HINDCAST_QUANTITIES = ['largestRun', 'flopPerUsd', 'spending'] as const;

@@ -14,7 +14,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { normalCdf, normalQuantile } from '../../src/engine/normal.js';
-import { sensitivity } from '../../src/engine/sensitivity.js';
+import { sensitivity } from '../../src/analyses/sensitivity.js';
 import { loadScenario } from '../../src/io/load.js';
 import { fixture } from '../helpers.js';
 import { FAMILY_Z } from '../stats.js';

@@ -4,11 +4,11 @@
  * in another, and the reverse: the difference of their P(TAI by year) is the mean of a per-world
  * difference in {-1, 0, 1}, whose standard error follows from those two counts.
  */
-import { CHUNK_SIZE, runChunks, type Observer } from './loop.js';
-import { arrivalsByWorld } from './paired.js';
-import { accumulate, addInto, emptyCounts, mergeCounts, type Counts } from './counts.js';
-import type { Plan } from './plan.js';
-import { binomialSe, summarize, type Forecast, type SummaryOptions } from './summary.js';
+import { CHUNK_SIZE, runChunks, type Observer } from '../engine/loop.js';
+import { arrivalsByWorld } from '../engine/paired.js';
+import { accumulate, addInto, emptyCounts, mergeCounts, type Counts } from '../engine/counts.js';
+import type { Plan } from '../engine/plan.js';
+import { binomialSe, summarize, type Forecast, type SummaryOptions } from '../engine/summary.js';
 
 export interface PairedCounts {
   counts: Counts[];

@@ -4,9 +4,9 @@
  * requirement less that anchor's progress by then), from a sample of worlds. Growth parameters
  * that are uncertain give a 10/50/90% band across those worlds instead of one curve.
  */
-import { algorithmicOom, WorldCurves } from './curves.js';
-import { chunkCount, runChunks, type Observer } from './loop.js';
-import type { Plan } from './plan.js';
+import { algorithmicOom, WorldCurves } from '../engine/curves.js';
+import { chunkCount, runChunks, type Observer } from '../engine/loop.js';
+import type { Plan } from '../engine/plan.js';
 
 export const BAND = [0.1, 0.5, 0.9] as const;
 export type Band = [number, number, number];

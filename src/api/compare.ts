@@ -1,0 +1,87 @@
+/** Scenarios side by side on common random numbers, or each weighted by observations (unpaired). */
+import { checkFinite, checkGivenYear, checkKept, manifestFor, type ScenarioInput } from './input.js';
+import { observedLabel, type Observed } from './observed.js';
+import { onThreads, type Threads } from './threads.js';
+import { weightedForecast } from './weighted.js';
+import { summarizeComparison, type Comparison, type PairedCounts } from '../analyses/compare.js';
+import { unpairedComparison } from '../analyses/unpaired.js';
+import { chunkCount, DEFAULT_SEED } from '../engine/loop.js';
+import type { Forecast } from '../engine/summary.js';
+import { UsageError } from '../io/errors.js';
+import { runJob } from '../jobs/pool.js';
+import type { Manifest } from '../model/manifest.js';
+
+export const DEFAULT_COMPARE_SAMPLES = 200_000;
+
+export interface CompareOptions extends Threads {
+  samples?: number;
+  seed?: number;
+  givenNoTaiBy?: number;
+  givenObserved?: Observed;
+  onProgress?: (done: number, total: number) => void;
+}
+
+export interface ComparisonResult {
+  comparison: Comparison;
+  manifests: Manifest[];
+  /** The first scenario's overrides and any conditioning, to label outputs. */
+  overrides: string[];
+}
+
+/**
+ * Gives every input a distinct id: the same id twice (a scenario against itself, or a file that
+ * reuses an id) is numbered (cotra-2020, cotra-2020#2), so every column and row can be told apart.
+ */
+export function distinctIds(inputs: readonly ScenarioInput[]): void {
+  const seen = new Map<string, number>();
+  for (const input of inputs) {
+    const scenario = input.loaded.scenario;
+    const n = (seen.get(scenario.id) ?? 0) + 1;
+    seen.set(scenario.id, n);
+    if (n > 1) scenario.id = `${scenario.id}#${n}`;
+  }
+}
+
+/** Checks scenarios can be compared: two or more, with the same years. */
+export function checkComparable(inputs: readonly ScenarioInput[], givenNoTaiBy?: number): void {
+  if (inputs.length < 2) throw new UsageError('compare needs at least two scenarios (differences are against the first)');
+  const [first] = inputs;
+  for (const input of inputs) {
+    const a = first.plan.scenario;
+    const b = input.plan.scenario;
+    if (a.startYear !== b.startYear || a.horizonYear !== b.horizonYear) {
+      throw new UsageError(`compare needs the same years: ${a.id} runs ${a.startYear}–${a.horizonYear}, ${b.id} ${b.startYear}–${b.horizonYear}; align them with --horizon and --set startYear=…`);
+    }
+    checkGivenYear(input.plan, givenNoTaiBy);
+  }
+}
+
+/** Compares the scenarios (differences against the first). */
+export async function compare(inputs: ScenarioInput[], options: CompareOptions = {}): Promise<ComparisonResult> {
+  distinctIds(inputs);
+  checkComparable(inputs, options.givenNoTaiBy);
+  const seed = options.seed ?? DEFAULT_SEED;
+  const samples = options.samples ?? DEFAULT_COMPARE_SAMPLES;
+  // Paired runs do a run's work once per scenario: that is the work the threads share.
+  return onThreads(options, samples * inputs.length, async (pool) => {
+    if (options.givenObserved) {
+      // Each scenario's worlds weighted by the observations: the weights differ between scenarios,
+      // so the pairing no longer holds and differences use unpaired errors.
+      if (options.givenNoTaiBy !== undefined) throw new UsageError('--given-observed does not combine with --given-no-tai-by');
+      const observed = options.givenObserved;
+      const forecasts: Forecast[] = [];
+      for (const input of inputs) forecasts.push(await weightedForecast(input, observed, samples, seed, pool));
+      const manifests = inputs.map((input) => manifestFor(input, seed, samples, { givenObserved: { file: observed.file, observationErrorOom: observed.sigma } }));
+      return { comparison: unpairedComparison(forecasts), manifests, overrides: [...inputs[0].overrides, observedLabel(observed)] };
+    }
+    const plans = inputs.map((i) => i.plan);
+    const paired = await runJob<PairedCounts>({ kind: 'paired', params: { scenarios: plans.map((p) => p.scenario) } }, { seed, samples, firstChunk: 0, endChunk: chunkCount(samples) }, pool, {
+      onProgress: (done) => options.onProgress?.(done, samples),
+    });
+    inputs.forEach((input, i) => checkFinite(input, paired.counts[i]));
+    const comparison = summarizeComparison(plans, paired, seed, { givenNoTaiBy: options.givenNoTaiBy });
+    comparison.forecasts.forEach(checkKept);
+    const manifests = inputs.map((input) => manifestFor(input, seed, samples, { pairing: 'common random numbers', ...(options.givenNoTaiBy !== undefined ? { givenNoTaiBy: options.givenNoTaiBy } : {}) }));
+    return { comparison, manifests, overrides: inputs[0].overrides };
+  });
+}

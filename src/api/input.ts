@@ -1,0 +1,104 @@
+/**
+ * A scenario as the API takes it: loaded with its overrides and planned, with what a result needs to
+ * say where it came from (the files read and their hashes, the overrides, the seed and worlds).
+ */
+import type { Counts } from '../engine/counts.js';
+import { planFor, type Plan } from '../engine/plan.js';
+import type { Forecast } from '../engine/summary.js';
+import { YEAR_CONVENTION } from '../engine/years.js';
+import { InputError, UsageError } from '../io/errors.js';
+import { loadScenario, type LoadedScenario } from '../io/load.js';
+import { displayPath } from '../io/paths.js';
+import type { Manifest } from '../model/manifest.js';
+import { VERSION } from '../version.js';
+
+/** How a scenario is loaded: overrides, and the folder relative paths resolve against. */
+export interface ScenarioOptions {
+  /** `path=value` overrides (as `--set` takes them), applied in order after the files. */
+  set?: readonly string[];
+  /** The last year to simulate (as `--horizon`). */
+  horizon?: number;
+  /** The folder relative paths resolve against and outputs show paths relative to (default: the process's). */
+  cwd?: string;
+}
+
+export interface ScenarioInput {
+  /** As given: a bundled id or a file. */
+  ref: string;
+  /** The overrides it was loaded with. */
+  options: { set: string[]; horizon?: number };
+  loaded: LoadedScenario;
+  plan: Plan;
+  /** The overrides as path=value (a horizon as horizonYear=YEAR), for the manifest. */
+  sets: string[];
+  /** The same as a command line gives them (`--set a.b=1`, `--horizon 2120`), for labelling outputs. */
+  overrides: string[];
+  /** The folder paths are shown relative to. */
+  cwd: string;
+}
+
+/** Loads and plans a scenario (an id of a bundled one, or a file) with its overrides. */
+export function loadInput(ref: string, options: ScenarioOptions = {}): ScenarioInput {
+  const set = options.set ?? [];
+  const cwd = options.cwd ?? process.cwd();
+  const sets = [...set, ...(options.horizon !== undefined ? [`horizonYear=${options.horizon}`] : [])];
+  const overrides = [...set.map((s) => `--set ${s}`), ...(options.horizon !== undefined ? [`--horizon ${options.horizon}`] : [])];
+  const loaded = loadScenario(ref, { sets: set, horizon: options.horizon, cwd });
+  return { ref, options: { set: [...set], horizon: options.horizon }, loaded, plan: planFor(loaded.scenario), sets, overrides, cwd };
+}
+
+/** The files an input reads (scenario chain and anchors). */
+export function inputPaths(inputs: readonly ScenarioInput[]): string[] {
+  return inputs.flatMap((input) => input.loaded.files.map((f) => f.path));
+}
+
+/** What produced a result: tool, version, scenario, seed, worlds, the files read with their hashes, the overrides. */
+export function manifestFor(input: ScenarioInput, seed: number, samples: number, extra: Partial<Manifest> = {}): Manifest {
+  return {
+    tool: 'bioanchors',
+    version: VERSION,
+    scenario: input.loaded.scenario.id,
+    seed,
+    samples,
+    files: input.loaded.files.map((f) => ({ path: displayPath(f.path, input.cwd), sha256: f.sha256 })),
+    sets: input.sets,
+    yearConvention: YEAR_CONVENTION,
+    ...extra,
+  };
+}
+
+/** A formula that produced NaN or an infinity in some world is a problem of the input files. */
+export function checkFinite(input: ScenarioInput, counts: Pick<Counts, 'nonFinite' | 'worlds' | 'firstNonFinite'>): void {
+  if (counts.nonFinite === 0) return;
+  const example = counts.firstNonFinite!;
+  const values = Object.entries(example.values)
+    .map(([k, v]) => `${k}=${v}`)
+    .join(', ');
+  const anchorFile = input.loaded.files.find((f) => f.path.endsWith(`${example.anchorId}.json`));
+  // When the scenario (or --set) replaced some of those variables, the replacement is what to look at.
+  const merged = input.loaded.merged;
+  const overridden = Object.keys(example.values).filter((name) => Object.hasOwn(merged.variables ?? {}, name) || Object.hasOwn(merged.anchors?.[example.anchorId]?.variables ?? {}, name));
+  const message = `the formula of anchor "${example.anchorId}" gave a non-finite requirement in ${counts.nonFinite} of ${counts.worlds} worlds (e.g. with ${values}); bound the variables (truncate) or change the formula`;
+  if (overridden.length) {
+    throw new InputError([{ file: displayPath(input.loaded.files[0].path, input.cwd), message: `${message}: this scenario replaces ${overridden.join(', ')}` }]);
+  }
+  throw new InputError([{ file: anchorFile ? displayPath(anchorFile.path, input.cwd) : example.anchorId, message }]);
+}
+
+/** A no-TAI-by year must leave at least one year to forecast. */
+export function checkGivenYear(plan: Plan, year: number | undefined): void {
+  if (year === undefined) return;
+  const { startYear, horizonYear } = plan.scenario;
+  if (year < startYear || year >= horizonYear) {
+    throw new UsageError(`--given-no-tai-by ${year} must be from ${startYear} (the scenario's first year) to ${horizonYear - 1} (a year before its horizon)`);
+  }
+}
+
+/** Fewer worlds than this left after conditioning or weighting and the answer is mostly noise. */
+export const MIN_KEPT_WORLDS = 1000;
+
+export function checkKept(f: Forecast): void {
+  const c = f.condition;
+  if (!c || c.keptWorlds >= MIN_KEPT_WORLDS) return;
+  throw new UsageError(`only ${c.keptWorlds} worlds (${(c.keptShare * 100).toPrecision(2)}%) have no TAI by ${c.givenNoTaiBy}; at least ${MIN_KEPT_WORLDS} are needed: raise --samples`);
+}

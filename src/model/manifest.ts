@@ -1,0 +1,29 @@
+/**
+ * What produced a result (every JSON output carries it, and a partial run keeps it): the tool, the
+ * scenario, seed and worlds, the files read with their SHA-256, the overrides and the conditioning.
+ * One definition: the schema a partial run is checked against, and the type every result uses.
+ */
+import * as z from 'zod';
+
+export const manifestSchema = z.object({
+  tool: z.string(),
+  version: z.string(),
+  scenario: z.string(),
+  seed: z.number(),
+  samples: z.number(),
+  /** Inputs read, with their SHA-256, so a result can be matched to its files. */
+  files: z.array(z.object({ path: z.string(), sha256: z.string() })),
+  sets: z.array(z.string()),
+  /** How year rows and dates read (engine/years.ts). */
+  yearConvention: z.string(),
+  /** The precision asked for with --target-se, if any. */
+  targetSe: z.object({ probability: z.number().optional(), medianYears: z.number().optional() }).optional(),
+  /** Set when the results are conditioned on no TAI by this year. */
+  givenNoTaiBy: z.number().int().optional(),
+  /** Set when the worlds are weighted by observations (--given-observed). */
+  givenObserved: z.object({ file: z.string(), observationErrorOom: z.number() }).optional(),
+  /** How several scenarios' draws relate (compare, sensitivity). */
+  pairing: z.string().optional(),
+});
+
+export type Manifest = z.infer<typeof manifestSchema>;
