@@ -5,7 +5,10 @@
 // Usage: node bench/naive.mjs [--samples N] [--seed S] [--scenario ID]; prints JSON.
 import { parseArgs } from 'node:util';
 import { compile } from 'mathjs';
-import { loadScenario, normalQuantile, Rng, DEFAULT_SEED } from '../dist/index.js';
+import { loadScenario } from '../dist/io/load.js';
+import { normalQuantile } from '../dist/engine/normal.js';
+import { Rng } from '../dist/engine/rng.js';
+import { DEFAULT_SEED } from '../dist/engine/loop.js';
 
 const { values } = parseArgs({ options: { samples: { type: 'string', default: '1000000' }, seed: { type: 'string', default: String(DEFAULT_SEED) }, scenario: { type: 'string', default: 'cotra-2020' } } });
 const samples = Number(values.samples);

@@ -5,7 +5,11 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { crossing, DEFAULT_SEED, loadScenario, planScenario, simulate, summarize } from '../dist/index.js';
+import { crossing, summarize } from '../dist/engine/summary.js';
+import { DEFAULT_SEED } from '../dist/engine/loop.js';
+import { loadScenario } from '../dist/io/load.js';
+import { planScenario } from '../dist/engine/plan.js';
+import { simulate } from '../dist/engine/simulate.js';
 
 const { values } = parseArgs({
   options: { samples: { type: 'string', default: '1000000' }, seed: { type: 'string', default: String(DEFAULT_SEED) }, scenario: { type: 'string', default: 'cotra-2020' } },

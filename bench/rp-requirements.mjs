@@ -5,7 +5,10 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { DEFAULT_SEED, loadScenario, planScenario, anchorRequirementDraws, mixtureRequirementDraws, sortedQuantile, quantileStandardError } from '../dist/index.js';
+import { DEFAULT_SEED } from '../dist/engine/loop.js';
+import { loadScenario } from '../dist/io/load.js';
+import { planScenario } from '../dist/engine/plan.js';
+import { anchorRequirementDraws, mixtureRequirementDraws, sortedQuantile, quantileStandardError } from '../dist/engine/requirementDraws.js';
 
 const { values } = parseArgs({ options: { samples: { type: 'string', default: '1000000' }, seed: { type: 'string', default: String(DEFAULT_SEED) } } });
 const n = Number(values.samples);

@@ -1,22 +1,84 @@
-/** The bioanchors library API: the model and the engine, for scripting from TypeScript. */
-export * from './model/distribution.js';
-export * from './model/formula.js';
-export * from './model/anchor.js';
-export * from './model/scenario.js';
-export type { Issue, Checked } from './model/issues.js';
-export { Rng } from './engine/rng.js';
-export { normalCdf, normalQuantile } from './engine/normal.js';
-export { compileDistribution, type Sampler } from './engine/sampler.js';
-export * from './engine/curves.js';
-export * from './engine/plan.js';
-export * from './engine/counts.js';
-export * from './engine/loop.js';
-export * from './engine/workspace.js';
-export * from './engine/draws.js';
-export * from './engine/arrival.js';
-export * from './engine/simulate.js';
-export * from './engine/summary.js';
-export * from './engine/closedForm.js';
-export { loadScenario, loadAnchorFile } from './io/load.js';
+/**
+ * The bioanchors library for Node: the public API (api.ts), its result types, its errors, and the
+ * renderers the command line uses. Threads come from nodeWorkers(); a browser bundle imports
+ * api.ts with a worker factory of its own.
+ */
+export {
+  loadInput,
+  inputPaths,
+  forecast,
+  forecastChunks,
+  compare,
+  sensitivity,
+  trajectories,
+  requirementBands,
+  hindcast,
+  observedYears,
+  samples,
+  mergeRuns,
+  readObserved,
+  observedLabel,
+  WorkerPool,
+  poolFor,
+  DEFAULT_SAMPLES,
+  DEFAULT_COMPARE_SAMPLES,
+  DEFAULT_SENSITIVITY_SAMPLES,
+  DEFAULT_HINDCAST_DRAWS,
+  DEFAULT_OBSERVATION_ERROR_OOM,
+  DEFAULT_SAMPLES_ROWS,
+  BAND_WORLDS,
+  MIN_KEPT_WORLDS,
+  type ScenarioInput,
+  type ScenarioOptions,
+  type ForecastOptions,
+  type ForecastResult,
+  type ChunkRangeOptions,
+  type CompareOptions,
+  type ComparisonResult,
+  type SensitivityOptions,
+  type SensitivityRunResult,
+  type TrajectoriesResult,
+  type HindcastOptions,
+  type HindcastResult,
+  type SamplesOptions,
+  type TextSink,
+  type Observed,
+  type Threads,
+  type ThreadOptions,
+  type WorkerFactory,
+  type JobWorker,
+} from './api.js';
+export { nodeWorkers } from './node/workers.js';
+export { DEFAULT_SEED, CHUNK_SIZE } from './engine/loop.js';
+export { YEAR_CONVENTION } from './engine/years.js';
+export { VERSION } from './version.js';
+
+// Result types.
+export type { Forecast, Crossing } from './engine/summary.js';
+export type { Comparison, Difference } from './analyses/compare.js';
+export type { SensitivityResult, SensitivityRow, Metric } from './analyses/sensitivity.js';
+export type { Trajectories } from './analyses/trajectories.js';
+export type { Hindcast } from './analyses/hindcast.js';
+export type { PrecisionTarget } from './analyses/precision.js';
+export type { Manifest } from './model/manifest.js';
+export type { PartialRun } from './model/partial.js';
+export type { Scenario } from './model/scenario.js';
+export type { Distribution } from './model/distribution.js';
+
+// Errors a user can cause: a bad input file (exit 3 on the command line) or a bad request (exit 2).
 export { InputError, UsageError, formatProblem, type Problem } from './io/errors.js';
-export * from './engine/requirementDraws.js';
+
+// Renderers: results to the text and charts the command line prints.
+export { renderTable } from './report/table.js';
+export { renderCsv } from './report/csv.js';
+export { renderJson } from './report/json.js';
+export { renderMetaculus } from './report/metaculus.js';
+export { renderCompareTable, renderCompareCsv, renderCompareJson } from './report/compare.js';
+export { renderSensitivityTable, renderSensitivityCsv, renderSensitivityJson } from './report/sensitivity.js';
+export { renderTrajectoriesTable, renderTrajectoriesCsv, renderTrajectoriesJson } from './report/trajectories.js';
+export { renderChart } from './report/chart.js';
+export { renderCdfChart } from './report/charts/cdf.js';
+export { renderCompareChart } from './report/charts/compare.js';
+export { renderRequirementsChart } from './report/charts/requirements.js';
+export { renderHindcastChart } from './report/charts/hindcast.js';
+export { renderTornadoChart } from './report/charts/tornado.js';
