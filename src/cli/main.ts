@@ -118,9 +118,10 @@ Examples:
 
 The table shows P(TAI by the end of each year) with Monte Carlo standard errors, the dates each
 probability is reached (decimal years; a "?" marks one the run cannot settle), "after <horizon>"
-and "never" (no anchor) as separate outcomes, and each anchor's curve. CSV: one row per year (then
-after-<horizon> and never), with the overrides and conditioning in every row; JSON adds the run's
-manifest. --format metaculus writes the CDF at 201 dates over --range (default: every date covered).`,
+and "never" (no anchor) as separate outcomes, and each anchor's curve. CSV: one row per scenario and year (then
+after-<horizon> and never), with the overrides and conditioning in every row; several scenarios
+share one header, one column per anchor id of any of them (empty where a scenario lacks that
+anchor); JSON adds the run's manifest. --format metaculus writes the CDF at 201 dates over --range (default: every date covered).`,
     )
     .action(async (scenarios: string[], options) => {
       // Worker threads boot while this thread loads the model code and reads the files.
@@ -225,7 +226,8 @@ Examples:
 
 world is the world's number in the run (run --seed S -n N simulates worlds 0..N-1, the same
 ones); arrival is a year (TAI by the end of it), "after-<horizon>" or "never" (no anchor).
-Variables an anchor does not have are empty (null in JSON). --format json streams one array of
+Variables an anchor does not have are empty (null in JSON); a variable named like another column
+(seed, arrival, a growth parameter) is headed variable.<name>. --format json streams one array of
 objects; a table is aligned chunk by chunk.`,
     )
     .action(async (scenario: string | undefined, options) => {

@@ -50,6 +50,24 @@ export function loadInput(ctx: CliContext, ref: string, options: ScenarioOptions
   return { loaded, plan: planScenario(loaded.scenario), sets, overrides };
 }
 
+/**
+ * The same id twice (a scenario against itself, or a file that reuses an id): the repeats are
+ * numbered (cotra-2020, cotra-2020#2), so that every column, row and section can be told apart.
+ */
+export function distinguishRepeats(inputs: Input[]): Input[] {
+  const seen = new Map<string, number>();
+  for (const input of inputs) {
+    const scenario = input.loaded.scenario;
+    const n = (seen.get(scenario.id) ?? 0) + 1;
+    seen.set(scenario.id, n);
+    if (n > 1) {
+      scenario.id = `${scenario.id}#${n}`;
+      input.plan.scenario.id = scenario.id;
+    }
+  }
+  return inputs;
+}
+
 /** The files an input reads (scenario chain and anchors): --output may not overwrite them. */
 export function inputPaths(inputs: readonly Input[]): string[] {
   return inputs.flatMap((input) => input.loaded.files.map((f) => f.path));

@@ -11,7 +11,7 @@ import type { CliContext } from '../context.js';
 import { emit, prepareOutput, type OutputTarget } from '../output.js';
 import { createProgress } from '../progress.js';
 import { forecastGivenObserved, observedLabel, readObserved } from '../given-observed.js';
-import { checkFinite, checkGivenYear, checkKept, inputPaths, loadInput, manifestFor, formatFor, type CommonOptions, type Input } from '../scenario-input.js';
+import { checkFinite, checkGivenYear, checkKept, distinguishRepeats, inputPaths, loadInput, manifestFor, formatFor, type CommonOptions, type Input } from '../scenario-input.js';
 
 export interface CompareOptions extends CommonOptions {
   givenNoTaiBy?: number;
@@ -35,19 +35,7 @@ export interface ScenarioComparison {
 export async function compareScenarios(ctx: CliContext, refs: string[], options: CompareOptions, beforeRun?: (inputs: Input[]) => void, pool?: WorkerPool): Promise<ScenarioComparison> {
   if (refs.length < 2) throw new UsageError('compare needs at least two scenarios (differences are against the first)');
   if (options.observationError !== undefined && options.givenObserved === undefined) throw new UsageError('--observation-error applies only with --given-observed');
-  const inputs = refs.map((ref) => loadInput(ctx, ref, options));
-  // The same id twice (a scenario against itself, or a file that reuses an id): number the repeats,
-  // so that every column and row can be told apart (cotra-2020, cotra-2020#2).
-  const seen = new Map<string, number>();
-  for (const input of inputs) {
-    const scenario = input.loaded.scenario;
-    const n = (seen.get(scenario.id) ?? 0) + 1;
-    seen.set(scenario.id, n);
-    if (n > 1) {
-      scenario.id = `${scenario.id}#${n}`;
-      input.plan.scenario.id = scenario.id;
-    }
-  }
+  const inputs = distinguishRepeats(refs.map((ref) => loadInput(ctx, ref, options)));
   const [first] = inputs;
   for (const input of inputs.slice(1)) {
     const a = first.plan.scenario;

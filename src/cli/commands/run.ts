@@ -5,7 +5,7 @@ import { mergeCounts } from '../../engine/counts.js';
 import { summarize, type Forecast } from '../../engine/summary.js';
 import { UsageError } from '../../io/errors.js';
 import { renderChart } from '../../report/chart.js';
-import { renderCsv } from '../../report/csv.js';
+import { renderRunsCsv } from '../../report/csv.js';
 import { renderJson, type Manifest } from '../../report/json.js';
 import { datesCovered, renderMetaculus, type MetaculusRange } from '../../report/metaculus.js';
 import { renderTable } from '../../report/table.js';
@@ -15,7 +15,7 @@ import { emit, prepareOutput, type OutputTarget } from '../output.js';
 import { partialOf, renderPartial } from '../../report/partial.js';
 import { simulateRange, type WorkerPool } from '../parallel.js';
 import { createProgress } from '../progress.js';
-import { checkFinite, checkGivenYear, checkKept, formatFor, inputPaths, loadInput, manifestFor, type Input } from '../scenario-input.js';
+import { checkFinite, checkGivenYear, checkKept, distinguishRepeats, formatFor, inputPaths, loadInput, manifestFor, type Input } from '../scenario-input.js';
 import { forecastGivenObserved, observedLabel, readObserved } from '../given-observed.js';
 
 export const DEFAULT_SAMPLES = 100_000;
@@ -146,7 +146,7 @@ export function renderRuns(
   let content = '';
   switch (format) {
     case 'csv':
-      content = runs.map((r, i) => (i === 0 ? renderCsv(r.forecast, r.overrides) : renderCsv(r.forecast, r.overrides).split('\n').slice(1).join('\n'))).join('');
+      content = renderRunsCsv(runs);
       break;
     case 'json':
       content = runs.length === 1 ? renderJson(runs[0].forecast, runs[0].manifest) : `[\n${runs.map((r) => renderJson(r.forecast, r.manifest).trimEnd()).join(',\n')}\n]\n`;
@@ -170,7 +170,7 @@ export async function runCommand(ctx: CliContext, refs: string[], options: RunOp
   const scenarios = refs.length ? refs : ['cotra-2020'];
   if (options.range && options.format !== 'metaculus') throw new UsageError('--range applies only to --format metaculus');
   if (options.observationError !== undefined && options.givenObserved === undefined) throw new UsageError('--observation-error applies only with --given-observed');
-  const inputs = scenarios.map((ref) => loadInput(ctx, ref, options));
+  const inputs = distinguishRepeats(scenarios.map((ref) => loadInput(ctx, ref, options)));
   const target = prepareOutput(ctx, options.output, inputPaths(inputs));
   const format = formatFor(ctx, options.format, target);
   if (options.chunks) return runChunkRange(ctx, inputs, options, format, target, pool);
