@@ -299,7 +299,7 @@ source in the observations file and in the CSV.`,
     .option('--seed <S>', 'random seed (the same seed and inputs give the same file)', parseSeed, DEFAULT_SEED)
     .option('--horizon <year>', 'last year to simulate', parseYear('--horizon'))
     .option('--set <path=value>', 'override a scenario value (repeatable; applies to every scenario given)', collect, [])
-    .option('--reference <file>', 'cdf: a CSV of year,p drawn dashed for reference (default for cotra-2020: the report\'s spreadsheet curve)')
+    .option('--reference <file>', 'cdf: a CSV of year,p drawn dashed for reference (default for the bundled cotra-2020 without --set: the report\'s spreadsheet curve)')
     .option('--given-no-tai-by <year>', 'cdf, compare: given no TAI by the end of YEAR', parseYear('--given-no-tai-by'))
     .option('--by <year>', 'tornado: P(TAI by YEAR) instead of the median year', parseYear('--by'))
     .option('--swing <path=low,high>', 'tornado: a range for a point-valued growth parameter (repeatable)', collectSwing, {})
@@ -328,7 +328,9 @@ Kinds:
                 since 2020 (data/observations.json; a band when growth is uncertain)
   tornado       the sensitivity swings, sorted, beside the variance shares (see sensitivity --help)
 
-Charts are drawn with Vega-Lite; the same seed and inputs give the same SVG bytes. PNG is the
+Every chart says what produced it: the scenario in its title, each --set, a changed --horizon and
+any conditioning under it, the seed and worlds in its caption. Charts are drawn with Vega-Lite; the
+same seed and inputs give the same SVG bytes. PNG is the
 SVG rendered by resvg at twice the size.`,
     )
     .action(async (kind: string, scenarios: string[], options) => {

@@ -16,8 +16,8 @@ import type { RunInfo } from '../../report/charts/theme.js';
 import { renderTornadoChart } from '../../report/charts/tornado.js';
 import type { CliContext } from '../context.js';
 import { prepareOutput, writeAtomic } from '../output.js';
-import { loadScenario } from '../../io/load.js';
-import { displayPath, loadInput, type CommonOptions } from '../scenario-input.js';
+import { BUNDLED_SCENARIOS, loadScenario, PACKAGE_ROOT } from '../../io/load.js';
+import { displayPath, loadInput, type CommonOptions, type Input } from '../scenario-input.js';
 import { VERSION } from '../version.js';
 import { compareScenarios } from './compare.js';
 import { runScenario } from './run.js';
@@ -26,7 +26,7 @@ import { observedYears, refuseHorizon } from './hindcast.js';
 import { hindcast } from '../../engine/hindcast.js';
 import { loadObservations } from '../../io/observations.js';
 import { renderHindcastChart } from '../../report/charts/hindcast.js';
-import { resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 
 export interface PlotOptions extends Omit<CommonOptions, 'samples' | 'format'> {
   /** Worlds; each kind has its own default. */
@@ -56,14 +56,24 @@ interface PlotKind {
   draw(ctx: CliContext, refs: string[], options: PlotOptions & { samples: number }, idPrefix?: string): Promise<Drawn>;
 }
 
-/** The published curve drawn beside a forecast: --reference FILE, or Cotra's for cotra-2020. */
-export function referenceFor(ctx: CliContext, scenarioId: string, file: string | undefined): ReferenceCurve | undefined {
-  if (file !== undefined) return { label: `reference: ${file}`, points: readReferenceCsv(resolve(ctx.cwd, file), file) };
-  if (scenarioId === 'cotra-2020') return { label: 'Cotra (2020) spreadsheet', points: readReferenceCsv(COTRA_2020_REFERENCE) };
-  return undefined;
+/** A --reference FILE, drawn dashed beside the forecast whatever the scenario. */
+export function referenceFile(ctx: CliContext, file: string): ReferenceCurve {
+  return { label: `reference: ${file}`, points: readReferenceCsv(resolve(ctx.cwd, file), file) };
 }
 
-const info = (seed: number, samples: number): RunInfo => ({ seed, samples, version: VERSION });
+/**
+ * The report's own curve, for the bundled cotra-2020 only: it is the reference for that file as
+ * published, so a file that reuses the id, or a --set, gets none, and the chart says why (a
+ * --horizon changes no year the curve has; --given-no-tai-by conditions it the same way, labelled).
+ */
+export function bundledReference(input: Input): { reference?: ReferenceCurve; leftOut?: string } {
+  const bundled = input.loaded.files[0]?.path === join(BUNDLED_SCENARIOS, 'cotra-2020.json') && input.loaded.files.every((f) => !relative(PACKAGE_ROOT, f.path).startsWith('..'));
+  if (!bundled) return {};
+  if (input.overrides.some((o) => o.startsWith('--set'))) return { leftOut: "No reference curve: the report's spreadsheet curve is that of the unmodified cotra-2020, which --set changed" };
+  return { reference: { label: 'Cotra (2020) spreadsheet', points: readReferenceCsv(COTRA_2020_REFERENCE) } };
+}
+
+const info = (seed: number, samples: number, overrides: readonly string[]): RunInfo => ({ seed, samples, version: VERSION, overrides });
 
 export const PLOT_KINDS: Record<string, PlotKind> = {
   cdf: {
@@ -73,10 +83,11 @@ export const PLOT_KINDS: Record<string, PlotKind> = {
     options: ['--reference', '--given-no-tai-by'],
     async draw(ctx, [ref], options, idPrefix) {
       // A bad --reference file is reported before any simulating.
-      const given = options.reference === undefined ? undefined : referenceFor(ctx, '', options.reference);
-      const { forecast } = await runScenario(ctx, loadInput(ctx, ref, options), { ...options, maxSamples: options.samples });
-      const reference = given ?? referenceFor(ctx, forecast.scenarioId, undefined);
-      return { svg: await renderCdfChart({ forecast, info: info(options.seed, forecast.samples), reference }, idPrefix), samples: forecast.samples };
+      const given = options.reference === undefined ? undefined : referenceFile(ctx, options.reference);
+      const input = loadInput(ctx, ref, options);
+      const { forecast, overrides } = await runScenario(ctx, input, { ...options, maxSamples: options.samples });
+      const { reference, leftOut } = given ? { reference: given, leftOut: undefined } : bundledReference(input);
+      return { svg: await renderCdfChart({ forecast, info: info(options.seed, forecast.samples, overrides), reference, referenceLeftOut: leftOut }, idPrefix), samples: forecast.samples };
     },
   },
   requirements: {
@@ -85,11 +96,11 @@ export const PLOT_KINDS: Record<string, PlotKind> = {
     defaultSamples: BAND_WORLDS,
     options: [],
     async draw(ctx, [ref], options, idPrefix) {
-      const { plan } = loadInput(ctx, ref, options);
+      const { plan, overrides } = loadInput(ctx, ref, options);
       const samples = Math.min(options.samples, BAND_WORLDS);
       const t = trajectories(plan, options.seed, samples);
       const anchors = plan.anchors.map((a) => ({ id: a.id, label: a.label, weight: a.weight }));
-      return { svg: await renderRequirementsChart({ trajectories: t, scenario: { id: plan.scenario.id, label: plan.scenario.label }, anchors, info: info(options.seed, samples) }, idPrefix), samples };
+      return { svg: await renderRequirementsChart({ trajectories: t, scenario: { id: plan.scenario.id, label: plan.scenario.label }, anchors, info: info(options.seed, samples, overrides) }, idPrefix), samples };
     },
   },
   compare: {
@@ -98,8 +109,8 @@ export const PLOT_KINDS: Record<string, PlotKind> = {
     defaultSamples: 200_000,
     options: ['--given-no-tai-by'],
     async draw(ctx, refs, options, idPrefix) {
-      const { comparison } = await compareScenarios(ctx, refs, options);
-      return { svg: await renderCompareChart({ comparison, info: info(options.seed, options.samples) }, idPrefix), samples: options.samples };
+      const { comparison, overrides } = await compareScenarios(ctx, refs, options);
+      return { svg: await renderCompareChart({ comparison, info: info(options.seed, options.samples, overrides) }, idPrefix), samples: options.samples };
     },
   },
   hindcast: {
@@ -113,7 +124,7 @@ export const PLOT_KINDS: Record<string, PlotKind> = {
       const observations = loadObservations(options.observations, ctx.cwd);
       const h = hindcast(input.plan, observedYears(observations.file).years, { samples: options.samples, seed: options.seed });
       const s = input.loaded.scenario;
-      return { svg: await renderHindcastChart({ hindcast: h, scenario: { id: s.id, label: s.label }, observationsPath: displayPath(ctx, observations.path), info: info(options.seed, h.draws) }, idPrefix), samples: h.draws };
+      return { svg: await renderHindcastChart({ hindcast: h, scenario: { id: s.id, label: s.label }, observationsPath: displayPath(ctx, observations.path), info: info(options.seed, h.draws, input.overrides) }, idPrefix), samples: h.draws };
     },
   },
   tornado: {
@@ -122,8 +133,8 @@ export const PLOT_KINDS: Record<string, PlotKind> = {
     defaultSamples: 200_000,
     options: ['--by', '--swing'],
     async draw(ctx, [ref], options, idPrefix) {
-      const { result } = await sensitivityOf(ctx, ref, options);
-      return { svg: await renderTornadoChart({ result, info: info(options.seed, options.samples) }, idPrefix), samples: options.samples };
+      const { result, input } = await sensitivityOf(ctx, ref, options);
+      return { svg: await renderTornadoChart({ result, info: info(options.seed, options.samples, input.overrides) }, idPrefix), samples: options.samples };
     },
   },
 };

@@ -11,7 +11,7 @@ import type { CliContext } from '../context.js';
 import { prepareOutput, writeAtomic } from '../output.js';
 import { inputPaths, loadInput } from '../scenario-input.js';
 import { VERSION } from '../version.js';
-import { PLOT_KINDS, referenceFor, type PlotOptions } from './plot.js';
+import { bundledReference, PLOT_KINDS, type PlotOptions } from './plot.js';
 import { runScenario } from './run.js';
 
 export const DEFAULT_REPORT_SAMPLES = 100_000;
@@ -36,14 +36,14 @@ export async function reportCommand(ctx: CliContext, refs: string[], options: Re
   const target = prepareOutput(ctx, options.output, inputPaths(inputs))!;
   const sections: ReportScenario[] = [];
   for (const [i, ref] of scenarios.entries()) {
-    const { forecast, manifest } = await runScenario(ctx, inputs[i], { ...options, samples, maxSamples: samples });
+    const { forecast, manifest, overrides } = await runScenario(ctx, inputs[i], { ...options, samples, maxSamples: samples });
     const { loaded } = inputs[i];
     const id = `s${i}`;
     const charts: ReportChart[] = [];
-    const reference = referenceFor(ctx, forecast.scenarioId, undefined);
+    const { reference, leftOut } = bundledReference(inputs[i]);
     charts.push({
       title: 'P(TAI by year)',
-      svg: await renderCdfChart({ forecast, info: { seed: options.seed, samples: forecast.samples, version: VERSION }, reference }, `${id}-cdf`),
+      svg: await renderCdfChart({ forecast, info: { seed: options.seed, samples: forecast.samples, version: VERSION, overrides }, reference, referenceLeftOut: leftOut }, `${id}-cdf`),
       command: command(['plot', 'cdf', ref, '-o', 'cdf.svg']),
     });
     const req = await PLOT_KINDS.requirements.draw(ctx, [ref], plotOptions, `${id}-requirements`);
@@ -55,7 +55,7 @@ export async function reportCommand(ctx: CliContext, refs: string[], options: Re
       const tornado = await PLOT_KINDS.tornado.draw(ctx, [ref], plotOptions, `${id}-tornado`);
       charts.push({ title: 'Sensitivity of the median year', svg: tornado.svg, command: command(['plot', 'tornado', ref, '-o', 'tornado.svg']) });
     }
-    sections.push({ forecast, manifest, scenario: loaded.scenario, file: loaded.merged, charts });
+    sections.push({ forecast, manifest, overrides, scenario: loaded.scenario, file: loaded.merged, charts });
   }
   const shared: ReportChart[] = [];
   const notes: string[] = [];
