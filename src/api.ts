@@ -6,7 +6,7 @@
  */
 export { loadInput, inputPaths, manifestFor, MIN_KEPT_WORLDS, type ScenarioInput, type ScenarioOptions } from './api/input.js';
 export { forecast, forecastChunks, DEFAULT_SAMPLES, type ForecastOptions, type ForecastResult, type ChunkRangeOptions } from './api/forecast.js';
-export { compare, DEFAULT_COMPARE_SAMPLES, type CompareOptions, type ComparisonResult } from './api/compare.js';
+export { compare, distinctIds, DEFAULT_COMPARE_SAMPLES, type CompareOptions, type ComparisonResult } from './api/compare.js';
 export { sensitivity, DEFAULT_SENSITIVITY_SAMPLES, type SensitivityOptions, type SensitivityRunResult } from './api/sensitivity.js';
 export { trajectories, requirementBands, BAND_WORLDS, type TrajectoriesResult } from './api/trajectories.js';
 export { hindcast, observedYears, DEFAULT_HINDCAST_DRAWS, type HindcastOptions, type HindcastResult } from './api/hindcast.js';

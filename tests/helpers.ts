@@ -1,5 +1,5 @@
 /** Shared test helpers: an in-process CLI with fake streams, and fixture paths. */
-import { mkdtempSync } from 'node:fs';
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -36,6 +36,20 @@ export async function cli(argv: string[], options: { tty?: boolean; env?: Record
   return { code, stdout: stdout.text, stderr: stderr.text };
 }
 
+/** Folders made by tempDir() in this test file, removed after its last test (tests/setup.ts). */
+const tempDirs: string[] = [];
+
+/** A new empty folder in the system's temporary folder, removed when the test file is done. */
 export function tempDir(): string {
-  return mkdtempSync(join(tmpdir(), 'bioanchors-test-'));
+  const dir = mkdtempSync(join(tmpdir(), 'bioanchors-test-'));
+  tempDirs.push(dir);
+  return dir;
+}
+
+export function removeTempDirs(): void {
+  for (const dir of tempDirs.splice(0)) {
+    // A test may have made its folder read-only (to check a refusal): give it back first.
+    chmodSync(dir, 0o700);
+    rmSync(dir, { recursive: true, force: true });
+  }
 }

@@ -1,8 +1,7 @@
 /**
  * Observations since 2020 (data/observations.json) and the hindcast against them.
  */
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { log10AffordableFlop } from '../src/engine/curves.js';
@@ -10,7 +9,7 @@ import { hindcast } from '../src/analyses/hindcast.js';
 import { planScenario } from '../src/engine/plan.js';
 import { BUNDLED_OBSERVATIONS, loadObservations } from '../src/io/observations.js';
 import { loadScenario } from '../src/io/load.js';
-import { cli, fixture } from './helpers.js';
+import { cli, fixture, tempDir } from './helpers.js';
 
 describe('the bundled observations', () => {
   const { file } = loadObservations(BUNDLED_OBSERVATIONS);
@@ -87,7 +86,7 @@ describe('hindcast', () => {
       expect(r.code).toBe(2);
       expect(r.stderr).toMatch(/--horizon does not apply to hindcast/);
     }
-    const dir = mkdtempSync(join(tmpdir(), 'bioanchors-report-'));
+    const dir = tempDir();
     const report = await cli(['report', '--horizon', '2080', '-n', '20000', '--no-sensitivity', '-q', '-o', join(dir, 'r.html')]);
     expect(report.code).toBe(0);
     const html = readFileSync(join(dir, 'r.html'), 'utf8');

@@ -19,19 +19,30 @@ export interface SamplesMeta {
   overrides: string;
 }
 
+/**
+ * The columns: world, anchor, each anchor variable by its name, the requirement, each uncertain
+ * growth parameter by its name, algorithmic progress, arrival and what produced the row. A
+ * variable named like one of the other columns (an anchor may call a variable "seed" or
+ * "spendDoublingYears") is written "variable.<name>" (a dot no identifier has), so every column
+ * has a name of its own and a JSON row keeps every value.
+ */
 export function samplesHeader(plan: Plan): string[] {
-  const names = variableNames(plan);
+  const fixed = ['world', 'anchor', 'requirement_log10_flop', ...plan.uncertainCurveKeys, 'algorithmic_halving_years', 'algorithmic_max_oom', 'arrival', 'seed', 'scenario', 'overrides'];
+  const names = variableNames(plan).map((n) => (fixed.includes(n) ? `variable.${n}` : n));
   return ['world', 'anchor', ...names, 'requirement_log10_flop', ...plan.uncertainCurveKeys, 'algorithmic_halving_years', 'algorithmic_max_oom', 'arrival', 'seed', 'scenario', 'overrides'];
 }
 
 const variableNames = (plan: Plan) => [...new Set(plan.anchors.flatMap((a) => a.variableNames))];
 
+/** A CSV field as RFC 4180 writes it: quoted (quotes doubled) when it holds a comma, a quote or a line break. */
+export const csvField = (text: string): string => (/[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text);
+
 /** One chunk of rows in the chosen format: CSV lines, a JSON array's elements, or an aligned table. */
 function renderRows(format: SamplesFormat, header: string[], rows: (string | number)[][], first: boolean): string {
   switch (format) {
     case 'csv':
-      // Every cell is a number, an anchor id (a slug) or a marker: nothing to quote, so rows are
-      // joined directly (several times faster than csv-stringify on millions of rows).
+      // Every cell is a number, an anchor id (a slug), a marker or a meta cell quoted beforehand:
+      // rows are joined directly (several times faster than csv-stringify on millions of rows).
       return `${rows.map((r) => r.join(',')).join('\n')}\n`;
     case 'json':
       return rows.map((r, i) => `${first && i === 0 ? '' : ',\n'}${JSON.stringify(Object.fromEntries(header.map((h, c) => [h, r[c] === '' ? null : r[c]])))}`).join('');
@@ -53,7 +64,8 @@ export function samplesObserver(plan: Plan, format: SamplesFormat, meta: Samples
   const header = samplesHeader(plan);
   const curveKeys = plan.uncertainCurveKeys;
   const arrivalColumn = header.length - 4;
-  const metaCells = [meta.seed, meta.scenarioId, meta.overrides];
+  // The overrides are typed text (a --set of a JSON distribution has commas and quotes): quoted once here, for every row.
+  const metaCells = format === 'csv' ? [meta.seed, csvField(meta.scenarioId), csvField(meta.overrides)] : [meta.seed, meta.scenarioId, meta.overrides];
   const columnOf = plan.anchors.map((a) => a.variableNames.map((n) => names.indexOf(n)));
   const afterHorizon = `after-${plan.scenario.horizonYear}`;
   const pointOr = (p: ParamPlan, column: Float64Array, k: number) => (p.kind === 'point' ? p.value : column[k]);

@@ -3,7 +3,9 @@
  * and draws it with its chart in src/report/charts/<kind>.ts; adding a kind is one entry here and
  * one chart file there.
  */
-import { extname, resolve } from 'node:path';
+import { extname, join, relative, resolve } from 'node:path';
+import type { ScenarioInput } from '../api.js';
+import { BUNDLED_SCENARIOS, PACKAGE_ROOT } from '../io/paths.js';
 import { compare, forecast, hindcast, requirementBands, sensitivity, BAND_WORLDS } from '../api.js';
 import { closest } from '../io/closest.js';
 import { UsageError } from '../io/errors.js';
@@ -47,14 +49,24 @@ interface PlotKind {
   draw(ctx: CliContext, refs: string[], options: PlotOptions & { samples: number }, idPrefix?: string): Promise<Drawn>;
 }
 
-/** The published curve drawn beside a forecast: --reference FILE, or Cotra's for cotra-2020. */
-export function referenceFor(ctx: CliContext, scenarioId: string, file: string | undefined): ReferenceCurve | undefined {
-  if (file !== undefined) return { label: `reference: ${file}`, points: readReferenceCsv(resolve(ctx.cwd, file), file) };
-  if (scenarioId === 'cotra-2020') return { label: 'Cotra (2020) spreadsheet', points: readReferenceCsv(COTRA_2020_REFERENCE) };
-  return undefined;
+/** A --reference FILE, drawn dashed beside the forecast whatever the scenario. */
+export function referenceFile(ctx: CliContext, file: string): ReferenceCurve {
+  return { label: `reference: ${file}`, points: readReferenceCsv(resolve(ctx.cwd, file), file) };
 }
 
-const info = (seed: number, samples: number): RunInfo => ({ seed, samples, version: VERSION });
+/**
+ * The report's own curve, for the bundled cotra-2020 only: it is the reference for that file as
+ * published, so a file that reuses the id, or a --set, gets none, and the chart says why (a
+ * --horizon changes no year the curve has; --given-no-tai-by conditions it the same way, labelled).
+ */
+export function bundledReference(input: ScenarioInput): { reference?: ReferenceCurve; leftOut?: string } {
+  const bundled = input.loaded.files[0]?.path === join(BUNDLED_SCENARIOS, 'cotra-2020.json') && input.loaded.files.every((f) => !relative(PACKAGE_ROOT, f.path).startsWith('..'));
+  if (!bundled) return {};
+  if (input.overrides.some((o) => o.startsWith('--set'))) return { leftOut: "No reference curve: the report's spreadsheet curve is that of the unmodified cotra-2020, which --set changed" };
+  return { reference: { label: 'Cotra (2020) spreadsheet', points: readReferenceCsv(COTRA_2020_REFERENCE) } };
+}
+
+const info = (seed: number, samples: number, overrides: readonly string[]): RunInfo => ({ seed, samples, version: VERSION, overrides });
 
 export const PLOT_KINDS: Record<string, PlotKind> = {
   cdf: {
@@ -64,11 +76,12 @@ export const PLOT_KINDS: Record<string, PlotKind> = {
     options: ['--reference', '--given-no-tai-by'],
     async draw(ctx, [ref], options, idPrefix) {
       // A bad --reference file is reported before any simulating.
-      const given = options.reference === undefined ? undefined : referenceFor(ctx, '', options.reference);
-      const run = await forecast(loadCliInput(ctx, ref, options), { ...threadsFor(ctx, options.threads), samples: options.samples, seed: options.seed, givenNoTaiBy: options.givenNoTaiBy });
+      const given = options.reference === undefined ? undefined : referenceFile(ctx, options.reference);
+      const input = loadCliInput(ctx, ref, options);
+      const run = await forecast(input, { ...threadsFor(ctx, options.threads), samples: options.samples, seed: options.seed, givenNoTaiBy: options.givenNoTaiBy });
       const f = run.forecast;
-      const reference = given ?? referenceFor(ctx, f.scenarioId, undefined);
-      return { svg: await renderCdfChart({ forecast: f, info: info(options.seed, f.samples), reference }, idPrefix), samples: f.samples };
+      const { reference, leftOut } = given ? { reference: given, leftOut: undefined } : bundledReference(input);
+      return { svg: await renderCdfChart({ forecast: f, info: info(options.seed, f.samples, run.overrides), reference, referenceLeftOut: leftOut }, idPrefix), samples: f.samples };
     },
   },
   requirements: {
@@ -82,7 +95,7 @@ export const PLOT_KINDS: Record<string, PlotKind> = {
       const samples = Math.min(options.samples, BAND_WORLDS);
       const t = requirementBands(input, { samples, seed: options.seed });
       const anchors = plan.anchors.map((a) => ({ id: a.id, label: a.label, weight: a.weight }));
-      return { svg: await renderRequirementsChart({ trajectories: t, scenario: { id: plan.scenario.id, label: plan.scenario.label }, anchors, info: info(options.seed, samples) }, idPrefix), samples };
+      return { svg: await renderRequirementsChart({ trajectories: t, scenario: { id: plan.scenario.id, label: plan.scenario.label }, anchors, info: info(options.seed, samples, input.overrides) }, idPrefix), samples };
     },
   },
   compare: {
@@ -92,8 +105,8 @@ export const PLOT_KINDS: Record<string, PlotKind> = {
     options: ['--given-no-tai-by'],
     async draw(ctx, refs, options, idPrefix) {
       const inputs = refs.map((ref) => loadCliInput(ctx, ref, options));
-      const { comparison } = await compare(inputs, { ...threadsFor(ctx, options.threads), samples: options.samples, seed: options.seed, givenNoTaiBy: options.givenNoTaiBy });
-      return { svg: await renderCompareChart({ comparison, info: info(options.seed, options.samples) }, idPrefix), samples: options.samples };
+      const { comparison, overrides } = await compare(inputs, { ...threadsFor(ctx, options.threads), samples: options.samples, seed: options.seed, givenNoTaiBy: options.givenNoTaiBy });
+      return { svg: await renderCompareChart({ comparison, info: info(options.seed, options.samples, overrides) }, idPrefix), samples: options.samples };
     },
   },
   hindcast: {
@@ -105,7 +118,7 @@ export const PLOT_KINDS: Record<string, PlotKind> = {
       const input = loadCliInput(ctx, ref, options);
       const { hindcast: h, observationsPath } = hindcast(input, { samples: options.samples, seed: options.seed, observations: options.observations });
       const s = input.loaded.scenario;
-      return { svg: await renderHindcastChart({ hindcast: h, scenario: { id: s.id, label: s.label }, observationsPath, info: info(options.seed, h.draws) }, idPrefix), samples: h.draws };
+      return { svg: await renderHindcastChart({ hindcast: h, scenario: { id: s.id, label: s.label }, observationsPath, info: info(options.seed, h.draws, input.overrides) }, idPrefix), samples: h.draws };
     },
   },
   tornado: {
@@ -114,8 +127,8 @@ export const PLOT_KINDS: Record<string, PlotKind> = {
     defaultSamples: 200_000,
     options: ['--by', '--swing'],
     async draw(ctx, [ref], options, idPrefix) {
-      const { result } = await sensitivity(loadCliInput(ctx, ref, options), { ...threadsFor(ctx, options.threads), samples: options.samples, seed: options.seed, by: options.by, swing: options.swing });
-      return { svg: await renderTornadoChart({ result, info: info(options.seed, options.samples) }, idPrefix), samples: options.samples };
+      const { result, overrides } = await sensitivity(loadCliInput(ctx, ref, options), { ...threadsFor(ctx, options.threads), samples: options.samples, seed: options.seed, by: options.by, swing: options.swing });
+      return { svg: await renderTornadoChart({ result, info: info(options.seed, options.samples, overrides) }, idPrefix), samples: options.samples };
     },
   },
 };

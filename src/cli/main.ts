@@ -118,9 +118,10 @@ Examples:
 
 The table shows P(TAI by the end of each year) with Monte Carlo standard errors, the dates each
 probability is reached (decimal years; a "?" marks one the run cannot settle), "after <horizon>"
-and "never" (no anchor) as separate outcomes, and each anchor's curve. CSV: one row per year (then
-after-<horizon> and never), with the overrides and conditioning in every row; JSON adds the run's
-manifest. --format metaculus writes the CDF at 201 dates over --range (default: every date covered).`,
+and "never" (no anchor) as separate outcomes, and each anchor's curve. CSV: one row per scenario and year (then
+after-<horizon> and never), with the overrides and conditioning in every row; several scenarios
+share one header, one column per anchor id of any of them (empty where a scenario lacks that
+anchor); JSON adds the run's manifest. --format metaculus writes the CDF at 201 dates over --range (default: every date covered).`,
     )
     .action(async (scenarios: string[], options) => {
       // Worker threads boot while this thread loads the model code and reads the files.
@@ -225,7 +226,8 @@ Examples:
 
 world is the world's number in the run (run --seed S -n N simulates worlds 0..N-1, the same
 ones); arrival is a year (TAI by the end of it), "after-<horizon>" or "never" (no anchor).
-Variables an anchor does not have are empty (null in JSON). --format json streams one array of
+Variables an anchor does not have are empty (null in JSON); a variable named like another column
+(seed, arrival, a growth parameter) is headed variable.<name>. --format json streams one array of
 objects; a table is aligned chunk by chunk.`,
     )
     .action(async (scenario: string | undefined, options) => {
@@ -298,7 +300,7 @@ source in the observations file and in the CSV.`,
     .option('--seed <S>', 'random seed (the same seed and inputs give the same file)', parseSeed, DEFAULT_SEED)
     .option('--horizon <year>', 'last year to simulate', parseYear('--horizon'))
     .option('--set <path=value>', 'override a scenario value (repeatable; applies to every scenario given)', collect, [])
-    .option('--reference <file>', 'cdf: a CSV of year,p drawn dashed for reference (default for cotra-2020: the report\'s spreadsheet curve)')
+    .option('--reference <file>', 'cdf: a CSV of year,p drawn dashed for reference (default for the bundled cotra-2020 without --set: the report\'s spreadsheet curve)')
     .option('--given-no-tai-by <year>', 'cdf, compare: given no TAI by the end of YEAR', parseYear('--given-no-tai-by'))
     .option('--by <year>', 'tornado: P(TAI by YEAR) instead of the median year', parseYear('--by'))
     .option('--swing <path=low,high>', 'tornado: a range for a point-valued growth parameter (repeatable)', collectSwing, {})
@@ -327,7 +329,9 @@ Kinds:
                 since 2020 (data/observations.json; a band when growth is uncertain)
   tornado       the sensitivity swings, sorted, beside the variance shares (see sensitivity --help)
 
-Charts are drawn with Vega-Lite; the same seed and inputs give the same SVG bytes. PNG is the
+Every chart says what produced it: the scenario in its title, each --set, a changed --horizon and
+any conditioning under it, the seed and worlds in its caption. Charts are drawn with Vega-Lite; the
+same seed and inputs give the same SVG bytes. PNG is the
 SVG rendered by resvg at twice the size.`,
     )
     .action(async (kind: string, scenarios: string[], options) => {

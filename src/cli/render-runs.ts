@@ -6,7 +6,7 @@
 import type { ForecastResult } from '../api.js';
 import { UsageError } from '../io/errors.js';
 import { renderChart } from '../report/chart.js';
-import { renderCsv } from '../report/csv.js';
+import { renderRunsCsv } from '../report/csv.js';
 import { renderJson } from '../report/json.js';
 import { datesCovered, renderMetaculus, type MetaculusRange } from '../report/metaculus.js';
 import { renderTable } from '../report/table.js';
@@ -44,7 +44,7 @@ function renderMetaculusRuns(runs: readonly Pick<ForecastResult, 'forecast' | 'm
 export function renderRuns(ctx: CliContext, runs: readonly ForecastResult[], format: RunFormat, options: RenderOptions, target: OutputTarget | undefined): string {
   switch (format) {
     case 'csv':
-      return runs.map((r, i) => (i === 0 ? renderCsv(r.forecast, r.overrides) : renderCsv(r.forecast, r.overrides).split('\n').slice(1).join('\n'))).join('');
+      return renderRunsCsv(runs);
     case 'json':
       return runs.length === 1 ? renderJson(runs[0].forecast, runs[0].manifest) : `[\n${runs.map((r) => renderJson(r.forecast, r.manifest).trimEnd()).join(',\n')}\n]\n`;
     case 'metaculus':

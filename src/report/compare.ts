@@ -58,26 +58,35 @@ export function renderCompareTable(c: Comparison, overrides: readonly string[] =
   return `${out.join('\n')}\n`;
 }
 
+/** Worlds simulated for each scenario (before conditioning or weighting). */
+const simulated = (f: Comparison['forecasts'][number]) => (f.observed ? f.observed.worlds : f.condition ? Math.round(f.condition.keptWorlds / f.condition.keptShare) : f.samples);
+
+/**
+ * One row per year, then after-<horizon> and never; per scenario p_, se_ and worlds_ (the worlds
+ * its numbers rest on: all of them, those kept by --given-no-tai-by, or the effective number
+ * under --given-observed), per difference diff_, se_diff_ and unpaired_se_diff_, each column named
+ * by its scenario's id; samples is the number of worlds simulated for each scenario.
+ */
 export function renderCompareCsv(c: Comparison, overrides: readonly string[] = []): string {
   const [first] = c.forecasts;
   const header = [
     'year',
-    ...c.forecasts.flatMap((f) => [`p_${column(f.scenarioId)}`, `se_${column(f.scenarioId)}`]),
+    ...c.forecasts.flatMap((f) => [`p_${column(f.scenarioId)}`, `se_${column(f.scenarioId)}`, `worlds_${column(f.scenarioId)}`]),
     ...c.differences.flatMap((d) => [`diff_${column(d.scenarioId)}`, `se_diff_${column(d.scenarioId)}`, `unpaired_se_diff_${column(d.scenarioId)}`]),
     'seed',
     'samples',
     'overrides',
     'given_no_tai_by',
   ];
-  const meta = [first.seed, first.samples, overrides.join(' '), first.condition ? first.condition.givenNoTaiBy : ''];
+  const meta = [first.seed, simulated(first), overrides.join(' '), first.condition ? first.condition.givenNoTaiBy : ''];
   const num = (x: number) => (Number.isFinite(x) ? Number(x.toPrecision(8)) : '');
   const rows: (string | number)[][] = [header];
   first.years.forEach((y, j) => {
-    rows.push([y, ...c.forecasts.flatMap((f) => [num(f.cdf[j]), num(f.se[j])]), ...c.differences.flatMap((d) => [num(d.diff[j]), num(d.se[j]), num(d.unpairedSe[j])]), ...meta]);
+    rows.push([y, ...c.forecasts.flatMap((f) => [num(f.cdf[j]), num(f.se[j]), num(f.samples)]), ...c.differences.flatMap((d) => [num(d.diff[j]), num(d.se[j]), num(d.unpairedSe[j])]), ...meta]);
   });
   // The two outcomes past the years: their own probabilities, no differences.
-  rows.push([`after-${first.horizonYear}`, ...c.forecasts.flatMap((f) => [num(f.notByHorizon.p), num(f.notByHorizon.se)]), ...c.differences.flatMap(() => ['', '', '']), ...meta]);
-  rows.push(['never', ...c.forecasts.flatMap((f) => [num(f.never.p), num(f.never.se)]), ...c.differences.flatMap(() => ['', '', '']), ...meta]);
+  rows.push([`after-${first.horizonYear}`, ...c.forecasts.flatMap((f) => [num(f.notByHorizon.p), num(f.notByHorizon.se), num(f.samples)]), ...c.differences.flatMap(() => ['', '', '']), ...meta]);
+  rows.push(['never', ...c.forecasts.flatMap((f) => [num(f.never.p), num(f.never.se), num(f.samples)]), ...c.differences.flatMap(() => ['', '', '']), ...meta]);
   return stringify(rows);
 }
 

@@ -20,6 +20,8 @@ export interface ReportChart {
 export interface ReportScenario {
   forecast: Forecast;
   manifest: Manifest;
+  /** What the command line changed (--set, --horizon), as typed, said under the section's title. */
+  overrides: readonly string[];
   scenario: Scenario;
   /** The merged scenario file: its notes and the sources of its growth assumptions. */
   file: ScenarioFile;
@@ -184,7 +186,7 @@ body{font-family:"DejaVu Sans",Helvetica,Arial,sans-serif;color:#1a1a1a;max-widt
 h1{font-size:1.7em;margin-bottom:.2em}h2{margin-top:2.2em;border-bottom:2px solid #1a1a1a;padding-bottom:.2em}h3{margin-top:1.6em}
 table{border-collapse:collapse;margin:.6em 0;font-size:.92em}th,td{border-bottom:1px solid #ddd;padding:.25em .7em;text-align:left;vertical-align:top}
 th{border-bottom:2px solid #888}td.n,th.n{text-align:right;font-variant-numeric:tabular-nums}
-.tables{display:flex;flex-wrap:wrap;gap:2.5em}.headline{font-size:1.15em}.note{color:#444;font-size:.9em}
+.changed{font-weight:bold}.tables{display:flex;flex-wrap:wrap;gap:2.5em}.headline{font-size:1.15em}.note{color:#444;font-size:.9em}
 figure{margin:1.2em 0;overflow-x:auto}figure svg{max-width:100%;height:auto}figcaption{color:#444;font-size:.85em}
 code{font-family:"DejaVu Sans Mono",Menlo,Consolas,monospace;font-size:.9em}code.hash{font-size:.78em}
 details{margin:.5em 0;padding:.4em .8em;border:1px solid #ddd}summary{cursor:pointer}
@@ -202,6 +204,7 @@ export function renderHtmlReport(r: ReportInput): string {
   const sections = r.scenarios.map(
     (s, i) => `<section id="${anchor(s.forecast.scenarioId, i)}"><h2>${e(s.forecast.scenarioLabel)} <code>${e(s.forecast.scenarioId)}</code></h2>
 <p class="note">${count(s.forecast.samples)} simulated worlds · seed ${s.forecast.seed} · years ${s.forecast.startYear}–${s.forecast.horizonYear}</p>
+${s.overrides.length ? `<p class="changed">Changed on the command line: ${s.overrides.map((o) => `<code>${e(o)}</code>`).join(' · ')}</p>` : ''}
 ${forecastSection(s.forecast)}
 <h3>Charts</h3>${s.charts.map(chartFigure).join('\n')}
 ${inputsSection(s.scenario, s.file)}

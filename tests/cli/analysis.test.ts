@@ -21,7 +21,7 @@ describe('compare', () => {
   it('CSV when piped: one row per year, a column per scenario and per difference', async () => {
     const r = await cli(['compare', 'cotra-2020', 'cotra-2020-spend-doubling-2y', '-n', '20000']);
     const lines = r.stdout.trim().split('\n');
-    expect(lines[0]).toBe('year,p_cotra_2020,se_cotra_2020,p_cotra_2020_spend_doubling_2y,se_cotra_2020_spend_doubling_2y,diff_cotra_2020_spend_doubling_2y,se_diff_cotra_2020_spend_doubling_2y,unpaired_se_diff_cotra_2020_spend_doubling_2y,seed,samples,overrides,given_no_tai_by');
+    expect(lines[0]).toBe('year,p_cotra_2020,se_cotra_2020,worlds_cotra_2020,p_cotra_2020_spend_doubling_2y,se_cotra_2020_spend_doubling_2y,worlds_cotra_2020_spend_doubling_2y,diff_cotra_2020_spend_doubling_2y,se_diff_cotra_2020_spend_doubling_2y,unpaired_se_diff_cotra_2020_spend_doubling_2y,seed,samples,overrides,given_no_tai_by');
     expect(lines).toHaveLength(1 + 77 + 2);
   });
 

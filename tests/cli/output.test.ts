@@ -83,6 +83,30 @@ describe('--output writes atomically', () => {
   });
 });
 
+describe('a command that fails after it started writing leaves no temporary file', () => {
+  it.each([['1'], ['2']])('samples -o, a formula that turns non-finite in a later chunk, --threads %s', async (threads) => {
+    const dir = tempDir();
+    mkdirSync(join(dir, 'anchors'));
+    // 10^(10^x) overflows for x > 2.49, about one world in 60,000 at sd 0.6: chunks are written before it.
+    writeFileSync(join(dir, 'anchors', 'blowup.json'), JSON.stringify({ id: 'blowup', label: 'Blow-up', description: 'd', sources: ['test'], variables: { x: { unit: 'OOM', dist: 'normal', median: 0, sd: 0.6 } }, formula: '30 + 10^(10^x) * 0' }));
+    const cotra = JSON.parse(readFileSync(join(ROOT, 'scenarios', 'cotra-2020.json'), 'utf8'));
+    delete cotra.$schema;
+    writeFileSync(join(dir, 'nf.json'), JSON.stringify({ ...cotra, id: 'nf', anchors: { blowup: { weight: 0.5, algorithmicProgress: { halvingYears: 2, maxOom: 2 } } } }));
+    const out = join(dir, 'worlds.csv');
+    writeFileSync(out, 'old\n');
+    const r = await cli(['samples', join(dir, 'nf.json'), '-n', '200000', '--threads', threads, '-o', out]);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toMatch(/gave a non-finite requirement in 1 of \d+ worlds/);
+    expect(r.stderr).not.toMatch(/of 16384 worlds/);
+    expect(leftovers(dir)).toEqual([]);
+    expect(readFileSync(out, 'utf8')).toBe('old\n');
+    const run = await cli(['run', join(dir, 'nf.json'), '-n', '200000', '--threads', threads, '-o', out]);
+    expect(run.code).toBe(3);
+    expect(leftovers(dir)).toEqual([]);
+    expect(readFileSync(out, 'utf8')).toBe('old\n');
+  });
+});
+
 /** Starts the built command, waits until `ready(dir)`, sends `signal`, and resolves with its exit. */
 function interrupt(args: string[], dir: string, signal: NodeJS.Signals, ready: () => boolean): Promise<{ code: number | null; stderr: string }> {
   return new Promise((resolve, reject) => {

@@ -2,7 +2,7 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cli, fixture, tempDir } from '../helpers.js';
+import { cli, fixture, ROOT, tempDir } from '../helpers.js';
 
 describe('plot', () => {
   it('writes an SVG named by -o, and the same bytes again for the same seed', async () => {
@@ -41,6 +41,58 @@ describe('plot', () => {
     const svg = readFileSync(join(dir, 'c.svg'), 'utf8');
     expect(svg).toContain(title);
     expect(svg).not.toMatch(/NaN|Infinity/);
+  });
+
+  const changed = 'Changed on the command line: --set spending.doublingYears=2 · --horizon 2110';
+  it.each([
+    [['cdf', '-n', '2000']],
+    [['requirements', '-n', '2000']],
+    [['compare', 'cotra-2020', 'cotra-2020-aggressive', '-n', '2000']],
+    [['tornado', '-n', '2000']],
+  ])('plot %j says what the command line changed (every --set, a --horizon) under its title', async (args) => {
+    const dir = tempDir();
+    const r = await cli(['plot', ...args, '--set', 'spending.doublingYears=2', '--horizon', '2110', '-o', 'c.svg', '-q'], { cwd: dir });
+    expect(r.code, r.stderr).toBe(0);
+    const svg = readFileSync(join(dir, 'c.svg'), 'utf8');
+    expect(svg).toContain(changed);
+    expect(svg).toContain('seed 20200918');
+  });
+
+  it('plot hindcast says what --set changed (it takes no --horizon)', async () => {
+    const dir = tempDir();
+    const r = await cli(['plot', 'hindcast', '--set', 'spending.doublingYears=2', '-o', 'c.svg', '-q'], { cwd: dir });
+    expect(r.code, r.stderr).toBe(0);
+    expect(readFileSync(join(dir, 'c.svg'), 'utf8')).toContain('Changed on the command line: --set spending.doublingYears=2');
+  });
+
+  it("draws the report's curve only for the bundled cotra-2020 as published: not after --set (and says why), not for a copy that reuses its id", async () => {
+    const dir = tempDir();
+    expect((await cli(['plot', 'cdf', '--set', 'spending.doublingYears=2', '-n', '2000', '-o', 'set.svg', '-q'], { cwd: dir })).code).toBe(0);
+    const set = readFileSync(join(dir, 'set.svg'), 'utf8');
+    expect(set).not.toContain('Cotra (2020) spreadsheet');
+    expect(set).toContain("No reference curve: the report's spreadsheet curve is that of the unmodified cotra-2020, which --set changed");
+    const copy = JSON.parse(readFileSync(join(ROOT, 'scenarios', 'cotra-2020.json'), 'utf8'));
+    delete copy.$schema;
+    copy.spending.doublingYears = 2;
+    writeFileSync(join(dir, 'copy.json'), JSON.stringify(copy));
+    expect((await cli(['plot', 'cdf', join(dir, 'copy.json'), '-n', '2000', '-o', 'copy.svg', '-q'], { cwd: dir })).code).toBe(0);
+    expect(readFileSync(join(dir, 'copy.svg'), 'utf8')).not.toContain('spreadsheet');
+    // A later horizon changes no year the curve has; conditioning conditions it too, and says so.
+    expect((await cli(['plot', 'cdf', '--horizon', '2110', '-n', '2000', '-o', 'h.svg', '-q'], { cwd: dir })).code).toBe(0);
+    expect(readFileSync(join(dir, 'h.svg'), 'utf8')).toContain('Cotra (2020) spreadsheet');
+    expect((await cli(['plot', 'cdf', '--given-no-tai-by', '2030', '-n', '2000', '-o', 'g.svg', '-q'], { cwd: dir })).code).toBe(0);
+    expect(readFileSync(join(dir, 'g.svg'), 'utf8')).toContain('Cotra (2020) spreadsheet, given no TAI by 2030');
+    // An explicit --reference is drawn whatever was changed.
+    writeFileSync(join(dir, 'mine.csv'), 'year,p\n2030,0.2\n2060,0.6\n');
+    expect((await cli(['plot', 'cdf', '--set', 'spending.doublingYears=2', '--reference', 'mine.csv', '-n', '2000', '-o', 'r.svg', '-q'], { cwd: dir })).code).toBe(0);
+    expect(readFileSync(join(dir, 'r.svg'), 'utf8')).toContain('reference: mine.csv');
+  });
+
+  it('plot compare --given-no-tai-by says so, with the worlds each scenario keeps', async () => {
+    const dir = tempDir();
+    const r = await cli(['plot', 'compare', 'cotra-2020', 'cotra-2020-aggressive', '--given-no-tai-by', '2030', '-n', '3000', '-o', 'c.svg', '-q'], { cwd: dir });
+    expect(r.code, r.stderr).toBe(0);
+    expect(readFileSync(join(dir, 'c.svg'), 'utf8')).toMatch(/Given no TAI by the end of 2030: worlds kept cotra-2020 [\d,]+, cotra-2020-aggressive [\d,]+/);
   });
 
   it('writes a PNG for a .png name', async () => {

@@ -4,9 +4,9 @@
  * Refresh them only when a change of output is intended: `npm run golden` (GOLDEN_UPDATE=1), then read
  * the diff before committing it (docs/CONTRIBUTING.md).
  */
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { cli, ROOT, tempDir } from '../helpers.js';
 
 const GOLDEN = join(ROOT, 'tests', 'golden', 'files');
@@ -47,9 +47,6 @@ function checkGolden(name: string, text: string): void {
   expect(text).toBe(readFileSync(path, 'utf8'));
 }
 
-const temps: string[] = [];
-afterAll(() => temps.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
-
 describe('golden outputs', () => {
   for (const argv of CASES) {
     it(argv.join(' '), async () => {
@@ -64,7 +61,6 @@ describe('golden outputs', () => {
 
   it('run --chunks in two parts, then merge', async () => {
     const dir = tempDir();
-    temps.push(dir);
     const parts = [
       ['0:1', join(dir, 'a.json')],
       ['1:3', join(dir, 'b.json')],

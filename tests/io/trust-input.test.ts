@@ -179,7 +179,7 @@ describe('found by attacking the command line', () => {
   it('compare tells apart two scenarios with the same id', async () => {
     const r = await cli(['compare', 'cotra-2020', 'cotra-2020', '-n', '2000', '--format', 'csv']);
     expect(r.code).toBe(0);
-    expect(r.stdout.split('\n')[0]).toMatch(/p_cotra_2020,se_cotra_2020,p_cotra_2020#2,/);
+    expect(r.stdout.split('\n')[0]).toMatch(/p_cotra_2020,se_cotra_2020,worlds_cotra_2020,p_cotra_2020#2,/);
   });
 });
 

@@ -43,7 +43,12 @@ describe('report', () => {
     expect(html.match(/<h3>Manifest<\/h3>/g)).toHaveLength(2);
     // cdf, requirements and hindcast per scenario (no tornado with --no-sensitivity), and the comparison.
     expect(html.match(/<figure><svg /g)).toHaveLength(7);
-    expect(html).toContain('Cotra (2020) spreadsheet');
+    // The report's curve is the reference of the unmodified cotra-2020 only: --set leaves it out, and says why.
+    expect(html).not.toContain('Cotra (2020) spreadsheet');
+    expect(html).toContain("No reference curve: the report's spreadsheet curve is that of the unmodified cotra-2020, which --set changed");
+    // Every section and every chart says what the command line changed.
+    expect(html.match(/<p class="changed">Changed on the command line: <code>--set spending.doublingYears=2.4<\/code><\/p>/g)).toHaveLength(2);
+    for (const [svg] of html.matchAll(/<svg [\s\S]*?<\/svg>/g)) expect(svg).toContain('Changed on the command line: --set spending.doublingYears=2.4');
     expect(html).toContain('Carlsmith (2020)');
     expect(html).toContain('<b>Price-performance:</b> ~1e17 FLOP/$ in 2020');
     expect(html).toContain('<b>In this scenario:</b> Weight: Cotra 2020');

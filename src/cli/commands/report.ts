@@ -12,7 +12,7 @@ import { prepareOutput, writeAtomic } from '../output.js';
 import { forecast, inputPaths } from '../../api.js';
 import { loadCliInput, threadsFor } from '../inputs.js';
 import { VERSION } from '../../version.js';
-import { PLOT_KINDS, referenceFor, type PlotOptions } from '../charts.js';
+import { bundledReference, PLOT_KINDS, type PlotOptions } from '../charts.js';
 
 export const DEFAULT_REPORT_SAMPLES = 100_000;
 
@@ -36,14 +36,14 @@ export async function reportCommand(ctx: CliContext, refs: string[], options: Re
   const target = prepareOutput(ctx, options.output, inputPaths(inputs))!;
   const sections: ReportScenario[] = [];
   for (const [i, ref] of scenarios.entries()) {
-    const { forecast: f, manifest } = await forecast(inputs[i], { ...threadsFor(ctx, 1), samples, seed: options.seed });
+    const { forecast: f, manifest, overrides } = await forecast(inputs[i], { ...threadsFor(ctx, 1), samples, seed: options.seed });
     const { loaded } = inputs[i];
     const id = `s${i}`;
     const charts: ReportChart[] = [];
-    const reference = referenceFor(ctx, f.scenarioId, undefined);
+    const { reference, leftOut } = bundledReference(inputs[i]);
     charts.push({
       title: 'P(TAI by year)',
-      svg: await renderCdfChart({ forecast: f, info: { seed: options.seed, samples: f.samples, version: VERSION }, reference }, `${id}-cdf`),
+      svg: await renderCdfChart({ forecast: f, info: { seed: options.seed, samples: f.samples, version: VERSION, overrides }, reference, referenceLeftOut: leftOut }, `${id}-cdf`),
       command: command(['plot', 'cdf', ref, '-o', 'cdf.svg']),
     });
     const req = await PLOT_KINDS.requirements.draw(ctx, [ref], plotOptions, `${id}-requirements`);
@@ -55,7 +55,7 @@ export async function reportCommand(ctx: CliContext, refs: string[], options: Re
       const tornado = await PLOT_KINDS.tornado.draw(ctx, [ref], plotOptions, `${id}-tornado`);
       charts.push({ title: 'Sensitivity of the median year', svg: tornado.svg, command: command(['plot', 'tornado', ref, '-o', 'tornado.svg']) });
     }
-    sections.push({ forecast: f, manifest, scenario: loaded.scenario, file: loaded.merged, charts });
+    sections.push({ forecast: f, manifest, overrides, scenario: loaded.scenario, file: loaded.merged, charts });
   }
   const shared: ReportChart[] = [];
   const notes: string[] = [];

@@ -1,5 +1,5 @@
 /** `bioanchors run`: the forecast of one or more scenarios. */
-import { forecast, forecastChunks, inputPaths, readObserved, type ForecastResult } from '../../api.js';
+import { distinctIds, forecast, forecastChunks, inputPaths, readObserved, type ForecastResult } from '../../api.js';
 import type { PrecisionTarget } from '../../analyses/precision.js';
 import { CHUNK_SIZE, chunkCount } from '../../engine/loop.js';
 import { UsageError } from '../../io/errors.js';
@@ -43,6 +43,8 @@ export async function runCommand(ctx: CliContext, refs: string[], options: RunOp
   if (options.range && options.format !== 'metaculus') throw new UsageError('--range applies only to --format metaculus');
   if (options.observationError !== undefined && options.givenObserved === undefined) throw new UsageError('--observation-error applies only with --given-observed');
   const inputs = scenarios.map((ref) => loadCliInput(ctx, ref, options));
+  // The same id twice is numbered (cotra-2020, cotra-2020#2), so every row and section can be told apart.
+  distinctIds(inputs);
   const observed = options.givenObserved === undefined ? undefined : readObserved(options.givenObserved === true ? undefined : options.givenObserved, options.observationError, ctx.cwd);
   const target = prepareOutput(ctx, options.output, [...inputPaths(inputs), ...(observed ? [observed.path] : [])]);
   const format = formatFor(ctx, options.format, target);

@@ -7,7 +7,7 @@
 import type { TopLevelSpec } from 'vega-lite';
 import { timeOfYearRow } from '../../engine/years.js';
 import type { Forecast } from '../../engine/summary.js';
-import { caption, DASHES, framed, HEIGHT, REFERENCE_GREY, renderSvg, scenarioName, SERIES_COLORS, WIDTH, type RunInfo } from './theme.js';
+import { caption, changedLine, DASHES, framed, HEIGHT, REFERENCE_GREY, renderSvg, scenarioName, SERIES_COLORS, WIDTH, type RunInfo } from './theme.js';
 
 export interface ReferenceCurve {
   /** Shown in the legend, e.g. "Cotra (2020) spreadsheet". */
@@ -19,6 +19,8 @@ export interface CdfChartInput {
   forecast: Forecast;
   info: RunInfo;
   reference?: ReferenceCurve;
+  /** Why a reference curve the scenario would have is not drawn (it was changed on the command line), for the subtitle. */
+  referenceLeftOut?: string;
 }
 
 /** Two standard errors either side: the band a rerun with another seed would mostly stay in. */
@@ -48,7 +50,7 @@ export function conditionReference(reference: ReferenceCurve, givenNoTaiBy: numb
   };
 }
 
-export function cdfSpec({ forecast: f, info, reference: given }: CdfChartInput): TopLevelSpec {
+export function cdfSpec({ forecast: f, info, reference: given, referenceLeftOut }: CdfChartInput): TopLevelSpec {
   const reference = given && f.condition ? conditionReference(given, f.condition.givenNoTaiBy) : given;
   const total = 'P(TAI by the end of year), all anchors';
   const band = `${Math.round(0.95 * 100)}% Monte Carlo band`;
@@ -137,7 +139,12 @@ export function cdfSpec({ forecast: f, info, reference: given }: CdfChartInput):
   const conditioned = f.condition ? ` · given no TAI by the end of ${f.condition.givenNoTaiBy}` : '';
   return framed(
     `P(TAI by the end of year): ${scenarioName(f.scenarioLabel, f.scenarioId)}${f.condition ? `, given no TAI by the end of ${f.condition.givenNoTaiBy}` : ''}`,
-    [`Shaded layers: each anchor's share of the total, stacked (they add up to the black curve)${conditioned}`, `Bar past ${f.horizonYear}: worlds where TAI is affordable only after the horizon, or never`],
+    [
+      ...changedLine(info),
+      `Shaded layers: each anchor's share of the total, stacked (they add up to the black curve)${conditioned}`,
+      `Bar past ${f.horizonYear}: worlds where TAI is affordable only after the horizon, or never`,
+      ...(referenceLeftOut ? [referenceLeftOut] : []),
+    ],
     chart,
     caption(info),
   );

@@ -6,7 +6,7 @@ import type { TopLevelSpec } from 'vega-lite';
 import { timeOfYearRow } from '../../engine/years.js';
 import type { Comparison } from '../../analyses/compare.js';
 import { decadeTicks } from './cdf.js';
-import { caption, DASHES, framed, HEIGHT, renderSvg, SERIES_COLORS, WIDTH, type RunInfo } from './theme.js';
+import { caption, changedLine, count, DASHES, framed, HEIGHT, renderSvg, SERIES_COLORS, WIDTH, type RunInfo } from './theme.js';
 
 export interface CompareChartInput {
   comparison: Comparison;
@@ -57,7 +57,12 @@ export function compareSpec({ comparison, info }: CompareChartInput): TopLevelSp
   };
   return framed(
     `Scenarios compared: ${forecasts.map((f) => f.scenarioId).join(', ')}`,
-    [`Top: P(TAI by the end of each year). Bottom: each scenario minus ${first.scenarioId}, in percentage points, with its 95% band`, paired ? '(paired: every scenario runs on the same random numbers, so the bands are narrow)' : '(conditioned runs: unpaired standard errors)'],
+    [
+      ...changedLine(info),
+      ...(first.condition ? [`Given no TAI by the end of ${first.condition.givenNoTaiBy}: worlds kept ${forecasts.map((f) => `${f.scenarioId} ${count(f.condition!.keptWorlds)}`).join(', ')}`] : []),
+      `Top: P(TAI by the end of each year). Bottom: each scenario minus ${first.scenarioId}, in percentage points, with its 95% band`,
+      paired ? '(paired: every scenario runs on the same random numbers, so the bands are narrow)' : '(conditioned runs: unpaired standard errors)',
+    ],
     { vconcat: [top, bottom], resolve: { scale: { color: 'shared', strokeDash: 'shared' } } },
     caption(info, 'common random numbers'),
   );

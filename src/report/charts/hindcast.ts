@@ -6,7 +6,7 @@
 import type { TopLevelSpec } from 'vega-lite';
 import { HINDCAST_QUANTITIES, type Hindcast } from '../../analyses/hindcast.js';
 import { QUANTITY_LABEL } from '../hindcast.js';
-import { caption, count, framed, renderSvg, SERIES_COLORS, WIDTH, type RunInfo } from './theme.js';
+import { caption, changedLine, count, framed, renderSvg, SERIES_COLORS, WIDTH, type RunInfo } from './theme.js';
 
 export interface HindcastChartInput {
   hindcast: Hindcast;
@@ -46,7 +46,7 @@ export function hindcastSpec({ hindcast, scenario, observationsPath, info }: Hin
   });
   return framed(
     `Hindcast: ${scenario.label} [${scenario.id}] against what was observed`,
-    [`Lines: the scenario's projection${hindcast.uncertain ? ` (median, and its 10–90% band over ${count(hindcast.draws)} draws of the growth parameters)` : ''}.`, `Points: observations (${observationsPath}); triangles are lower bounds.`],
+    [...changedLine(info), `Lines: the scenario's projection${hindcast.uncertain ? ` (median, and its 10–90% band over ${count(hindcast.draws)} draws of the growth parameters)` : ''}.`, `Points: observations (${observationsPath}); triangles are lower bounds.`],
     { vconcat: panels, resolve: { scale: { shape: 'shared' } } },
     caption(info, 'log10 units; year Y: the budget and prices of year Y'),
   );

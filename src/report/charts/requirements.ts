@@ -6,7 +6,7 @@
  */
 import type { TopLevelSpec } from 'vega-lite';
 import type { Trajectories } from '../../analyses/trajectories.js';
-import { caption, count, framed, renderSvg, scenarioName, type RunInfo } from './theme.js';
+import { caption, changedLine, count, framed, renderSvg, scenarioName, type RunInfo } from './theme.js';
 
 export interface RequirementsChartInput {
   trajectories: Trajectories;
@@ -80,7 +80,7 @@ export function requirementsSpec({ trajectories: t, scenario, anchors, info }: R
   };
   return framed(
     `Requirement vs affordable compute: ${scenarioName(scenario.label, scenario.id)}`,
-    ['Blue: FLOP a transformative run needs, in each year’s FLOP (2020 requirement less algorithmic progress).', 'Black: FLOP the largest affordable run buys. TAI is affordable in a world once black is above its requirement.'],
+    [...changedLine(info), 'Blue: FLOP a transformative run needs, in each year’s FLOP (2020 requirement less algorithmic progress).', 'Black: FLOP the largest affordable run buys. TAI is affordable in a world once black is above its requirement.'],
     chart,
     caption(info, `requirement bands from the first ${count(t.worlds)} worlds with an anchor${empty.length ? `; no worlds, so no panel: ${empty.map((a) => a.id).join(', ')}` : ''}`),
     PANEL_WIDTH * COLUMNS,

@@ -28,11 +28,21 @@ export interface RunInfo {
   /** Simulated worlds behind the chart. */
   samples: number;
   version: string;
+  /**
+   * What the command line changed from the scenario's files, as typed (--set, --horizon) and any
+   * conditioning (--given-observed, --given-no-tai-by): shown under the title, as the tables do.
+   */
+  overrides?: readonly string[];
 }
 
 /** The caption every chart carries: the seed and the number of worlds, and what made it. */
 export function caption(info: RunInfo, extra = ''): string {
   return `seed ${info.seed} · ${count(info.samples)} simulated worlds · bioanchors ${info.version}${extra ? ` · ${extra}` : ''}`;
+}
+
+/** The subtitle line that says what the command line changed, if anything (the tables' "Changed on the command line"). */
+export function changedLine(info: RunInfo): string[] {
+  return info.overrides?.length ? [`Changed on the command line: ${info.overrides.join(' · ')}`] : [];
 }
 
 /** The shared look: fonts large enough to read, no chart border, light grid. */

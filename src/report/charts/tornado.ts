@@ -5,7 +5,7 @@
  */
 import type { TopLevelSpec } from 'vega-lite';
 import type { SensitivityResult } from '../../analyses/sensitivity.js';
-import { caption, framed, renderSvg, scenarioName, type RunInfo } from './theme.js';
+import { caption, changedLine, framed, renderSvg, scenarioName, type RunInfo } from './theme.js';
 
 export interface TornadoChartInput {
   result: SensitivityResult;
@@ -72,7 +72,7 @@ export function tornadoSpec({ result: r, info, maxRows = 20 }: TornadoChartInput
   const shown = rows.length < r.rows.length ? ` · the ${rows.length} largest of ${r.rows.length} inputs` : '';
   return framed(
     `Sensitivity of the ${median ? 'median year' : `P(TAI by ${r.metric.kind === 'p-by-year' ? r.metric.year : ''})`}: ${scenarioName(f.scenarioLabel, f.scenarioId)}`,
-    [`Bars: the output with one input at its low (blue) or high (orange) value, all else as in the scenario${shown}.`, `Right: the input's first-order share of the variance of "TAI by ${r.indicatorYear}"; which anchor is right explains ${(r.anchorShare * 100).toFixed(1)}%.`],
+    [...changedLine(info), `Bars: the output with one input at its low (blue) or high (orange) value, all else as in the scenario${shown}.`, `Right: the input's first-order share of the variance of "TAI by ${r.indicatorYear}"; which anchor is right explains ${(r.anchorShare * 100).toFixed(1)}%.`],
     { hconcat: [swing, share], spacing: 28 },
     caption(info, 'every variant on common random numbers'),
     BAR_WIDTH + SHARE_WIDTH,
