@@ -1,6 +1,6 @@
 /** `bioanchors hindcast`: a scenario's projected growth beside what was observed since 2020. */
 import { hindcast, type HindcastQuantity, type ObservedYear } from '../../engine/hindcast.js';
-import type { ObservationsFile } from '../../model/observations.js';
+import { describeFigure, frontierFigures, type FigureField, type ObservationsFile } from '../../model/observations.js';
 import { loadObservations } from '../../io/observations.js';
 import { renderHindcastCsv, renderHindcastTable, type HindcastMeta } from '../../report/hindcast.js';
 import { UsageError } from '../../io/errors.js';
@@ -12,23 +12,26 @@ export interface HindcastOptions extends CommonOptions {
   observations?: string;
 }
 
-const FIELD: Record<HindcastQuantity, 'trainingFlop' | 'flopPerUsd' | 'costUsd'> = { largestRun: 'trainingFlop', flopPerUsd: 'flopPerUsd', spending: 'costUsd' };
+const QUANTITY_OF: Record<FigureField, HindcastQuantity> = { trainingFlop: 'largestRun', flopPerUsd: 'flopPerUsd', costUsd: 'spending' };
 
-/** Observation rows as log10 figures for the engine, with their sources for the report. */
+/**
+ * The frontier figures as log10 figures for the engine, one entry per run (a year whose figures
+ * come from two runs has two), with their sources for the report.
+ */
 export function observedYears(file: ObservationsFile): { years: ObservedYear[]; sources: HindcastMeta['sources'] } {
   const sources: HindcastMeta['sources'] = {};
-  const years = file.rows.map((row): ObservedYear => {
-    const figures: ObservedYear['figures'] = {};
-    sources[row.year] = {};
-    for (const [quantity, field] of Object.entries(FIELD) as [HindcastQuantity, (typeof FIELD)[HindcastQuantity]][]) {
-      const f = row[field];
-      if (!f) continue;
-      figures[quantity] = { log10: Math.log10(f.value), atLeast: f.kind === 'lower-bound' };
-      sources[row.year][quantity] = { kind: f.kind, source: f.source };
+  const years: (ObservedYear & { model: string })[] = [];
+  for (const { year, model, field, figure } of frontierFigures(file)) {
+    const quantity = QUANTITY_OF[field];
+    let entry = years.find((y) => y.year === year && y.model === model);
+    if (!entry) {
+      entry = { year, model, label: model.replace(/,.*$/, ''), figures: {} };
+      years.push(entry);
     }
-    return { year: row.year, label: row.model.replace(/,.*$/, ''), figures };
-  });
-  return { years, sources };
+    entry.figures[quantity] = { log10: Math.log10(figure.value), atLeast: figure.kind === 'bound' };
+    (sources[year] ??= {})[quantity] = { kind: figure.kind, source: describeFigure(file, figure) };
+  }
+  return { years: years.map(({ model: _, ...y }) => y), sources };
 }
 
 /** A hindcast projects years already observed: a horizon would change nothing, so it is refused rather than ignored. */
