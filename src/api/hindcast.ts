@@ -6,29 +6,32 @@ import { UsageError } from '../io/errors.js';
 import { loadObservations } from '../io/observations.js';
 import { displayPath } from '../io/paths.js';
 import type { Manifest } from '../model/manifest.js';
-import type { ObservationsFile } from '../model/observations.js';
+import { describeFigure, frontierFigures, type FigureField, type ObservationsFile } from '../model/observations.js';
 
 export const DEFAULT_HINDCAST_DRAWS = 10_000;
 
 export type HindcastSources = Record<number, Partial<Record<HindcastQuantity, { kind: string; source: string }>>>;
 
-const FIELD: Record<HindcastQuantity, 'trainingFlop' | 'flopPerUsd' | 'costUsd'> = { largestRun: 'trainingFlop', flopPerUsd: 'flopPerUsd', spending: 'costUsd' };
+const QUANTITY_OF: Record<FigureField, HindcastQuantity> = { trainingFlop: 'largestRun', flopPerUsd: 'flopPerUsd', costUsd: 'spending' };
 
-/** Observation rows as log10 figures for the hindcast, with their sources for the report. */
+/**
+ * The frontier figures as log10 figures for the hindcast, one entry per run (a year whose figures
+ * come from two runs has two), with their sources for the report.
+ */
 export function observedYears(file: ObservationsFile): { years: ObservedYear[]; sources: HindcastSources } {
   const sources: HindcastSources = {};
-  const years = file.rows.map((row): ObservedYear => {
-    const figures: ObservedYear['figures'] = {};
-    sources[row.year] = {};
-    for (const [quantity, field] of Object.entries(FIELD) as [HindcastQuantity, (typeof FIELD)[HindcastQuantity]][]) {
-      const f = row[field];
-      if (!f) continue;
-      figures[quantity] = { log10: Math.log10(f.value), atLeast: f.kind === 'lower-bound' };
-      sources[row.year][quantity] = { kind: f.kind, source: f.source };
+  const years: (ObservedYear & { model: string })[] = [];
+  for (const { year, model, field, figure } of frontierFigures(file)) {
+    const quantity = QUANTITY_OF[field];
+    let entry = years.find((y) => y.year === year && y.model === model);
+    if (!entry) {
+      entry = { year, model, label: model.replace(/,.*$/, ''), figures: {} };
+      years.push(entry);
     }
-    return { year: row.year, label: row.model.replace(/,.*$/, ''), figures };
-  });
-  return { years, sources };
+    entry.figures[quantity] = { log10: Math.log10(figure.value), atLeast: figure.kind === 'bound' };
+    (sources[year] ??= {})[quantity] = { kind: figure.kind, source: describeFigure(file, figure) };
+  }
+  return { years: years.map(({ model: _, ...y }) => y), sources };
 }
 
 export interface HindcastOptions {

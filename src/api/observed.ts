@@ -2,24 +2,17 @@
 import type { ObservationConstraint } from '../analyses/observed.js';
 import { loadObservations } from '../io/observations.js';
 import { displayPath } from '../io/paths.js';
-import type { ObservationsFile } from '../model/observations.js';
+import { frontierFigures, type ObservationsFile } from '../model/observations.js';
 
 export const DEFAULT_OBSERVATION_ERROR_OOM = 0.5;
 
-/** The observed figures the weights use: every reported, estimated or bounding figure; derived ones repeat the others. */
+const QUANTITY_OF = { trainingFlop: 'largestRun', flopPerUsd: 'flopPerUsd', costUsd: 'spending' } as const;
+
+/** The observed figures the weights use: every frontier figure but the derived ones, which repeat the others. */
 export function observationConstraints(file: ObservationsFile): ObservationConstraint[] {
-  const fields = [
-    ['trainingFlop', 'largestRun'],
-    ['flopPerUsd', 'flopPerUsd'],
-    ['costUsd', 'spending'],
-  ] as const;
-  return file.rows.flatMap((row) =>
-    fields.flatMap(([field, quantity]) => {
-      const f = row[field];
-      if (!f || f.kind === 'derived') return [];
-      return [{ year: row.year, quantity, log10: Math.log10(f.value), atLeast: f.kind === 'lower-bound' }];
-    }),
-  );
+  return frontierFigures(file)
+    .filter(({ figure }) => figure.kind !== 'derived')
+    .map(({ year, field, figure }) => ({ year, quantity: QUANTITY_OF[field], log10: Math.log10(figure.value), atLeast: figure.kind === 'bound' }));
 }
 
 export interface Observed {

@@ -25,10 +25,10 @@ describe('labels', () => {
   });
 
   it('compare --given-observed: every CSV row says how the worlds were weighted, as run does', async () => {
-    const r = await cli(['compare', 'cotra-2020-uncertain-growth', 'cotra-2020-aggressive', '--given-observed', '--observation-error', '1', '-n', '20000', '--format', 'csv']);
+    const r = await cli(['compare', 'cotra-2020-uncertain-growth', 'cotra-2020-aggressive', '--given-observed', '--observation-error', '1.5', '-n', '20000', '--format', 'csv']);
     expect(r.code, r.stderr).toBe(0);
     const [, ...rows] = r.stdout.trim().split('\n');
-    for (const row of rows) expect(row).toMatch(/,--given-observed bioanchors:data\/observations\.json --observation-error 1,$/);
+    for (const row of rows) expect(row).toMatch(/,--given-observed bioanchors:data\/observations\.json --observation-error 1\.5,$/);
   });
 
   it.each([
