@@ -6,8 +6,8 @@
 import { parseArgs } from 'node:util';
 import { compile } from 'mathjs';
 import { loadScenario } from '../dist/io/load.js';
-import { normalQuantile } from '../dist/engine/normal.js';
-import { Rng } from '../dist/engine/rng.js';
+import { normalQuantile } from '../dist/dist/normal.js';
+import { Rng } from '../dist/random/rng.js';
 import { DEFAULT_SEED } from '../dist/engine/loop.js';
 
 const { values } = parseArgs({ options: { samples: { type: 'string', default: '1000000' }, seed: { type: 'string', default: String(DEFAULT_SEED) }, scenario: { type: 'string', default: 'cotra-2020' } } });

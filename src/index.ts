@@ -50,7 +50,7 @@ export {
 } from './api.js';
 export { nodeWorkers } from './node/workers.js';
 export { DEFAULT_SEED, CHUNK_SIZE } from './engine/loop.js';
-export { YEAR_CONVENTION } from './engine/years.js';
+export { YEAR_CONVENTION } from './model/years.js';
 export { VERSION } from './version.js';
 
 // Result types.

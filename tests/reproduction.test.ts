@@ -10,7 +10,7 @@ import { planScenario } from '../src/engine/plan.js';
 import { simulate } from '../src/engine/simulate.js';
 import { DEFAULT_SEED } from '../src/engine/loop.js';
 import { crossing, summarize } from '../src/engine/summary.js';
-import { timeOfYearRow } from '../src/engine/years.js';
+import { timeOfYearRow } from '../src/model/years.js';
 import { loadScenario } from '../src/io/load.js';
 import { fixture } from './helpers.js';
 import { FAMILY_Z } from './stats.js';

@@ -6,7 +6,7 @@
  * of a false alarm stays near 0.1–0.2%, so reseeding the random streams (a refactor that changes
  * every draw) does not trip them by chance.
  */
-import { normalCdf } from '../src/engine/normal.js';
+import { normalCdf } from '../src/dist/normal.js';
 
 /** The family-wise threshold, in standard errors. */
 export const FAMILY_Z = 4.5;

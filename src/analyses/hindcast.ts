@@ -7,12 +7,12 @@
  * curve reaches the observed level, less the observed year; negative: behind).
  */
 import { WorldCurves, type CurveValues } from '../engine/curves.js';
-import { Rng } from '../engine/rng.js';
+import { Rng } from '../random/rng.js';
 import { CURVE_KEYS, type Plan } from '../engine/plan.js';
 import { quantileSorted, type Band } from './trajectories.js';
 
-export const HINDCAST_QUANTITIES = ['largestRun', 'flopPerUsd', 'spending'] as const;
-export type HindcastQuantity = (typeof HINDCAST_QUANTITIES)[number];
+export { HINDCAST_QUANTITIES, type HindcastQuantity } from '../model/observations.js';
+import { HINDCAST_QUANTITIES, type HindcastQuantity } from '../model/observations.js';
 
 /** Each observed quantity's curve, in log10 units (shared with the observation weights, observed.ts). */
 export const CURVE_OF: Record<HindcastQuantity, (world: WorldCurves, year: number) => number> = {

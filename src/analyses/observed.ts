@@ -10,8 +10,8 @@
  */
 import { WorldCurves, type CurveValues } from '../engine/curves.js';
 import { CURVE_OF, type HindcastQuantity } from './hindcast.js';
-import { normalCdf } from '../engine/normal.js';
-import { Rng } from '../engine/rng.js';
+import { normalCdf } from '../dist/normal.js';
+import { Rng } from '../random/rng.js';
 import { CHUNK_SIZE, type Observer } from '../engine/loop.js';
 import { emptyCounts, type Counts } from '../engine/counts.js';
 import { type Plan } from '../engine/plan.js';

@@ -15,7 +15,7 @@ import { distributionKey, type Distribution } from '../model/distribution.js';
 import type { Param, Scenario, WeightedAnchor } from '../model/scenario.js';
 import { CHUNK_SIZE, chunkCount, runChunks, type Observer } from '../engine/loop.js';
 import { HALVING_STREAM, MAX_OOM_STREAM, arrivalsByWorld, curveStream, variableStream } from '../engine/paired.js';
-import { compileDistribution } from '../engine/sampler.js';
+import { compileDistribution } from '../dist/sampler.js';
 import { accumulate, addInto, countsObserver, emptyCounts, mergeCounts, type Counts } from '../engine/counts.js';
 import { planScenario, type Plan } from '../engine/plan.js';
 import { ALGORITHMIC_FIELDS, GROWTH_PARAMETERS, parameterAt, setParameter, type ParameterRef } from '../model/paths.js';

@@ -5,7 +5,7 @@
 import type { Counts } from '../engine/counts.js';
 import { planFor, type Plan } from '../engine/plan.js';
 import type { Forecast } from '../engine/summary.js';
-import { YEAR_CONVENTION } from '../engine/years.js';
+import { YEAR_CONVENTION } from '../model/years.js';
 import { InputError, UsageError } from '../io/errors.js';
 import { loadScenario, type LoadedScenario } from '../io/load.js';
 import { displayPath } from '../io/paths.js';

@@ -1,6 +1,6 @@
 /** A chunk's own random draws (the plain run's; common random numbers are paired.ts). */
 import type { ParamPlan, Plan } from './plan.js';
-import { Rng } from './rng.js';
+import { Rng } from '../random/rng.js';
 import { assignAnchors, type Workspace } from './workspace.js';
 
 /**

@@ -8,8 +8,8 @@
  * between two independent runs. Slower than the run's own draws (every stream is drawn for every
  * world), so `run` does not use it.
  */
-import { Rng } from './rng.js';
-import type { Sampler } from './sampler.js';
+import { Rng } from '../random/rng.js';
+import type { Sampler } from '../dist/sampler.js';
 import { anchorTables, type CurveKey, type ParamPlan, type Plan } from './plan.js';
 import { assignAnchors, type Workspace } from './workspace.js';
 import { resolveArrivals } from './arrival.js';

@@ -5,11 +5,11 @@
  */
 import { GROWTH_PARAMETERS, type GrowthParameter } from '../model/paths.js';
 import type { Param, Scenario } from '../model/scenario.js';
-import { buildLookup, type ThresholdLookup } from './arrival.js';
+import { buildLookup, type ThresholdLookup } from './lookup.js';
 import { algorithmicOom, log10AffordableFlop, type CurveValues } from './curves.js';
 import { compileScalar, type ColumnKernel } from './expression.js';
 import { compileRequirement } from './requirement.js';
-import { compileDistribution, type Sampler } from './sampler.js';
+import { compileDistribution, type Sampler } from '../dist/sampler.js';
 
 export type ParamPlan =
   | { kind: 'point'; value: number }

@@ -3,8 +3,8 @@
  * scenario's whole mixture: for comparing an anchor file with published percentiles.
  */
 import type { Distribution } from '../model/distribution.js';
-import { Rng } from './rng.js';
-import { compileDistribution } from './sampler.js';
+import { Rng } from '../random/rng.js';
+import { compileDistribution } from '../dist/sampler.js';
 import type { Plan } from './plan.js';
 
 /** n requirement draws of anchor `anchorIndex` of the plan, sorted ascending, from `stream`. */

@@ -7,7 +7,7 @@
  */
 import type { Counts } from './counts.js';
 import type { Plan } from './plan.js';
-import { timeOfYearRow } from './years.js';
+import { timeOfYearRow } from '../model/years.js';
 
 export const QUANTILE_LEVELS = [0.05, 0.1, 0.25, 0.5, 0.75, 0.9, 0.95] as const;
 

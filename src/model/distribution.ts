@@ -6,83 +6,9 @@
  */
 import * as z from 'zod';
 
-export interface Truncation {
-  min?: number;
-  max?: number;
-}
+import type { Distribution } from '../dist/distribution.js';
 
-interface Meta {
-  unit?: string;
-  description?: string;
-  source?: string;
-  /** Only inside a mixture's `components`. */
-  weight?: number;
-}
-
-export interface PointDist extends Meta {
-  dist: 'point';
-  value: number;
-}
-export interface NormalDist extends Meta {
-  dist: 'normal';
-  low?: number;
-  high?: number;
-  level?: number;
-  median?: number;
-  sd?: number;
-  truncate?: Truncation;
-}
-export interface LognormalDist extends Meta {
-  dist: 'lognormal';
-  low?: number;
-  high?: number;
-  level?: number;
-  median?: number;
-  /** Standard deviation of the natural logarithm. */
-  sdLn?: number;
-  truncate?: Truncation;
-}
-export interface UniformDist extends Meta {
-  dist: 'uniform';
-  min: number;
-  max: number;
-}
-export interface TriangularDist extends Meta {
-  dist: 'triangular';
-  min: number;
-  mode: number;
-  max: number;
-}
-export interface MixtureDist extends Meta {
-  dist: 'mixture';
-  components: Distribution[];
-  truncate?: Truncation;
-}
-export type Distribution = PointDist | NormalDist | LognormalDist | UniformDist | TriangularDist | MixtureDist;
-
-export const DIST_KINDS = ['point', 'normal', 'lognormal', 'uniform', 'triangular', 'mixture'] as const;
-
-/** Fields that describe a distribution without changing it. */
-const DESCRIPTIVE = new Set(['unit', 'description', 'source']);
-
-/**
- * A distribution's identity as text: its fields in sorted order (components too), without the
- * descriptive ones. Two distributions with the same key draw the same values from the same uniforms.
- */
-export function distributionKey(d: Distribution): string {
-  const canonical = (x: unknown): unknown =>
-    Array.isArray(x)
-      ? x.map(canonical)
-      : x !== null && typeof x === 'object'
-        ? Object.fromEntries(
-            Object.keys(x)
-              .filter((k) => !DESCRIPTIVE.has(k))
-              .sort()
-              .map((k) => [k, canonical((x as Record<string, unknown>)[k])]),
-          )
-        : x;
-  return JSON.stringify(canonical(d));
-}
+export { DIST_KINDS, distributionKey, type Distribution, type Truncation, type PointDist, type NormalDist, type LognormalDist, type UniformDist, type TriangularDist, type MixtureDist } from '../dist/distribution.js';
 
 /** A finite JSON number: JSON has no NaN, and 1e999 parses to Infinity, which this rejects. */
 export const finite = z.number();

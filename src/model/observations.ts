@@ -253,3 +253,7 @@ export function trendOomPerYear(unit: TrendUnit, x: number): number {
       return Math.log10(x);
   }
 }
+
+/** The quantities a hindcast projects and observations constrain, in the order tables and charts show them. */
+export const HINDCAST_QUANTITIES = ['largestRun', 'flopPerUsd', 'spending'] as const;
+export type HindcastQuantity = (typeof HINDCAST_QUANTITIES)[number];

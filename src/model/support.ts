@@ -1,4 +1,4 @@
-import { compileDistribution, EmptyTruncationError } from '../engine/sampler.js';
+import { compileDistribution, EmptyTruncationError } from '../dist/sampler.js';
 import type { Distribution } from './distribution.js';
 import type { Range } from './formula.js';
 

@@ -5,7 +5,7 @@
  * is interpolated linearly, as the crossing dates are.
  */
 import type { Forecast } from '../engine/summary.js';
-import { timeOfYearRow } from '../engine/years.js';
+import { timeOfYearRow } from '../model/years.js';
 import type { Manifest } from './json.js';
 
 export interface MetaculusRange {

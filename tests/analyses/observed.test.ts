@@ -7,7 +7,7 @@
  * The weights w = exp(−(F0 − 17.5)²/2) have ESS/N = E[w]²/E[w²] = (e^{−1/8}/2)/(e^{−1/12}/√3).
  */
 import { describe, expect, it } from 'vitest';
-import { normalCdf } from '../../src/engine/normal.js';
+import { normalCdf } from '../../src/dist/normal.js';
 import { cli, fixture } from '../helpers.js';
 
 describe('--given-observed', () => {

@@ -13,7 +13,7 @@
  * 0.2334 at p = 0.524), less than the tolerance below: the test pins the binned value.
  */
 import { describe, expect, it } from 'vitest';
-import { normalCdf, normalQuantile } from '../../src/engine/normal.js';
+import { normalCdf, normalQuantile } from '../../src/dist/normal.js';
 import { sensitivity } from '../../src/analyses/sensitivity.js';
 import { loadScenario } from '../../src/io/load.js';
 import { fixture } from '../helpers.js';

@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { arrivalYearIndex, arrivalYearIndexByScan } from '../../src/engine/arrival.js';
 import { WorldCurves, type CurveValues } from '../../src/engine/curves.js';
-import { Rng } from '../../src/engine/rng.js';
+import { Rng } from '../../src/random/rng.js';
 
 function randomWorld(rng: Rng): { world: WorldCurves; firstYear: number; nYears: number; total0: number } {
   const u = () => rng.uniform();

@@ -48,7 +48,7 @@ describe('growth curves', () => {
 
 describe('WorldCurves (the per-world form used when growth is uncertain)', () => {
   it('equals the plain curves, and its hard-capped bound lies within the soft slack above them', async () => {
-    const { Rng } = await import('../../src/engine/rng.js');
+    const { Rng } = await import('../../src/random/rng.js');
     const { WorldCurves, log10AffordableFlop, algorithmicOom } = await import('../../src/engine/curves.js');
     const rng = new Rng(12);
     const world = new WorldCurves();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { Rng } from '../../src/engine/rng.js';
-import { buildLookup, firstReaching } from '../../src/engine/arrival.js';
+import { Rng } from '../../src/random/rng.js';
+import { buildLookup, firstReaching } from '../../src/engine/lookup.js';
 
 /** The plain definition: first j with thresholds[j] >= r, else the length. */
 const reference = (t: Float64Array, r: number) => {

@@ -5,8 +5,8 @@
 import { describe, expect, it } from 'vitest';
 import { closest } from '../../src/io/closest.js';
 import { compileRequirement } from '../../src/engine/requirement.js';
-import { Rng } from '../../src/engine/rng.js';
-import { compileDistribution } from '../../src/engine/sampler.js';
+import { Rng } from '../../src/random/rng.js';
+import { compileDistribution } from '../../src/dist/sampler.js';
 import { buildAnchor, type AnchorFile } from '../../src/model/anchor.js';
 
 function anchor(file: Partial<AnchorFile>) {

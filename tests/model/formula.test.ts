@@ -1,6 +1,6 @@
 import { compile } from 'mathjs';
 import { describe, expect, it } from 'vitest';
-import { Rng } from '../../src/engine/rng.js';
+import { Rng } from '../../src/random/rng.js';
 import { compileScalar, roundHalfEven } from '../../src/engine/expression.js';
 import { closest } from '../../src/io/closest.js';
 import { checkDomain, parseFormula } from '../../src/model/formula.js';

@@ -1,9 +1,9 @@
 /** `bioanchors show`: the resolved definition of an anchor or scenario, as JSON. */
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { Rng } from '../../engine/rng.js';
+import { Rng } from '../../random/rng.js';
 import { compileRequirement } from '../../engine/requirement.js';
-import { compileDistribution } from '../../engine/sampler.js';
+import { compileDistribution } from '../../dist/sampler.js';
 import { buildAnchor } from '../../model/anchor.js';
 import { closest } from '../../io/closest.js';
 import { InputError, UsageError } from '../../io/errors.js';

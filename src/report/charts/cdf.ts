@@ -5,7 +5,7 @@
  * curve as a dashed reference.
  */
 import type { TopLevelSpec } from 'vega-lite';
-import { timeOfYearRow } from '../../engine/years.js';
+import { timeOfYearRow } from '../../model/years.js';
 import type { Forecast } from '../../engine/summary.js';
 import { caption, changedLine, DASHES, framed, HEIGHT, REFERENCE_GREY, renderSvg, scenarioName, SERIES_COLORS, WIDTH, type RunInfo } from './theme.js';
 

@@ -3,7 +3,7 @@
  * difference from the first with its paired (common random numbers) 95% band.
  */
 import type { TopLevelSpec } from 'vega-lite';
-import { timeOfYearRow } from '../../engine/years.js';
+import { timeOfYearRow } from '../../model/years.js';
 import type { Comparison } from '../../analyses/compare.js';
 import { decadeTicks } from './cdf.js';
 import { caption, changedLine, count, DASHES, framed, HEIGHT, renderSvg, SERIES_COLORS, WIDTH, type RunInfo } from './theme.js';

@@ -4,7 +4,8 @@
  * was observed since 2020 (a point per figure; a triangle for a lower bound).
  */
 import type { TopLevelSpec } from 'vega-lite';
-import { HINDCAST_QUANTITIES, type Hindcast } from '../../analyses/hindcast.js';
+import type { Hindcast } from '../../analyses/hindcast.js';
+import { HINDCAST_QUANTITIES } from '../../model/observations.js';
 import { QUANTITY_LABEL } from '../hindcast.js';
 import { caption, changedLine, count, framed, renderSvg, SERIES_COLORS, WIDTH, type RunInfo } from './theme.js';
 

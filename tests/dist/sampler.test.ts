@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { normalCdf } from '../../src/engine/normal.js';
-import { Rng } from '../../src/engine/rng.js';
-import { compileDistribution } from '../../src/engine/sampler.js';
+import { normalCdf } from '../../src/dist/normal.js';
+import { Rng } from '../../src/random/rng.js';
+import { compileDistribution } from '../../src/dist/sampler.js';
 import type { Distribution } from '../../src/model/distribution.js';
 import { FAMILY_Z, binnedChiSquare, chiSquareCritical } from '../stats.js';
 

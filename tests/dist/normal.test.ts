@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { normalCdf, normalQuantile } from '../../src/engine/normal.js';
+import { normalCdf, normalQuantile } from '../../src/dist/normal.js';
 
 // Expected values: scipy.stats.norm.ppf / norm.cdf (scipy 1.17), which use Cephes' ndtri/ndtr.
 const QUANTILES: [number, number][] = [

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Rng } from '../../src/engine/rng.js';
+import { Rng } from '../../src/random/rng.js';
 import { FAMILY_Z, chiSquareCritical, pearson } from '../stats.js';
 
 describe('Rng (xoshiro128**)', () => {

@@ -5,10 +5,10 @@
  * half the mass, and otherwise invert the CDF with the uniform drawn inside [F(min), F(max)]: both
  * truncate exactly.
  */
-import { distributionKey, type Distribution, type Truncation } from '../model/distribution.js';
+import { distributionKey, type Distribution, type Truncation } from './distribution.js';
 import { normalCdf, normalQuantile } from './normal.js';
-import type { Rng } from './rng.js';
-import { fillStandardNormals, zigguratNormal } from './ziggurat.js';
+import type { Rng } from '../random/rng.js';
+import { fillStandardNormals, zigguratNormal } from '../random/ziggurat.js';
 
 export interface Sampler {
   /** One draw. */

@@ -5,9 +5,9 @@
  * value). Thresholds are family-wise (tests/stats.ts): FAMILY_Z = 4.5 sigma.
  */
 import { describe, expect, it } from 'vitest';
-import { normalCdf, normalQuantile } from '../../src/engine/normal.js';
-import { Rng } from '../../src/engine/rng.js';
-import { fillStandardNormals, zigguratNormal } from '../../src/engine/ziggurat.js';
+import { normalCdf, normalQuantile } from '../../src/dist/normal.js';
+import { Rng } from '../../src/random/rng.js';
+import { fillStandardNormals, zigguratNormal } from '../../src/random/ziggurat.js';
 import { FAMILY_Z, binnedChiSquare, chiSquareCritical, ksCritical, ksStatistic } from '../stats.js';
 
 /** The right edge of the ziggurat's base strip for 128 layers (Marsaglia & Tsang 2000, table 1); beyond it the tail algorithm draws. */
