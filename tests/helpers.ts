@@ -13,8 +13,8 @@ export const fixture = (...parts: string[]) => join(FIXTURES, ...parts);
 export class FakeStream implements OutStream {
   chunks: string[] = [];
   constructor(public isTTY = false) {}
-  write(chunk: string): boolean {
-    this.chunks.push(chunk);
+  write(chunk: string | Uint8Array): boolean {
+    this.chunks.push(typeof chunk === 'string' ? chunk : new TextDecoder().decode(chunk));
     return true;
   }
   get text(): string {

@@ -4,7 +4,7 @@
  * A chunk's text depends only on the chunk (the table is aligned within it; the CSV header and the
  * JSON array's brackets are written by the command), so the file is the same on any number of threads.
  */
-import type { Observer } from '../engine/loop.js';
+import type { Chunk, Observer } from '../engine/loop.js';
 import { accumulate, emptyCounts, type Counts } from '../engine/counts.js';
 import { CHUNK_SIZE } from '../engine/loop.js';
 import { type ParamPlan, type Plan } from '../engine/plan.js';
@@ -52,10 +52,34 @@ function renderRows(format: SamplesFormat, header: string[], rows: (string | num
   }
 }
 
+/** UTF-8 text appended piece by piece into a byte buffer reused from chunk to chunk; done() copies out exactly what was written. */
+class ByteText {
+  private bytes = new Uint8Array(1 << 21);
+  private length = 0;
+  private static readonly encoder = new TextEncoder();
+
+  append(text: string): void {
+    // UTF-8 takes at most 3 bytes per UTF-16 unit.
+    if (this.length + text.length * 3 > this.bytes.length) {
+      const grown = new Uint8Array(Math.max(this.bytes.length * 2, this.length + text.length * 3));
+      grown.set(this.bytes.subarray(0, this.length));
+      this.bytes = grown;
+    }
+    this.length += ByteText.encoder.encodeInto(text, this.bytes.subarray(this.length)).written;
+  }
+
+  done(): Uint8Array {
+    const out = this.bytes.slice(0, this.length);
+    this.length = 0;
+    return out;
+  }
+}
+
 /** Rendered chunks, each with its index (to be written in order) and the counts of its worlds. */
 export interface SamplesPart {
   index: number;
-  text: string;
+  /** The chunk's rows: text, or its UTF-8 bytes (CSV, the format of millions of rows). */
+  text: string | Uint8Array;
   counts: Counts;
 }
 
@@ -69,39 +93,69 @@ export function samplesObserver(plan: Plan, format: SamplesFormat, meta: Samples
   const columnOf = plan.anchors.map((a) => a.variableNames.map((n) => names.indexOf(n)));
   const afterHorizon = `after-${plan.scenario.horizonYear}`;
   const pointOr = (p: ParamPlan, column: Float64Array, k: number) => (p.kind === 'point' ? p.value : column[k]);
+  const width = header.length;
+  const bytes = new ByteText();
+  /** Writes world k of the chunk into `row` (every cell, so a row can be reused). */
+  const fillRow = (row: (string | number)[], ws: Chunk['workspaces'][number], index: number, k: number) => {
+    row.fill('');
+    row[0] = index * CHUNK_SIZE + k;
+    row[width - 3] = metaCells[0];
+    row[width - 2] = metaCells[1];
+    row[width - 1] = metaCells[2];
+    const i = ws.anchorOf[k];
+    if (i >= plan.anchors.length) {
+      row[1] = 'none';
+      row[arrivalColumn] = 'never';
+      return;
+    }
+    const a = plan.anchors[i];
+    const g = ws.groups[i];
+    const p = ws.positionOf[k];
+    row[1] = a.id;
+    const columns = columnOf[i];
+    for (let v = 0; v < columns.length; v++) row[2 + columns[v]] = g.variables[v][p];
+    const base = 2 + names.length;
+    row[base] = g.requirement[p];
+    for (let j = 0; j < curveKeys.length; j++) row[base + 1 + j] = a.thresholds ? '' : g.curve[j][p];
+    row[base + 1 + curveKeys.length] = pointOr(a.halvingYears, g.halvingYears, p);
+    row[base + 2 + curveKeys.length] = pointOr(a.maxOom, g.maxOom, p);
+    const j = g.arrival[p];
+    row[arrivalColumn] = j < plan.years.length ? plan.years[j] : afterHorizon;
+  };
   return {
     empty: () => [],
     observe(parts, chunk) {
       const ws = chunk.workspaces[0];
       const counts = emptyCounts(plan);
       accumulate(plan, ws, counts);
-      const rows: (string | number)[][] = [];
-      for (let k = 0; k < chunk.n; k++) {
-        const i = ws.anchorOf[k];
-        const row: (string | number)[] = new Array(header.length).fill('');
-        row[0] = chunk.index * CHUNK_SIZE + k;
-        row.splice(header.length - 3, 3, ...metaCells);
-        if (i >= plan.anchors.length) {
-          row[1] = 'none';
-          row[arrivalColumn] = 'never';
-          rows.push(row);
-          continue;
+      let text: string;
+      if (format === 'csv') {
+        // Millions of rows: one reused row and one line per world, no row arrays kept (flat memory).
+        // Millions of rows: rows of 256 worlds are encoded into the chunk's bytes as they are made,
+        // so no string outlives a young-generation collection and memory stays near a chunk per thread.
+        const row: (string | number)[] = new Array(width);
+        let block = '';
+        for (let k = 0; k < chunk.n; k++) {
+          fillRow(row, ws, chunk.index, k);
+          block += `${row.join(',')}\n`;
+          if ((k & 255) === 255) {
+            bytes.append(block);
+            block = '';
+          }
         }
-        const a = plan.anchors[i];
-        const g = ws.groups[i];
-        const p = ws.positionOf[k];
-        row[1] = a.id;
-        columnOf[i].forEach((col, v) => (row[2 + col] = g.variables[v][p]));
-        const base = 2 + names.length;
-        row[base] = g.requirement[p];
-        curveKeys.forEach((_key, j) => (row[base + 1 + j] = a.thresholds ? '' : g.curve[j][p]));
-        row[base + 1 + curveKeys.length] = pointOr(a.halvingYears, g.halvingYears, p);
-        row[base + 2 + curveKeys.length] = pointOr(a.maxOom, g.maxOom, p);
-        const j = g.arrival[p];
-        row[arrivalColumn] = j < plan.years.length ? plan.years[j] : afterHorizon;
-        rows.push(row);
+        bytes.append(block);
+        parts.push({ index: chunk.index, text: bytes.done(), counts });
+        return;
+      } else {
+        const rows: (string | number)[][] = [];
+        for (let k = 0; k < chunk.n; k++) {
+          const row: (string | number)[] = new Array(width);
+          fillRow(row, ws, chunk.index, k);
+          rows.push(row);
+        }
+        text = renderRows(format, header, rows, chunk.index === 0);
       }
-      parts.push({ index: chunk.index, text: renderRows(format, header, rows, chunk.index === 0), counts });
+      parts.push({ index: chunk.index, text, counts });
     },
     merge: (a, b) => void a.push(...b),
   };

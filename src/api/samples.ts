@@ -25,7 +25,7 @@ export interface SamplesOptions extends Threads {
 }
 
 /** Where rows go: each call's promise resolves once the text is taken (a file or pipe's backpressure). */
-export type TextSink = (text: string) => Promise<void> | void;
+export type TextSink = (text: string | Uint8Array) => Promise<void> | void;
 
 /**
  * Writes the rows to `sink` in world order. A non-finite requirement stops the rows at the chunk

@@ -1,7 +1,7 @@
 /** What a command may touch: its streams, environment and working folder (fakes in tests). */
 export interface OutStream {
   /** false when the buffer is full: wait for 'drain' (if the stream has `once`) before writing more. */
-  write(chunk: string): boolean;
+  write(chunk: string | Uint8Array): boolean;
   once?(event: 'drain', listener: () => void): unknown;
   isTTY?: boolean;
   columns?: number;

@@ -164,7 +164,7 @@ export function emit(ctx: CliContext, content: string, target: OutputTarget | un
 
 /** A destination written piece by piece, with backpressure: stdout, or a file made atomically. */
 export interface Sink {
-  write(text: string): Promise<void>;
+  write(text: string | Uint8Array): Promise<void>;
   /** Finishes the output (renames the file into place). */
   close(): Promise<void>;
   /** Drops a partial file. */

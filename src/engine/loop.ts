@@ -39,7 +39,8 @@ export interface Chunk {
 /**
  * What is kept from the worlds: an empty state, how a finished chunk is added to a state, and how
  * two states of disjoint chunk ranges are combined (into `a`). States cross threads by structured
- * clone, so they hold plain data: numbers, arrays and typed arrays.
+ * clone, so they hold plain data: numbers, arrays and typed arrays; empty() makes them fresh (no
+ * array shared with the observer's own scratch), so a worker can move their buffers to the main thread.
  */
 export interface Observer<S> {
   empty(): S;

@@ -7,13 +7,29 @@ import { claimBatches } from './claims.js';
 import type { WorkerMessage, WorkerTask } from './protocol.js';
 import { buildJob } from './registry.js';
 
-export function serveTask(task: WorkerTask, send: (message: WorkerMessage) => void): void {
+/**
+ * The buffers of every typed array in a batch's state, to be moved to the main thread rather than
+ * copied: an observer's state for a range is made fresh by empty() (engine/loop.ts), so nothing in
+ * the worker uses them after.
+ */
+export function transferables(value: unknown, found = new Set<ArrayBuffer>()): ArrayBuffer[] {
+  if (ArrayBuffer.isView(value)) {
+    if (value.buffer instanceof ArrayBuffer) found.add(value.buffer);
+  } else if (Array.isArray(value)) {
+    for (const v of value) transferables(v, found);
+  } else if (value !== null && typeof value === 'object') {
+    for (const v of Object.values(value)) transferables(v, found);
+  }
+  return [...found];
+}
+
+export function serveTask(task: WorkerTask, send: (message: WorkerMessage, transfer?: ArrayBuffer[]) => void): void {
   try {
     const { spec, observer } = buildJob(task.job, { seed: task.seed, samples: task.samples });
     claimBatches(task, (first, end) => {
       let worlds = 0;
       const result = runChunks(spec, observer, first, end, (n) => (worlds += n));
-      send({ type: 'batch', first, end, result, worlds });
+      send({ type: 'batch', first, end, result, worlds }, transferables(result));
     });
     send({ type: 'done' });
   } catch (error) {

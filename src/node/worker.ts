@@ -7,5 +7,5 @@ parentPort!.on('message', (task: WorkerTask | 'where' | 'ready?') => {
   // 'where': which module this worker runs (tests check a run from source never runs a stale build).
   if (task === 'where') return parentPort!.postMessage({ type: 'where', url: import.meta.url });
   if (task === 'ready?') return parentPort!.postMessage({ type: 'ready' });
-  serveTask(task, (message) => parentPort!.postMessage(message));
+  serveTask(task, (message, transfer) => parentPort!.postMessage(message, transfer));
 });
