@@ -45,7 +45,7 @@ export interface Input {
 export function loadInput(ctx: CliContext, ref: string, options: ScenarioOptions & { quiet?: boolean }): Input {
   const sets = [...options.set, ...(options.horizon !== undefined ? [`horizonYear=${options.horizon}`] : [])];
   const overrides = [...options.set.map((s) => `--set ${s}`), ...(options.horizon !== undefined ? [`--horizon ${options.horizon}`] : [])];
-  const loaded = loadScenario(ref, { sets: options.set, horizon: options.horizon });
+  const loaded = loadScenario(ref, { sets: options.set, horizon: options.horizon, cwd: ctx.cwd });
   if (!options.quiet) for (const note of loaded.notes) ctx.stderr.write(`bioanchors: note: ${note}\n`);
   return { loaded, plan: planScenario(loaded.scenario), sets, overrides };
 }

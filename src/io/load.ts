@@ -2,15 +2,15 @@
  * Files to model objects: finds scenario and anchor files, follows `extends`, applies `--set`
  * overrides, and reports every problem as file:line:col.
  *
- * Lookup: a scenario argument that names an existing file (or ends in .json) is a path;
- * otherwise it is an id in the bundled scenarios/ folder. `extends` works the same way, relative
- * to the extending file. Anchors are found by id, first in anchors/ beside or above each scenario
+ * Lookup (resolveScenarioPath): a scenario argument with a "/" or ending in .json, or naming an
+ * existing file (not a folder), is a path; otherwise it is an id in the bundled scenarios/ folder.
+ * `extends` works the same way, relative to the extending file. Anchors are found by id, first in anchors/ beside or above each scenario
  * file of the chain (so a user's folder can hold its own anchors), then in the bundled anchors/.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
-import { anchorFileSchema, type AnchorFile } from '../model/anchor.js';
+import { anchorFileSchema, buildAnchor, type Anchor, type AnchorFile } from '../model/anchor.js';
 import type { Issue } from '../model/issues.js';
 import { GENERAL_ALGORITHMIC_KEYS } from '../model/paths.js';
 import { buildScenario, scenarioFileSchema, type Scenario, type ScenarioFile } from '../model/scenario.js';
@@ -97,22 +97,75 @@ export function loadAnchorFile(path: string): LoadedAnchor {
   return { file: checked.value, doc };
 }
 
+/**
+ * Reads an anchor file and builds the anchor as a scenario would (formula, adjustments, variables
+ * used), so that `validate` and `show` refuse exactly what `run` refuses; problems as file:line:col.
+ */
+export function checkAnchorFile(path: string): LoadedAnchor & { anchor: Anchor } {
+  const loaded = loadAnchorFile(path);
+  const built = buildAnchor(loaded.file, {}, closest);
+  if (!built.ok) throw new InputError(built.issues.map((issue) => ({ file: path, ...positionOf(loaded.doc, issue.path), message: issue.message })));
+  return { ...loaded, anchor: built.value };
+}
+
+export type InputFileKind = 'anchor' | 'scenario' | 'observations';
+
+/**
+ * What an input file is, for `validate` and `show`: by its "$schema" (anchor.schema.json,
+ * scenario.schema.json, observations.schema.json), else by its folder (anchors/), else by its
+ * shape (a top-level "formula" is an anchor, "rows" an observations file), else a scenario.
+ * A file that cannot be read or parsed is a scenario here; reading it then says what is wrong.
+ */
+export function inputFileKind(path: string): InputFileKind {
+  let value: unknown;
+  try {
+    const parsed = parseJsonDocument(path, readInputText(path));
+    value = parsed.ok ? parsed.doc.value : undefined;
+  } catch {
+    value = undefined;
+  }
+  const top = value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+  const schema = typeof top.$schema === 'string' ? top.$schema : '';
+  if (/(^|[\\/])anchor\.schema\.json$/.test(schema)) return 'anchor';
+  if (/(^|[\\/])observations\.schema\.json$/.test(schema)) return 'observations';
+  if (/(^|[\\/])scenario\.schema\.json$/.test(schema)) return 'scenario';
+  if (/[\\/]anchors[\\/][^\\/]+$/.test(path)) return 'anchor';
+  if ('formula' in top) return 'anchor';
+  if ('rows' in top && 'yearConvention' in top) return 'observations';
+  return 'scenario';
+}
+
 function looksLikePath(ref: string): boolean {
   return ref.endsWith('.json') || ref.includes('/') || ref.includes('\\');
 }
 
-/** Resolves a scenario argument or `extends` value to a file path. */
-export function resolveScenarioPath(ref: string, relativeTo?: string): string {
-  const base = relativeTo ?? process.cwd();
-  if (looksLikePath(ref) || existsSync(resolve(base, ref))) {
-    const path = resolve(base, ref);
-    if (!existsSync(path)) throw new UsageError(`no such scenario file: ${path}`);
-    return path;
+const isFile = (path: string) => {
+  try {
+    return statSync(path).isFile();
+  } catch {
+    return false;
+  }
+};
+
+/**
+ * Resolves a scenario argument or `extends` value to a file path. A reference that contains a
+ * "/" (or "\\") or ends in ".json" is a path, relative to the working folder (or to the
+ * extending file); a bare id is a bundled scenario (or, for `extends`, a `<id>.json` beside the
+ * extending file first), unless a file (not a folder) of exactly that name is there. So a folder
+ * named like a bundled id (`mkdir cotra-2020`) changes nothing; write `./cotra-2020.json` to mean a file.
+ */
+export function resolveScenarioPath(ref: string, relativeTo?: string, cwd = process.cwd()): string {
+  const base = relativeTo ?? cwd;
+  const asPath = resolve(base, ref);
+  if (looksLikePath(ref) || isFile(asPath)) {
+    if (!existsSync(asPath)) throw new UsageError(`no such scenario file: ${asPath}`);
+    if (!isFile(asPath)) throw new UsageError(`${asPath} is a folder, not a scenario file; give the path of a .json file in it, or a bundled scenario id`);
+    return asPath;
   }
   const dirs = [...new Set([relativeTo, BUNDLED_SCENARIOS].filter((d): d is string => d !== undefined))];
   for (const dir of dirs) {
     const candidate = join(dir, `${ref}.json`);
-    if (existsSync(candidate)) return candidate;
+    if (isFile(candidate)) return candidate;
   }
   const known = [...new Set(dirs.flatMap(listJsonIds))];
   const hint = closest(ref, known);
@@ -272,12 +325,14 @@ export interface LoadOptions {
   sets?: readonly string[];
   /** `--horizon YEAR`: the same as a last `--set horizonYear=YEAR`, blamed on --horizon. */
   horizon?: number;
+  /** The folder a scenario path is relative to (default: the process's working folder). */
+  cwd?: string;
 }
 
 /** Loads a scenario by id or path, with its `extends` chain and anchors. */
 export function loadScenario(ref: string, options: LoadOptions = {}): LoadedScenario {
   const chain: { path: string; doc: JsonDocument; file: ScenarioFile }[] = [];
-  let path = resolveScenarioPath(ref);
+  let path = resolveScenarioPath(ref, undefined, options.cwd);
   for (;;) {
     if (chain.some((c) => c.path === path)) {
       const cycle = [...chain.map((c) => c.path), path].map((p) => basename(p)).join(' → ');
@@ -301,7 +356,7 @@ export function loadScenario(ref: string, options: LoadOptions = {}): LoadedScen
     try {
       path = resolveScenarioPath(parent, dirname(path));
     } catch (error) {
-      if (error instanceof UsageError) throw new InputError([{ file: path, ...positionOf(doc, ['extends']), message: error.message }]);
+      if (error instanceof UsageError) throw new InputError([{ file: path, ...positionOf(doc, ['extends']), message: `"extends": ${error.message}` }]);
       throw error;
     }
   }

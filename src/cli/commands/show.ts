@@ -1,13 +1,12 @@
 /** `bioanchors show`: the resolved definition of an anchor or scenario, as JSON. */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Rng } from '../../engine/rng.js';
 import { compileRequirement } from '../../engine/requirement.js';
 import { compileDistribution } from '../../engine/sampler.js';
-import { buildAnchor } from '../../model/anchor.js';
 import { closest } from '../../io/closest.js';
-import { InputError, UsageError } from '../../io/errors.js';
-import { BUNDLED_ANCHORS, BUNDLED_SCENARIOS, listJsonIds, loadAnchorFile, loadScenario } from '../../io/load.js';
+import { UsageError } from '../../io/errors.js';
+import { BUNDLED_ANCHORS, BUNDLED_SCENARIOS, checkAnchorFile, inputFileKind, listJsonIds, loadAnchorFile, loadScenario } from '../../io/load.js';
 import type { CliContext } from '../context.js';
 import { displayPath } from '../scenario-input.js';
 import { emit, prepareOutput } from '../output.js';
@@ -17,9 +16,7 @@ const SHOW_SAMPLES = 200_000;
 
 /** Percentiles of an anchor's requirement, from SHOW_SAMPLES seeded draws. */
 function requirementPercentiles(path: string, seed: number): Record<string, number> {
-  const { file } = loadAnchorFile(path);
-  const built = buildAnchor(file, {}, closest);
-  if (!built.ok) throw new InputError(built.issues.map((i) => ({ file: path, message: i.message })));
+  const built = { value: checkAnchorFile(path).anchor };
   const rng = new Rng(seed, 0, 'show:requirements');
   const columns = built.value.variables.map((v) => {
     const out = new Float64Array(SHOW_SAMPLES);
@@ -38,13 +35,13 @@ export function showCommand(ctx: CliContext, ref: string, options: { seed: numbe
   const scenarioIds = listJsonIds(BUNDLED_SCENARIOS);
   let content: unknown;
   let reads: string[];
-  if (anchorPath || (existsSync(asPath) && !scenarioIds.includes(ref) && isAnchorFile(asPath))) {
+  if (anchorPath || (existsSync(asPath) && !scenarioIds.includes(ref) && inputFileKind(asPath) === 'anchor')) {
     const path = anchorPath ?? asPath;
     const { file } = loadAnchorFile(path);
     reads = [path];
     content = { kind: 'anchor', ...file, $schema: undefined, requirementPercentilesLog10Flop: { samples: SHOW_SAMPLES, seed: options.seed, ...requirementPercentiles(path, options.seed) } };
   } else if (existsSync(asPath) || scenarioIds.includes(ref)) {
-    const loaded = loadScenario(ref, { sets: options.set });
+    const loaded = loadScenario(ref, { sets: options.set, cwd: ctx.cwd });
     reads = loaded.files.map((f) => f.path);
     content = { kind: 'scenario', ...loaded.merged, noAnchorWeight: Number(loaded.scenario.noneWeight.toPrecision(12)), files: loaded.files.map((f) => displayPath(ctx, f.path)) };
   } else {
@@ -53,15 +50,4 @@ export function showCommand(ctx: CliContext, ref: string, options: { seed: numbe
     throw new UsageError(`no anchor or scenario "${ref}"${hint ? ` (did you mean "${hint}"?)` : ''}; available: ${known.join(', ')}`);
   }
   emit(ctx, `${JSON.stringify(content, null, 2)}\n`, prepareOutput(ctx, options.output, reads));
-}
-
-/** An anchor file sits in an anchors/ folder or has a top-level formula; anything else is a scenario. */
-export function isAnchorFile(path: string): boolean {
-  if (/[\\/]anchors[\\/][^\\/]+$/.test(path)) return true;
-  try {
-    const value = JSON.parse(readFileSync(path, 'utf8')) as unknown;
-    return value !== null && typeof value === 'object' && 'formula' in value;
-  } catch {
-    return false;
-  }
 }
