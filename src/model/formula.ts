@@ -5,6 +5,7 @@
  * Fraction and matrix conversions that the full build sets up on the first parse (60-90 ms).
  */
 import { create, parseDependencies, type MathNode } from 'mathjs/number';
+import { MAX_MAGNITUDE } from './distribution.js';
 
 const math = create({ parseDependencies }, {});
 
@@ -122,7 +123,7 @@ function tokenize(source: string): { ok: true; tokens: Token[] } | { ok: false; 
     const n = number.exec(source);
     if (n) {
       const value = Number(n[0]);
-      if (!Number.isFinite(value)) return fail(i, `${n[0]} is too large a number (it overflows to infinity); numbers must be finite`);
+      if (!(Math.abs(value) <= MAX_MAGNITUDE)) return fail(i, `${n[0]} is too large a number; numbers must be between -1e300 and 1e300, as in the rest of the file`);
       if (n[0] === '0' && /^[xXbBoO][0-9A-Fa-f]/.test(source.slice(i + 1))) return fail(i, `${source.slice(i).match(/^0[xXbBoO][0-9A-Fa-f]*/)?.[0]}: only decimal numbers are allowed`);
       tokens.push({ kind: 'number', text: n[0], at: i });
       i += n[0].length;

@@ -120,3 +120,136 @@ describe('validate knows every kind of input file', () => {
     expect(r.stderr).toMatch(/obs\.json:\d+:\d+: rows\[0\]: a row needs at least one of trainingFlop, flopPerUsd, costUsd/);
   });
 });
+
+describe('extreme but valid numbers: computed stably, or refused with the range, in files and through --set alike', () => {
+  const json = async (argv: string[]) => {
+    const r = await cli([...argv, '-n', '2000', '-t', '1', '--format', 'json']);
+    noStack(r.stderr);
+    return r;
+  };
+
+  it('a doubling or halving time of 5e-324 gives what 1e-300 gives (5e-324 made the slope infinite: 0% in every year)', async () => {
+    for (const path of ['spending.doublingYears', 'pricePerformance.doublingYears', 'algorithmicProgress.halvingYears']) {
+      const tiny = await json(['run', '--set', `${path}=5e-324`]);
+      const small = await json(['run', '--set', `${path}=1e-300`]);
+      expect(tiny.code, tiny.stderr).toBe(0);
+      expect(JSON.parse(tiny.stdout).pTaiByYear, path).toEqual(JSON.parse(small.stdout).pTaiByYear);
+    }
+  });
+
+  it('mixture weights of 1e308 are refused with the range and why, in a file (exit 3) and through --set (exit 2)', async () => {
+    const mixture = { dist: 'mixture', components: [{ dist: 'point', value: 14, weight: 1e308 }, { dist: 'point', value: 16, weight: 1e308 }] };
+    const dir = folder({ 'mine.json': `${JSON.stringify({ id: 'mine', extends: 'cotra-2020', variables: { brainLog10FlopPerS: mixture } }, null, 2)}\n` });
+    const why = 'variables.brainLog10FlopPerS.components[0].weight must be between -1e300 and 1e300 (larger numbers overflow the model\'s sums, spreads and draws); found number 1e+308';
+    const file = await cli(['validate', join(dir, 'mine.json')]);
+    expect(file.code).toBe(3);
+    expect(file.stderr).toContain(`mine.json:`);
+    expect(file.stderr).toContain(why);
+    const set = await cli(['run', '--set', `variables.brainLog10FlopPerS=${JSON.stringify(mixture)}`]);
+    expect(set.code).toBe(2);
+    expect(set.stderr).toContain(why);
+  });
+
+  it('mixture weights of 1e300 draw each component half the time, and 5e-324 with a truncation no longer "has no probability"', async () => {
+    const { compileDistribution } = await import('../../src/engine/sampler.js');
+    const equal = compileDistribution({ dist: 'mixture', components: [{ dist: 'point', value: 14, weight: 1e300 }, { dist: 'point', value: 16, weight: 1e300 }] });
+    expect(equal.cdf(15)).toBe(0.5);
+    const tiny = compileDistribution({
+      dist: 'mixture',
+      components: [{ dist: 'normal', median: 14, sd: 1, weight: 5e-324 }, { dist: 'normal', median: 16, sd: 1, weight: 5e-324 }],
+      truncate: { min: 10, max: 20 },
+    });
+    expect(tiny.cdf(15)).toBeCloseTo(0.5, 12);
+  });
+
+  it('a triangular over ±1e300 draws finite values (width × side overflowed to infinity)', async () => {
+    const { compileDistribution } = await import('../../src/engine/sampler.js');
+    const { Rng } = await import('../../src/engine/rng.js');
+    const t = compileDistribution({ dist: 'triangular', min: -1e300, mode: 0, max: 1e300 });
+    const out = new Float64Array(1000);
+    t.fill(new Rng(1), out, out.length);
+    expect(out.every((x) => Number.isFinite(x) && Math.abs(x) <= 1e300)).toBe(true);
+    expect(t.cdf(0)).toBe(0.5);
+  });
+
+  it.each([
+    ['an sd of 1e300', { dist: 'normal', median: 15, sd: 1e300 }, /the distribution draws values beyond ±1e300 \(probability 0\.32\), where the model's arithmetic overflows; narrow its spread or truncate it/],
+    ['a lognormal spread to 1e300', { dist: 'lognormal', low: 5e-324, high: 1e300, level: 0.9 }, /draws values beyond ±1e300 \(probability 0\.050\)/],
+    ['a level of 1e-7', { dist: 'normal', low: 14, high: 16, level: 1e-7 }, /level must be at least 0\.000001 and below 1 \(a narrower interval's probability does not pin its spread in double precision\); found number 1e-7/],
+  ])('%s is refused in a file (exit 3) and through --set (exit 2) with the same message', async (_name, dist, message) => {
+    const dir = folder({ 'mine.json': `${JSON.stringify({ id: 'mine', extends: 'cotra-2020', variables: { brainLog10FlopPerS: dist } }, null, 2)}\n` });
+    const file = await cli(['run', join(dir, 'mine.json'), '-n', '100']);
+    expect(file.code).toBe(3);
+    expect(file.stderr).toMatch(message);
+    const set = await cli(['run', '-n', '100', '--set', `variables.brainLog10FlopPerS=${JSON.stringify(dist)}`]);
+    expect(set.code).toBe(2);
+    expect(set.stderr).toMatch(message);
+  });
+
+  it('a formula that overflows with bounded variables is refused when loaded, not at run time', async () => {
+    const dir = folder({ 'anchors/t.json': anchor('t', 'a * a * a'), 'mine.json': scenarioWithT });
+    writeFileSync(join(dir, 'anchors/t.json'), anchor('t', 'a * a * a').replace('"value": 10', '"value": 1e200'));
+    for (const argv of [['validate', 'anchors/t.json'], ['run', 'mine.json', '-n', '100']]) {
+      const r = await cli(argv, { cwd: dir });
+      expect(r.code, argv.join(' ')).toBe(3);
+      expect(r.stderr).toMatch(/t\.json:\d+:\d+: the formula overflows: with its variables' values it reaches \[Infinity, Infinity\]/);
+    }
+  });
+
+  // Every numeric field a scenario has, through --set, with the values that used to break: each
+  // either runs to probabilities in [0, 1] or is refused as a command-line mistake; never anything else.
+  const PATHS = [
+    'pricePerformance.log10FlopPerUsd', 'pricePerformance.doublingYears', 'pricePerformance.maxLog10FlopPerUsd', 'pricePerformance.year',
+    'spending.log10UsdPerRun', 'spending.doublingYears', 'spending.log10GdpUsd', 'spending.gdpGrowthPerYear', 'spending.maxGdpFraction', 'spending.year', 'spending.gdpYear',
+    'algorithmicProgress.halvingYears', 'algorithmicProgress.maxOom', 'algorithmicProgress.startYear', 'anchors.lifetime.weight', 'variables.brainLog10FlopPerS', 'startYear', 'horizonYear',
+  ];
+  const VALUES = ['0', '-1', '5e-324', '1e-300', '1e300', '1e308', '-1e308'];
+  it('every numeric --set with 0, -1, 5e-324, 1e-300, 1e300, 1e308, -1e308 runs or is refused (exit 2), never a NaN or an internal error', async () => {
+    for (const path of PATHS) {
+      for (const value of VALUES) {
+        const r = await cli(['run', '--set', `${path}=${value}`, '-n', '300', '-t', '1', '--format', 'json']);
+        noStack(r.stderr);
+        expect([0, 2], `${path}=${value}: ${r.stderr}`).toContain(r.code);
+        if (r.code === 0) expect(JSON.parse(r.stdout).pTaiByYear.every((p: number) => p >= 0 && p <= 1), `${path}=${value}`).toBe(true);
+        else expect(r.stderr, `${path}=${value}`).toMatch(/^--set[ :]/);
+      }
+    }
+  }, 120_000);
+});
+
+describe('messages say what is wrong, where, and what is accepted (no zod internals)', () => {
+  const INTERNAL = /\bnever\b|\brecord\b|a int\b|a array\b|Invalid key|Invalid input|undefined|9007199254740991|item\(s\).*must be text|unknown function ""/;
+  const anchorText = (patch: Record<string, unknown>) => `${JSON.stringify({ $schema: './anchor.schema.json', id: 't', label: 't', description: 'd', sources: ['s'], variables: { a: { unit: 'OOM', dist: 'point', value: 1 } }, formula: 'a', ...patch }, null, 2)}\n`;
+  const scenarioText = (patch: Record<string, unknown>) => `${JSON.stringify({ id: 'mine', extends: 'cotra-2020', ...patch }, null, 2)}\n`;
+
+  it.each([
+    ['a weight on a variable', anchorText({ variables: { a: { unit: 'OOM', dist: 'point', value: 1, weight: 2 } } }), /variables\.a\.weight: only the components of a mixture have a weight; remove it/],
+    ['a variable name that is not an identifier', anchorText({ variables: { a: { unit: 'OOM', dist: 'point', value: 1 }, '$b': { unit: 'OOM', dist: 'point', value: 1 } } }), /"\$b" cannot be a key of variables: a variable name must be an identifier/],
+    ['a list for a text field', anchorText({ label: [] }), /label must be text \(in double quotes\); found a list/],
+    ['null for the variables', anchorText({ variables: null }), /variables must be an object; found null/],
+    ['a list for sources items', anchorText({ sources: [1] }), /sources\[0\] must be text \(in double quotes\); found number 1/],
+    ['an empty id', anchorText({ id: '' }), /id: an id is lower-case letters, digits and dashes; found the text ""/],
+    ['a formula calling a field', anchorText({ formula: 'a.b(1)' }), /fields \(a\.b\) are not supported \(at column 2 of the formula\)/],
+  ])('anchor file with %s', async (_name, text, message) => {
+    const dir = folder({ 'anchors/t.json': text });
+    const r = await cli(['validate', 'anchors/t.json'], { cwd: dir });
+    expect(r.code).toBe(3);
+    expect(r.stderr).toMatch(message);
+    expect(r.stderr).not.toMatch(INTERNAL);
+  });
+
+  it.each([
+    ['a year that is not whole', scenarioText({ startYear: 2024.5 }), /startYear must be a whole number; found number 2024\.5/],
+    ['a year of 1e300', scenarioText({ horizonYear: 1e300 }), /horizonYear must be at most 3000; found number 1e\+300$/m],
+    ['an anchor id in capitals', scenarioText({ anchors: { Lifetime: { weight: 0.1 } } }), /"Lifetime" cannot be a key of anchors: an anchor id is lower-case letters, digits and dashes/],
+    ['null for the anchors', scenarioText({ anchors: null }), /anchors must be an object; found null/],
+    ['a list for sources', scenarioText({ sources: 'x' }), /sources must be a list; found the text "x"/],
+    ['weights just over 1', scenarioText({ anchors: { lifetime: { weight: 0.5 }, 'short-horizon': { weight: 0.5000001 }, genome: { weight: 0 }, 'medium-horizon': { weight: 0 }, 'long-horizon': { weight: 0 }, evolution: { weight: 0 } } }), /anchor weights add up to 1\.0000001 \(lifetime 0\.5 \+ short-horizon 0\.5000001 \+ genome 0 \+ medium-horizon 0 \+ long-horizon 0 \+ evolution 0\), more than 1; lower them to add up to at most 1/],
+  ])('scenario file with %s', async (_name, text, message) => {
+    const dir = folder({ 'mine.json': text });
+    const r = await cli(['validate', join(dir, 'mine.json')]);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toMatch(message);
+    expect(r.stderr).not.toMatch(INTERNAL);
+  });
+});
