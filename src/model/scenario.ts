@@ -211,7 +211,7 @@ export function buildScenario(
     const problem = valid(range);
     if (problem) {
       const found = range.lo === range.hi ? `found ${range.lo}` : `its values range over [${range.lo}, ${range.hi}]`;
-      const fix = range.lo === range.hi ? '' : '; truncate the distribution or use a lognormal';
+      const fix = range.lo === range.hi ? '' : 'formula' in (value as object) ? '; change the formula (clamp(…, lo, hi) bounds it)' : '; truncate the distribution or use a lognormal';
       issues.push({ path, message: `${what} ${problem}; ${found}${fix}` });
     }
     return param;

@@ -196,6 +196,21 @@ describe('extreme but valid numbers: computed stably, or refused with the range,
     }
   });
 
+  it('an adjustment rounding to 5e-324 leaves the requirement as it is (it made it non-finite and stopped the run)', async () => {
+    const text = JSON.parse(anchor('t', 'a'));
+    text.adjustments = [{ roundTo: 5e-324 }, { roundTo: 1e-300 }];
+    const dir = folder({ 'anchors/t.json': `${JSON.stringify(text, null, 2)}\n`, 'mine.json': scenarioWithT });
+    const r = await cli(['run', 'mine.json', '-n', '1000', '-t', '1', '--format', 'json'], { cwd: dir });
+    noStack(r.stderr);
+    expect(r.code, r.stderr).toBe(0);
+  });
+
+  it('a curve formula that can leave its range says to change the formula, not to truncate a distribution', async () => {
+    const r = await cli(['run', '-n', '100', '--set', 'algorithmicProgress.halvingYears={"formula": "exp(requirement)"}']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/must be positive; its values range over \[0, Infinity\]; change the formula \(clamp\(…, lo, hi\) bounds it\)/);
+  });
+
   // Every numeric field a scenario has, through --set, with the values that used to break: each
   // either runs to probabilities in [0, 1] or is refused as a command-line mistake; never anything else.
   const PATHS = [
