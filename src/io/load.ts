@@ -159,7 +159,10 @@ export function resolveScenarioPath(ref: string, relativeTo?: string, cwd = proc
   const asPath = resolve(base, ref);
   if (looksLikePath(ref) || isFile(asPath)) {
     if (!existsSync(asPath)) throw new UsageError(`no such scenario file: ${asPath}`);
-    if (!isFile(asPath)) throw new UsageError(`${asPath} is a folder, not a scenario file; give the path of a .json file in it, or a bundled scenario id`);
+    if (!isFile(asPath)) {
+      const folder = statSync(asPath).isDirectory();
+      throw new UsageError(folder ? `${asPath} is a folder, not a scenario file; give the path of a .json file in it, or a bundled scenario id` : `${asPath} is not a regular file (a device or a socket); give the path of a scenario .json file`);
+    }
     return asPath;
   }
   const dirs = [...new Set([relativeTo, BUNDLED_SCENARIOS].filter((d): d is string => d !== undefined))];
@@ -341,12 +344,23 @@ export function loadScenario(ref: string, options: LoadOptions = {}): LoadedScen
     }
     const doc = readDocument(path);
     const value = doc.value as Record<string, unknown> | null;
-    if (value !== null && typeof value === 'object' && !Array.isArray(value) && 'formula' in value && 'variables' in value) {
-      // An anchor file where a scenario was expected: say so rather than list its keys as unknown.
-      const notScenario = `${path} is an anchor file, not a scenario (it has "variables" and a "formula"); a scenario names anchors by id under "anchors"`;
+    const top = value !== null && typeof value === 'object' && !Array.isArray(value) ? value : undefined;
+    const otherKind = !top
+      ? undefined
+      : 'formula' in top && 'variables' in top
+        ? 'an anchor file, not a scenario (it has "variables" and a "formula"); a scenario names anchors by id under "anchors"'
+        : 'rows' in top && 'yearConvention' in top
+          ? 'an observations file, not a scenario (it has "rows" and a "yearConvention"); give it to --given-observed or hindcast --observations'
+          : typeof top.$schema === 'string' && /json-schema\.org/.test(top.$schema)
+            ? 'a JSON schema, not a scenario; a scenario\'s "$schema" may point at it'
+            : undefined;
+    if (otherKind) {
+      // Another kind of file where a scenario was expected: say so rather than list its keys as unknown.
+      const notScenario = `${path} is ${otherKind}`;
       const from = chain[chain.length - 1];
       if (from) throw new InputError([{ file: from.path, ...positionOf(from.doc, ['extends']), message: `"extends": ${notScenario}` }]);
-      throw new UsageError(`${notScenario}; to see it run, use a scenario that gives it a weight, or \`bioanchors show ${path}\``);
+      const anchorHint = 'formula' in top! ? `; to see it run, use a scenario that gives it a weight, or \`bioanchors show ${path}\`` : '';
+      throw new UsageError(`${notScenario}${anchorHint}`);
     }
     const checked = validateDocument(doc, scenarioFileSchema);
     if (!checked.ok) throw new InputError(checked.problems);

@@ -268,3 +268,34 @@ describe('messages say what is wrong, where, and what is accepted (no zod intern
     expect(r.stderr).not.toMatch(INTERNAL);
   });
 });
+
+describe('other kinds of file where a scenario is expected, and invisible characters', () => {
+  it.each([
+    ['an observations file', '/data/observations.json', /is an observations file, not a scenario \(it has "rows" and a "yearConvention"\); give it to --given-observed or hindcast --observations/],
+    ['a JSON schema', '/scenarios/scenario.schema.json', /is a JSON schema, not a scenario; a scenario's "\$schema" may point at it/],
+  ])('extends of %s is blamed on the extends field, saying what the file is', async (_name, target, message) => {
+    const { ROOT } = await import('../helpers.js');
+    const dir = folder({ 'mine.json': `{\n  "id": "mine",\n  "extends": ${JSON.stringify(ROOT + target)}\n}\n` });
+    const r = await cli(['validate', join(dir, 'mine.json')]);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toMatch(/mine\.json:3:3: "extends": /);
+    expect(r.stderr).toMatch(message);
+    const run = await cli(['run', ROOT + target, '-n', '100']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(message);
+  });
+
+  it('an extends of a device is "not a regular file", not "a folder"', async () => {
+    const dir = folder({ 'mine.json': `{\n  "id": "mine",\n  "extends": "/dev/null"\n}\n` });
+    const r = await cli(['validate', join(dir, 'mine.json')]);
+    expect(r.stderr).toMatch(/mine\.json:3:3: "extends": \/dev\/null is not a regular file/);
+  });
+
+  it('a second byte-order mark or a no-break space is named (the message showed nothing)', async () => {
+    const dir = folder({ 'bom2.json': '\ufeff\ufeff{"id": "bom2", "extends": "cotra-2020"}', 'nbsp.json': '{"id": "x",\u00a0"extends": "cotra-2020"}' });
+    const bom = await cli(['validate', join(dir, 'bom2.json')]);
+    expect(bom.stderr).toMatch(/bom2\.json:1:1: invalid JSON: an invisible character U\+FEFF here \(a second byte-order mark\); remove it/);
+    const nbsp = await cli(['validate', join(dir, 'nbsp.json')]);
+    expect(nbsp.stderr).toMatch(/nbsp\.json:1:12: invalid JSON: an invisible character U\+00A0 here; remove it/);
+  });
+});
