@@ -181,6 +181,7 @@ function messageFor(issue: RawIssue, root: unknown, schema: z.ZodType): { path: 
     }
     case 'invalid_value': {
       const options = (issue.values ?? []).map((v) => JSON.stringify(v));
+      if (value === undefined) return [{ path, message: `missing required field "${field}" (${options.length === 1 ? options[0] : `one of ${options.join(', ')}`})` }];
       const hint = typeof value === 'string' ? closest(value, (issue.values ?? []).map(String)) : undefined;
       return [{ path, message: `${field} must be ${options.length === 1 ? options[0] : `one of ${options.join(', ')}`}; found ${describeValue(value)}${hint ? ` (did you mean "${hint}"?)` : ''}` }];
     }

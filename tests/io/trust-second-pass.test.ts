@@ -299,3 +299,34 @@ describe('other kinds of file where a scenario is expected, and invisible charac
     expect(nbsp.stderr).toMatch(/nbsp\.json:1:12: invalid JSON: an invisible character U\+00A0 here; remove it/);
   });
 });
+
+describe('the other commands and options, with the worst input', () => {
+  it('show ANCHOR --set is refused (the --set was silently ignored)', async () => {
+    const r = await cli(['show', 'lifetime', '--set', 'spending.doublingYears=2']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/--set changes a scenario's values; "lifetime" is an anchor/);
+  });
+
+  it('validate of a folder asks for the files in it (it said "not a scenario file")', async () => {
+    const dir = folder({ 'a.json': '{}' });
+    const r = await cli(['validate', dir]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/is a folder; give the files to check/);
+  });
+
+  it('sensitivity --swing to a refused value gives the reason without the --set wording', async () => {
+    const r = await cli(['sensitivity', '--swing', 'spending.doublingYears=1e308,1', '-n', '1000']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^--swing spending\.doublingYears=1e\+308,1: 1e\+308 is not a value it can take: spending\.doublingYears must be between -1e300 and 1e300/m);
+  });
+
+  it('merge of a file that is not a part says where and what, in the words of the other files (no zod "Invalid input")', async () => {
+    const dir = folder({ 'kind.json': '{"kind": "bioanchors-chunks"}', 'list.json': '[]' });
+    const kind = await cli(['merge', join(dir, 'kind.json')]);
+    expect(kind.code).toBe(3);
+    expect(kind.stderr).toMatch(/kind\.json:1:1: not a partial run written by `bioanchors run --chunks FROM:TO --format json`: missing required field "format" \("bioanchors-partial-1"\)/);
+    const list = await cli(['merge', join(dir, 'list.json')]);
+    expect(list.stderr).toMatch(/list\.json:1:1: not a partial run .*: \(top level\) must be an object; found a list/);
+    expect(kind.stderr + list.stderr).not.toMatch(/Invalid input/);
+  });
+});

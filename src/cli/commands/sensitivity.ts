@@ -33,10 +33,10 @@ export async function sensitivityOf(ctx: CliContext, ref: string, options: Sensi
     // Each end of the range must be a value --set would accept there (a doubling time above 0, …).
     for (const value of options.swing[path]) {
       try {
-        loadScenario(ref, { sets: [...options.set, `${path}=${value}`], horizon: options.horizon });
+        loadScenario(ref, { sets: [...options.set, `${path}=${value}`], horizon: options.horizon, cwd: ctx.cwd });
       } catch (error) {
         if (!(error instanceof UsageError || error instanceof InputError)) throw error;
-        const reason = error.message.replace(/^--set [^:]+: /, '');
+        const reason = error.message.replace(/^--set( [^:]+)?: /, '');
         throw new UsageError(`--swing ${path}=${options.swing[path].join(',')}: ${value} is not a value it can take: ${reason}`);
       }
     }

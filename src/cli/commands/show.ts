@@ -37,6 +37,8 @@ export function showCommand(ctx: CliContext, ref: string, options: { seed: numbe
   let reads: string[];
   if (anchorPath || (existsSync(asPath) && !scenarioIds.includes(ref) && inputFileKind(asPath) === 'anchor')) {
     const path = anchorPath ?? asPath;
+    // --set changes a scenario; an anchor shown alone has none to change (it was silently ignored).
+    if (options.set.length) throw new UsageError(`--set changes a scenario's values; "${ref}" is an anchor: show a scenario that uses it, or edit the anchor's file`);
     const { file } = loadAnchorFile(path);
     reads = [path];
     content = { kind: 'anchor', ...file, $schema: undefined, requirementPercentilesLog10Flop: { samples: SHOW_SAMPLES, seed: options.seed, ...requirementPercentiles(path, options.seed) } };

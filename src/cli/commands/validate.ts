@@ -1,5 +1,5 @@
 /** `bioanchors validate`: check anchor, scenario and observations files; every problem as file:line:col. */
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { InputError, formatProblem, UsageError } from '../../io/errors.js';
 import { BUNDLED_ANCHORS, BUNDLED_SCENARIOS, checkAnchorFile, inputFileKind, listJsonIds, loadScenario } from '../../io/load.js';
@@ -14,6 +14,7 @@ export function validateCommand(ctx: CliContext, files: string[]): number {
   let failed = 0;
   for (const path of targets) {
     if (!existsSync(path)) throw new UsageError(`no such file: ${path}`);
+    if (statSync(path).isDirectory()) throw new UsageError(`${path} is a folder; give the files to check (e.g. ${join(path, '*.json')})`);
     try {
       // Each kind is checked as the commands that read it check it: an anchor is built (formula
       // and all), a scenario loaded with its chain and anchors, observations as --given-observed reads them.
