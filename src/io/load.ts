@@ -452,7 +452,8 @@ export function loadScenario(ref: string, options: LoadOptions = {}): LoadedScen
     const option = setProblem(issue);
     return option ? [`${option}: ${issue.message}`] : [];
   });
-  if (fromOptions.length) throw new UsageError(fromOptions.join('\n'));
+  // One line per mistake: a variable several anchors share gives the same message for each.
+  if (fromOptions.length) throw new UsageError([...new Set(fromOptions)].join('\n'));
   const dead = deadGeneralValues(origins, anchorIds.filter((id) => anchorFiles[id]), (id, name) => Object.hasOwn(anchorFiles[id]?.variables ?? {}, name));
   if (dead.length) {
     const problems: Problem[] = [];

@@ -77,7 +77,8 @@ export function allowedKeysAt(schema: z.ZodType, data: unknown, path: Path): str
     else return [];
     def = unwrap(def, here);
   }
-  return def.type === 'object' && def.shape ? Object.keys(def.shape) : [];
+  // Keys typed `never` exist only elsewhere (a weight outside a mixture's components): not allowed here.
+  return def.type === 'object' && def.shape ? Object.keys(def.shape).filter((k) => unwrap(def.shape![k]._zod.def, undefined).type !== 'never') : [];
 }
 
 interface RawIssue {

@@ -330,3 +330,17 @@ describe('the other commands and options, with the worst input', () => {
     expect(kind.stderr + list.stderr).not.toMatch(/Invalid input/);
   });
 });
+
+describe('distribution messages', () => {
+  it('the keys listed as allowed are the ones allowed there (a point was told "weight" was)', async () => {
+    const r = await cli(['run', '-n', '100', '--set', 'variables.brainLog10FlopPerS={"dist":"point","value":1,"truncate":{"min":0}}']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/unknown key "truncate" in variables\.brainLog10FlopPerS; allowed: dist, value, unit, description, source\n/);
+  });
+
+  it('a --set mistake that concerns several anchors is said once', async () => {
+    const r = await cli(['run', '-n', '100', '--set', 'variables.brainLog10FlopPerS={"dist":"point","value":1,"unit":"wrong"}']);
+    expect(r.code).toBe(2);
+    expect(r.stderr.match(/does not match the anchor's/g)).toHaveLength(1);
+  });
+});
