@@ -27,7 +27,7 @@ export interface LoadedFile {
   sha256: string;
 }
 
-/** Largest scenario or anchor file read: the bundled ones are a few KB. */
+/** Largest input file read (scenario, anchor, observations, reference, part): the bundled ones are a few KB. */
 export const MAX_FILE_BYTES = 4 * 1024 * 1024;
 
 /**
@@ -39,19 +39,19 @@ export function readInputText(path: string): string {
   let bytes: Buffer;
   try {
     const stats = statSync(path);
-    if (stats.isDirectory()) throw fail('is a folder, not a JSON file');
+    if (stats.isDirectory()) throw fail('is a folder, not a file');
     if (!stats.isFile()) throw fail('is not a regular file');
-    if (stats.size > MAX_FILE_BYTES) throw fail(`is ${(stats.size / 1048576).toFixed(1)} MB; scenario and anchor files may be at most ${MAX_FILE_BYTES / 1048576} MB`);
+    if (stats.size > MAX_FILE_BYTES) throw fail(`is ${(stats.size / 1048576).toFixed(1)} MB; input files may be at most ${MAX_FILE_BYTES / 1048576} MB`);
     bytes = readFileSync(path);
   } catch (error) {
     if (error instanceof InputError) throw error;
     throw fail(`cannot read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
   }
-  if (bytes.length > MAX_FILE_BYTES) throw fail(`is larger than ${MAX_FILE_BYTES / 1048576} MB; scenario and anchor files may be at most that`);
+  if (bytes.length > MAX_FILE_BYTES) throw fail(`is larger than ${MAX_FILE_BYTES / 1048576} MB; input files may be at most that`);
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
-    throw fail('is UTF-16 encoded; save it as UTF-8 (JSON files are UTF-8)');
+    throw fail('is UTF-16 encoded; save it as UTF-8 (input files are UTF-8)');
   }
-  if (bytes.includes(0)) throw fail('contains NUL bytes: it is UTF-16 or UTF-32 text or a binary file; save it as UTF-8 JSON');
+  if (bytes.includes(0)) throw fail('contains NUL bytes: it is UTF-16 or UTF-32 text or a binary file; save it as UTF-8 text');
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);

@@ -96,7 +96,7 @@ describe('bad files get a message and exit 3, never a stack trace', () => {
     ['UTF-16 without a byte-order mark', { 'mine.json': Buffer.from(extendsCotra({}), 'utf16le') }, /mine\.json: contains NUL bytes/],
     ['Latin-1', { 'mine.json': Buffer.from(extendsCotra({ description: 'caf\u00e9' }), 'latin1') }, /mine\.json: is not valid UTF-8/],
     ['very deep nesting', { 'mine.json': `${'['.repeat(200000)}${']'.repeat(200000)}` }, /mine\.json:1:65: objects and lists are nested more than 64 deep/],
-    ['a very large file', { 'mine.json': `{"id":"mine","description":"${'x'.repeat(5 * 1024 * 1024)}"}` }, /mine\.json: is 5\.0 MB; scenario and anchor files may be at most 4 MB/],
+    ['a very large file', { 'mine.json': `{"id":"mine","description":"${'x'.repeat(5 * 1024 * 1024)}"}` }, /mine\.json: is 5\.0 MB; input files may be at most 4 MB/],
   ];
   it.each(cases)('%s', async (_name, files, message) => {
     const dir = folder(files);

@@ -344,3 +344,14 @@ describe('distribution messages', () => {
     expect(r.stderr.match(/does not match the anchor's/g)).toHaveLength(1);
   });
 });
+
+describe('reference curves (plot cdf --reference) are read as every input file is', () => {
+  it('a folder, a UTF-16 file and a year outside 1900–3000 each get their message', async () => {
+    const { readReferenceCsv } = await import('../../src/io/reference.js');
+    const dir = folder({ 'sub/x': '', 'far.csv': 'year,p\n2030,0.1\n1e300,0.5\n' });
+    writeFileSync(join(dir, 'u16.csv'), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('year,p\n2030,0.1\n', 'utf16le')]));
+    expect(() => readReferenceCsv(join(dir, 'sub'), 'sub')).toThrow(/^sub: is a folder, not a file$/);
+    expect(() => readReferenceCsv(join(dir, 'u16.csv'), 'u16.csv')).toThrow(/^u16\.csv: is UTF-16 encoded; save it as UTF-8/);
+    expect(() => readReferenceCsv(join(dir, 'far.csv'), 'far.csv')).toThrow(/^far\.csv:3:1: year 1e\+300 is outside 1900–3000, the years a scenario can cover$/);
+  });
+});
