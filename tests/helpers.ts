@@ -1,5 +1,5 @@
 /** Shared test helpers: an in-process CLI with fake streams, and fixture paths. */
-import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -49,6 +49,7 @@ export function tempDir(): string {
 export function removeTempDirs(): void {
   for (const dir of tempDirs.splice(0)) {
     // A test may have made its folder read-only (to check a refusal): give it back first.
+    if (!existsSync(dir)) continue;
     chmodSync(dir, 0o700);
     rmSync(dir, { recursive: true, force: true });
   }

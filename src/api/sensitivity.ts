@@ -43,7 +43,7 @@ function checkSwings(input: ScenarioInput, swing: Record<string, [number, number
         loadScenario(input.ref, { sets: [...input.options.set, `${path}=${value}`], horizon: input.options.horizon, cwd: input.cwd });
       } catch (error) {
         if (!(error instanceof UsageError || error instanceof InputError)) throw error;
-        const reason = error.message.replace(/^--set [^:]+: /, '');
+        const reason = error.message.replace(/^--set( [^:]+)?: /, '');
         throw new UsageError(`--swing ${path}=${swing[path].join(',')}: ${value} is not a value it can take: ${reason}`);
       }
     }

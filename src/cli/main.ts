@@ -75,6 +75,8 @@ Examples:
   bioanchors list                                anchors and scenarios
   bioanchors validate my-scenario.json           check a file; problems as file:line:col
 
+Scenarios: a name with a "/" or ending in .json is a file; a bare id (cotra-2020) is the bundled
+scenario, unless a file (not a folder) of exactly that name is in the working folder.
 Years: a year Y means "by the end of year Y"; dates (2053.9) are decimal years, year Y ending at Y+1.
 Format: --format, else the --output file's extension, else a table on a terminal and CSV when piped.
 Exit codes: 0 ok, 1 internal error, 2 command-line mistake (or an --output that cannot be written),
@@ -412,8 +414,8 @@ chunks exactly once; the result is the output of the whole run, byte for byte.`,
 
   program
     .command('validate')
-    .description('check anchor and scenario files (default: the bundled ones); problems as file:line:col')
-    .argument('[files...]', 'files to check')
+    .description('check anchor, scenario and observations files (default: the bundled ones); problems as file:line:col')
+    .argument('[files...]', 'files to check, each as what its "$schema" (else its anchors/ folder, else its shape) says it is')
     .addHelpText('after', '\nExamples:\n  bioanchors validate my-scenario.json anchors/my-anchor.json')
     .action(async (files: string[]) => {
       const { validateCommand } = await import('./commands/validate.js');

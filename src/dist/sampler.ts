@@ -104,7 +104,11 @@ function triangularSampler(min: number, mode: number, max: number): SamplerBody 
   const left = mode - min;
   const right = max - mode;
   const atMode = left / width;
-  const quantile = (p: number) => (p < atMode ? min + Math.sqrt(p * width * left) : max - Math.sqrt((1 - p) * width * right));
+  // Past 1e154 the products width·left overflow: then each square root is taken apart (the
+  // files' numbers reach 1e300). Below it the product form is kept, as it has always drawn.
+  const big = !Number.isFinite(width * width);
+  const root = big ? (p: number, side: number) => Math.sqrt(p * width) * Math.sqrt(side) : (p: number, side: number) => Math.sqrt(p * width * side);
+  const quantile = (p: number) => (p < atMode ? min + root(p, left) : max - root(1 - p, right));
   return {
     constant: false,
     sample: (rng) => quantile(rng.uniform()),
@@ -112,10 +116,12 @@ function triangularSampler(min: number, mode: number, max: number): SamplerBody 
       rng.fillUniform(out, n);
       for (let k = 0; k < n; k++) {
         const p = out[k];
-        out[k] = p < atMode ? min + Math.sqrt(p * width * left) : max - Math.sqrt((1 - p) * width * right);
+        out[k] = p < atMode ? min + root(p, left) : max - root(1 - p, right);
       }
     },
-    cdf: (x) => (x <= min ? 0 : x >= max ? 1 : x <= mode ? ((x - min) * (x - min)) / (width * left) : 1 - ((max - x) * (max - x)) / (width * right)),
+    cdf: big
+      ? (x) => (x <= min ? 0 : x >= max ? 1 : x <= mode ? ((x - min) / width) * ((x - min) / left) : 1 - ((max - x) / width) * ((max - x) / right))
+      : (x) => (x <= min ? 0 : x >= max ? 1 : x <= mode ? ((x - min) * (x - min)) / (width * left) : 1 - ((max - x) * (max - x)) / (width * right)),
     quantile,
   };
 }
@@ -215,6 +221,10 @@ function mixtureSampler(parts: { weight: number; sampler: Sampler }[], truncate:
     const above = hi === Infinity ? 1 : p.sampler.cdf(hi);
     return { ...p, below, mass: Math.max(0, above - below) };
   });
+  // Weights relative to the largest, so that their total neither overflows nor underflows
+  // (weights of 5e-324 times a mass below 1 were 0, and the mixture "had no probability").
+  const largest = Math.max(...inside.map((p) => p.weight));
+  for (const p of inside) p.weight /= largest;
   const total = inside.reduce((s, p) => s + p.weight * p.mass, 0);
   if (!(total > 1e-12)) throw new EmptyTruncationError(`truncation to [${lo}, ${hi}] leaves the mixture no probability`);
   const cumulative: number[] = [];

@@ -7,6 +7,16 @@
 
 const LOG10_2 = Math.log10(2);
 
+/**
+ * Doubling and halving times shorter than this count as this: growth of 3e299 OOM a year already
+ * takes any curve to its cap within the year, while a shorter time (5e-324) made the slope
+ * infinite, and infinity times the 0 years at a curve's own year is NaN (0% in every year).
+ */
+const MIN_DOUBLING_YEARS = 1e-300;
+
+/** log10 growth per year of a doubling time in years, finite for every positive time. */
+const slopeOf = (doublingYears: number) => LOG10_2 / (doublingYears > MIN_DOUBLING_YEARS ? doublingYears : MIN_DOUBLING_YEARS);
+
 /** log10 of 1/(10^-a + 10^-b): a soft minimum of two log10 values, computed without overflow. */
 export function softMinLog10(a: number, b: number): number {
   const lo = a < b ? a : b;
@@ -142,12 +152,12 @@ export class WorldCurves {
   setGrowthValues(x: Float64Array, v: CurveValues): void {
     this.priceValue = x[0];
     this.priceYear = v.flopPerUsdYear;
-    this.priceSlope = LOG10_2 / x[1];
+    this.priceSlope = slopeOf(x[1]);
     this.priceCap = x[2];
     this.priceSoft = v.flopPerUsdSoft;
     this.spendValue = x[3];
     this.spendYear = v.spendYear;
-    this.spendSlope = LOG10_2 / x[4];
+    this.spendSlope = slopeOf(x[4]);
     if (x[6] !== this.lastGdpGrowth) {
       this.lastGdpGrowth = x[6];
       this.log10GdpGrowth = Math.log10(1 + x[6]);
@@ -179,7 +189,7 @@ export class WorldCurves {
 
   setProgress(startYear: number, halvingYears: number, maxOom: number, soft: boolean): void {
     this.algoStart = startYear;
-    this.algoSlope = LOG10_2 / halvingYears;
+    this.algoSlope = slopeOf(halvingYears);
     this.algoCap = maxOom;
     this.algoSoft = soft;
   }

@@ -3,7 +3,7 @@
  * through an interpreter. The generated source is built only from the validated tree: numbers,
  * indices into the variable list, and a fixed table of functions; no user text reaches it.
  */
-import type { Expr, FunctionName } from '../model/formula.js';
+import { chainOf, type Expr, type FunctionName } from '../model/formula.js';
 
 /** Round half away from zero, as mathjs's round does. */
 function roundHalfAway(x: number): number {
@@ -36,7 +36,12 @@ const CALLS: Record<FunctionName, (args: string[]) => string> = {
   pow: ([x, y]) => `Math.pow(${x}, ${y})`,
 };
 
-/** JavaScript source of an expression; `ref(name)` gives the source that reads a variable. */
+/**
+ * JavaScript source of an expression; `ref(name)` gives the source that reads a variable. A chain
+ * of + and - (or of * and /) is written without inner parentheses, `((a + b) - c)` as
+ * `(a + b - c)`: the same left-to-right evaluation in JavaScript, and no nesting for its parser
+ * however long the chain (a sum of thousands of terms nested would exhaust V8's parser stack).
+ */
 export function toSource(expr: Expr, ref: (name: string) => string): string {
   switch (expr.kind) {
     case 'number':
@@ -48,9 +53,18 @@ export function toSource(expr: Expr, ref: (name: string) => string): string {
     case 'negate':
       return `(-${toSource(expr.arg, ref)})`;
     case 'binary': {
-      const a = toSource(expr.left, ref);
-      const b = toSource(expr.right, ref);
-      return expr.op === '^' ? `Math.pow(${a}, ${b})` : `(${a} ${expr.op} ${b})`;
+      if (expr.op === '^') return `Math.pow(${toSource(expr.left, ref)}, ${toSource(expr.right, ref)})`;
+      // Walk down the chain's left spine without recursion, then write its operands in order.
+      const chain = chainOf(expr.op);
+      const rights: { op: string; right: Expr }[] = [];
+      let left: Expr = expr;
+      while (left.kind === 'binary' && chainOf(left.op) === chain) {
+        rights.push({ op: left.op, right: left.right });
+        left = left.left;
+      }
+      let out = toSource(left, ref);
+      for (let i = rights.length - 1; i >= 0; i--) out += ` ${rights[i].op} ${toSource(rights[i].right, ref)}`;
+      return `(${out})`;
     }
     case 'call':
       if (!Object.hasOwn(CALLS, expr.fn)) throw new Error(`bug: unknown formula function ${String(expr.fn)}`);

@@ -22,10 +22,12 @@ export function compileRequirement(anchor: Pick<Anchor, 'variables' | 'formula' 
       case 'roundTo': {
         // Python's round(x, 1) rounds the decimal value half to even. Dividing by 1/step when that is
         // a whole number (10 for 0.1) gives the nearest double to k/10, so 30.0 stays exactly 30.
+        // When r / step overflows (a step of 5e-324), the step is finer than r's own precision:
+        // r is left as it is (rounding it gave infinity times the step, a non-finite requirement).
         const inverse = 1 / step.step;
         return Number.isInteger(inverse)
-          ? `r = H.roundHalfEven(r * ${String(inverse)}) / ${String(inverse)};`
-          : `r = H.roundHalfEven(r / ${String(step.step)}) * ${String(step.step)};`;
+          ? `{ const q = r * ${String(inverse)}; if (Math.abs(q) < Infinity) r = H.roundHalfEven(q) / ${String(inverse)}; }`
+          : `{ const q = r / ${String(step.step)}; if (Math.abs(q) < Infinity) r = H.roundHalfEven(q) * ${String(step.step)}; }`;
       }
     }
   });

@@ -92,6 +92,9 @@ export function parseJsonDocument(file: string, text: string): { ok: true; doc: 
     const problems = errors.slice(0, 1).map((e) => {
       const code = printParseErrorCode(e.error);
       const found = text.slice(e.offset, e.offset + Math.max(1, Math.min(e.length, 20)));
+      // An invisible character is named, not shown (a second byte-order mark, a no-break space).
+      const invisible = /^[\ufeff\u00a0\u200b\u2028\u2029]/.exec(found);
+      if (invisible) return at(e.offset, `invalid JSON: an invisible character U+${invisible[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')} here${invisible[0] === '\ufeff' ? ' (a second byte-order mark)' : ''}; remove it`);
       return at(e.offset, `invalid JSON: ${PARSE_HINTS[code] ?? code}${found.trim() ? ` (found ${JSON.stringify(found)})` : ''}`);
     });
     return { ok: false, problems: problems.length ? problems : [at(0, 'invalid JSON: the file is empty')] };

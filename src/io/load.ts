@@ -2,15 +2,15 @@
  * Files to model objects: finds scenario and anchor files, follows `extends`, applies `--set`
  * overrides, and reports every problem as file:line:col.
  *
- * Lookup: a scenario argument that names an existing file (or ends in .json) is a path;
- * otherwise it is an id in the bundled scenarios/ folder. `extends` works the same way, relative
- * to the extending file. Anchors are found by id, first in anchors/ beside or above each scenario
+ * Lookup (resolveScenarioPath): a scenario argument with a "/" or ending in .json, or naming an
+ * existing file (not a folder), is a path; otherwise it is an id in the bundled scenarios/ folder.
+ * `extends` works the same way, relative to the extending file. Anchors are found by id, first in anchors/ beside or above each scenario
  * file of the chain (so a user's folder can hold its own anchors), then in the bundled anchors/.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
-import { anchorFileSchema, type AnchorFile } from '../model/anchor.js';
+import { anchorFileSchema, buildAnchor, type Anchor, type AnchorFile } from '../model/anchor.js';
 import type { Issue } from '../model/issues.js';
 import { GENERAL_ALGORITHMIC_KEYS } from '../model/paths.js';
 import { buildScenario, scenarioFileSchema, type Scenario, type ScenarioFile } from '../model/scenario.js';
@@ -27,7 +27,7 @@ export interface LoadedFile {
   sha256: string;
 }
 
-/** Largest scenario or anchor file read: the bundled ones are a few KB. */
+/** Largest input file read (scenario, anchor, observations, reference, part): the bundled ones are a few KB. */
 export const MAX_FILE_BYTES = 4 * 1024 * 1024;
 
 /**
@@ -39,19 +39,19 @@ export function readInputText(path: string): string {
   let bytes: Buffer;
   try {
     const stats = statSync(path);
-    if (stats.isDirectory()) throw fail('is a folder, not a JSON file');
+    if (stats.isDirectory()) throw fail('is a folder, not a file');
     if (!stats.isFile()) throw fail('is not a regular file');
-    if (stats.size > MAX_FILE_BYTES) throw fail(`is ${(stats.size / 1048576).toFixed(1)} MB; scenario and anchor files may be at most ${MAX_FILE_BYTES / 1048576} MB`);
+    if (stats.size > MAX_FILE_BYTES) throw fail(`is ${(stats.size / 1048576).toFixed(1)} MB; input files may be at most ${MAX_FILE_BYTES / 1048576} MB`);
     bytes = readFileSync(path);
   } catch (error) {
     if (error instanceof InputError) throw error;
     throw fail(`cannot read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
   }
-  if (bytes.length > MAX_FILE_BYTES) throw fail(`is larger than ${MAX_FILE_BYTES / 1048576} MB; scenario and anchor files may be at most that`);
+  if (bytes.length > MAX_FILE_BYTES) throw fail(`is larger than ${MAX_FILE_BYTES / 1048576} MB; input files may be at most that`);
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
-    throw fail('is UTF-16 encoded; save it as UTF-8 (JSON files are UTF-8)');
+    throw fail('is UTF-16 encoded; save it as UTF-8 (input files are UTF-8)');
   }
-  if (bytes.includes(0)) throw fail('contains NUL bytes: it is UTF-16 or UTF-32 text or a binary file; save it as UTF-8 JSON');
+  if (bytes.includes(0)) throw fail('contains NUL bytes: it is UTF-16 or UTF-32 text or a binary file; save it as UTF-8 text');
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
@@ -97,22 +97,78 @@ export function loadAnchorFile(path: string): LoadedAnchor {
   return { file: checked.value, doc };
 }
 
+/**
+ * Reads an anchor file and builds the anchor as a scenario would (formula, adjustments, variables
+ * used), so that `validate` and `show` refuse exactly what `run` refuses; problems as file:line:col.
+ */
+export function checkAnchorFile(path: string): LoadedAnchor & { anchor: Anchor } {
+  const loaded = loadAnchorFile(path);
+  const built = buildAnchor(loaded.file, {}, closest);
+  if (!built.ok) throw new InputError(built.issues.map((issue) => ({ file: path, ...positionOf(loaded.doc, issue.path), message: issue.message })));
+  return { ...loaded, anchor: built.value };
+}
+
+export type InputFileKind = 'anchor' | 'scenario' | 'observations';
+
+/**
+ * What an input file is, for `validate` and `show`: by its "$schema" (anchor.schema.json,
+ * scenario.schema.json, observations.schema.json), else by its folder (anchors/), else by its
+ * shape (a top-level "formula" is an anchor, "rows" an observations file), else a scenario.
+ * A file that cannot be read or parsed is a scenario here; reading it then says what is wrong.
+ */
+export function inputFileKind(path: string): InputFileKind {
+  let value: unknown;
+  try {
+    const parsed = parseJsonDocument(path, readInputText(path));
+    value = parsed.ok ? parsed.doc.value : undefined;
+  } catch {
+    value = undefined;
+  }
+  const top = value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+  const schema = typeof top.$schema === 'string' ? top.$schema : '';
+  if (/(^|[\\/])anchor\.schema\.json$/.test(schema)) return 'anchor';
+  if (/(^|[\\/])observations\.schema\.json$/.test(schema)) return 'observations';
+  if (/(^|[\\/])scenario\.schema\.json$/.test(schema)) return 'scenario';
+  if (/[\\/]anchors[\\/][^\\/]+$/.test(path)) return 'anchor';
+  if ('formula' in top) return 'anchor';
+  if ('rows' in top && 'yearConvention' in top) return 'observations';
+  return 'scenario';
+}
+
 function looksLikePath(ref: string): boolean {
   return ref.endsWith('.json') || ref.includes('/') || ref.includes('\\');
 }
 
-/** Resolves a scenario argument or `extends` value to a file path. */
-export function resolveScenarioPath(ref: string, relativeTo?: string, cwd: string = process.cwd()): string {
+const isFile = (path: string) => {
+  try {
+    return statSync(path).isFile();
+  } catch {
+    return false;
+  }
+};
+
+/**
+ * Resolves a scenario argument or `extends` value to a file path. A reference that contains a
+ * "/" (or "\\") or ends in ".json" is a path, relative to the working folder (or to the
+ * extending file); a bare id is a bundled scenario (or, for `extends`, a `<id>.json` beside the
+ * extending file first), unless a file (not a folder) of exactly that name is there. So a folder
+ * named like a bundled id (`mkdir cotra-2020`) changes nothing; write `./cotra-2020.json` to mean a file.
+ */
+export function resolveScenarioPath(ref: string, relativeTo?: string, cwd = process.cwd()): string {
   const base = relativeTo ?? cwd;
-  if (looksLikePath(ref) || existsSync(resolve(base, ref))) {
-    const path = resolve(base, ref);
-    if (!existsSync(path)) throw new UsageError(`no such scenario file: ${path}`);
-    return path;
+  const asPath = resolve(base, ref);
+  if (looksLikePath(ref) || isFile(asPath)) {
+    if (!existsSync(asPath)) throw new UsageError(`no such scenario file: ${asPath}`);
+    if (!isFile(asPath)) {
+      const folder = statSync(asPath).isDirectory();
+      throw new UsageError(folder ? `${asPath} is a folder, not a scenario file; give the path of a .json file in it, or a bundled scenario id` : `${asPath} is not a regular file (a device or a socket); give the path of a scenario .json file`);
+    }
+    return asPath;
   }
   const dirs = [...new Set([relativeTo, BUNDLED_SCENARIOS].filter((d): d is string => d !== undefined))];
   for (const dir of dirs) {
     const candidate = join(dir, `${ref}.json`);
-    if (existsSync(candidate)) return candidate;
+    if (isFile(candidate)) return candidate;
   }
   const known = [...new Set(dirs.flatMap(listJsonIds))];
   const hint = closest(ref, known);
@@ -272,7 +328,7 @@ export interface LoadOptions {
   sets?: readonly string[];
   /** `--horizon YEAR`: the same as a last `--set horizonYear=YEAR`, blamed on --horizon. */
   horizon?: number;
-  /** The folder a relative path resolves against (default: the process's working folder). */
+  /** The folder a scenario path is relative to (default: the process's working folder). */
   cwd?: string;
 }
 
@@ -288,12 +344,23 @@ export function loadScenario(ref: string, options: LoadOptions = {}): LoadedScen
     }
     const doc = readDocument(path);
     const value = doc.value as Record<string, unknown> | null;
-    if (value !== null && typeof value === 'object' && !Array.isArray(value) && 'formula' in value && 'variables' in value) {
-      // An anchor file where a scenario was expected: say so rather than list its keys as unknown.
-      const notScenario = `${path} is an anchor file, not a scenario (it has "variables" and a "formula"); a scenario names anchors by id under "anchors"`;
+    const top = value !== null && typeof value === 'object' && !Array.isArray(value) ? value : undefined;
+    const otherKind = !top
+      ? undefined
+      : 'formula' in top && 'variables' in top
+        ? 'an anchor file, not a scenario (it has "variables" and a "formula"); a scenario names anchors by id under "anchors"'
+        : 'rows' in top && 'yearConvention' in top
+          ? 'an observations file, not a scenario (it has "rows" and a "yearConvention"); give it to --given-observed or hindcast --observations'
+          : typeof top.$schema === 'string' && /json-schema\.org/.test(top.$schema)
+            ? 'a JSON schema, not a scenario; a scenario\'s "$schema" may point at it'
+            : undefined;
+    if (otherKind) {
+      // Another kind of file where a scenario was expected: say so rather than list its keys as unknown.
+      const notScenario = `${path} is ${otherKind}`;
       const from = chain[chain.length - 1];
       if (from) throw new InputError([{ file: from.path, ...positionOf(from.doc, ['extends']), message: `"extends": ${notScenario}` }]);
-      throw new UsageError(`${notScenario}; to see it run, use a scenario that gives it a weight, or \`bioanchors show ${path}\``);
+      const anchorHint = 'formula' in top! ? `; to see it run, use a scenario that gives it a weight, or \`bioanchors show ${path}\`` : '';
+      throw new UsageError(`${notScenario}${anchorHint}`);
     }
     const checked = validateDocument(doc, scenarioFileSchema);
     if (!checked.ok) throw new InputError(checked.problems);
@@ -303,7 +370,7 @@ export function loadScenario(ref: string, options: LoadOptions = {}): LoadedScen
     try {
       path = resolveScenarioPath(parent, dirname(path));
     } catch (error) {
-      if (error instanceof UsageError) throw new InputError([{ file: path, ...positionOf(doc, ['extends']), message: error.message }]);
+      if (error instanceof UsageError) throw new InputError([{ file: path, ...positionOf(doc, ['extends']), message: `"extends": ${error.message}` }]);
       throw error;
     }
   }
@@ -385,7 +452,8 @@ export function loadScenario(ref: string, options: LoadOptions = {}): LoadedScen
     const option = setProblem(issue);
     return option ? [`${option}: ${issue.message}`] : [];
   });
-  if (fromOptions.length) throw new UsageError(fromOptions.join('\n'));
+  // One line per mistake: a variable several anchors share gives the same message for each.
+  if (fromOptions.length) throw new UsageError([...new Set(fromOptions)].join('\n'));
   const dead = deadGeneralValues(origins, anchorIds.filter((id) => anchorFiles[id]), (id, name) => Object.hasOwn(anchorFiles[id]?.variables ?? {}, name));
   if (dead.length) {
     const problems: Problem[] = [];

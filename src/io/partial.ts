@@ -3,22 +3,18 @@ import { addInto, type Counts } from '../engine/counts.js';
 import { CHUNK_SIZE, chunkCount } from '../engine/loop.js';
 import { partialRunSchema, type PartialRun } from '../model/partial.js';
 import { InputError, UsageError } from './errors.js';
+import { parseJsonDocument } from './json.js';
 import { readInputText } from './load.js';
+import { validateDocument } from './validate.js';
 
 export function readPartial(path: string): PartialRun {
-  const text = readInputText(path);
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch (error) {
-    throw new InputError([{ file: path, message: `not a partial run: invalid JSON (${(error as Error).message})` }]);
-  }
-  const parsed = partialRunSchema.safeParse(value);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new InputError([{ file: path, message: `not a partial run written by \`bioanchors run --chunks FROM:TO --format json\` (${issue.path.join('.') || 'top level'}: ${issue.message})` }]);
-  }
-  const p: PartialRun = parsed.data;
+  // Read and checked as every input file is, so that a damaged part gets file:line:col messages.
+  const notPartial = 'not a partial run written by `bioanchors run --chunks FROM:TO --format json`';
+  const read = parseJsonDocument(path, readInputText(path));
+  if (!read.ok) throw new InputError(read.problems.slice(0, 1).map((p) => ({ ...p, message: `${notPartial}: ${p.message}` })));
+  const checked = validateDocument(read.doc, partialRunSchema);
+  if (!checked.ok) throw new InputError(checked.problems.slice(0, 1).map((p) => ({ ...p, message: `${notPartial}: ${p.message}` })));
+  const p: PartialRun = checked.value;
   if (!(p.chunks.from < p.chunks.to && p.chunks.to <= p.chunks.of)) throw new InputError([{ file: path, message: `its chunk range ${p.chunks.from}:${p.chunks.to} of ${p.chunks.of} is not a range within the run` }]);
   if (p.counts.perAnchor.length !== p.plan.anchors.length || p.counts.perAnchor.some((h) => h.length !== p.plan.years.length + 1)) {
     throw new InputError([{ file: path, message: 'its counts do not match its years and anchors' }]);

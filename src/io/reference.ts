@@ -3,9 +3,9 @@
  * is not numbers is a header; probabilities are percentages when the header's second column says
  * so ("percent" or "%") or when any value exceeds 1, fractions otherwise.
  */
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { InputError, type Problem } from './errors.js';
+import { readInputText } from './load.js';
 import { PACKAGE_ROOT } from './paths.js';
 
 export interface ReferencePoint {
@@ -35,7 +35,11 @@ export function parseReferenceCsv(file: string, text: string): ReferencePoint[] 
       return;
     }
     if (cells.length < 2 || cells[0] === '' || cells[1] === '' || !Number.isInteger(year) || !Number.isFinite(value)) {
-      problems.push({ file, line: i + 1, message: `expected "year,p" with a whole year and a probability; found "${line}"` });
+      problems.push({ file, line: i + 1, message: `expected "year,p" with a whole year and a probability; found "${line.length > 80 ? `${line.slice(0, 80)}…` : line}"` });
+      return;
+    }
+    if (year < 1900 || year > 3000) {
+      problems.push({ file, line: i + 1, message: `year ${year} is outside 1900–3000, the years a scenario can cover` });
       return;
     }
     rows.push({ line: i + 1, year, value });
@@ -57,9 +61,11 @@ export function parseReferenceCsv(file: string, text: string): ReferencePoint[] 
 export function readReferenceCsv(path: string, shownAs = path): ReferencePoint[] {
   let text: string;
   try {
-    text = readFileSync(path, 'utf8');
+    // As every input file: a folder, a binary or UTF-16 file, a huge file are named as such.
+    text = readInputText(path);
   } catch (error) {
-    throw new InputError([{ file: shownAs, message: `cannot read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}` }]);
+    if (error instanceof InputError) throw new InputError(error.problems.map((p) => ({ ...p, file: shownAs })));
+    throw error;
   }
   return parseReferenceCsv(shownAs, text);
 }

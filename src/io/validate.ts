@@ -4,6 +4,7 @@
  * "did you mean" for misspelt keys and values.
  */
 import type * as z from 'zod';
+import { MAX_MAGNITUDE, MIN_LEVEL } from '../model/distribution.js';
 import { closest } from './closest.js';
 import type { Problem } from './errors.js';
 import { positionOf, type JsonDocument } from './json.js';
@@ -76,7 +77,8 @@ export function allowedKeysAt(schema: z.ZodType, data: unknown, path: Path): str
     else return [];
     def = unwrap(def, here);
   }
-  return def.type === 'object' && def.shape ? Object.keys(def.shape) : [];
+  // Keys typed `never` exist only elsewhere (a weight outside a mixture's components): not allowed here.
+  return def.type === 'object' && def.shape ? Object.keys(def.shape).filter((k) => unwrap(def.shape![k]._zod.def, undefined).type !== 'never') : [];
 }
 
 interface RawIssue {
@@ -111,11 +113,31 @@ function bestBranch(issue: RawIssue, value: unknown): RawIssue[] | undefined {
   return plausible[0].b;
 }
 
+/** What a schema type is called in messages (zod's own names, "record", "int", "never", are not for users). */
+const TYPE_NAMES: Record<string, string> = {
+  string: 'text (in double quotes)',
+  number: 'a number',
+  int: 'a whole number',
+  array: 'a list',
+  record: 'an object',
+  object: 'an object',
+  boolean: 'true or false',
+};
+const typeName = (expected: string | undefined) => TYPE_NAMES[expected ?? ''] ?? `a ${expected}`;
+
 function messageFor(issue: RawIssue, root: unknown, schema: z.ZodType): { path: Path; key?: string; message: string }[] {
   const path = issue.path;
   const value = valueAt(root, path);
   const field = dotted(path);
   switch (issue.code) {
+    case 'invalid_key': {
+      // A key of a record (a variable name, an anchor id) that its pattern refuses.
+      const key = String(path[path.length - 1]);
+      const why = (issue as RawIssue & { issues?: RawIssue[] }).issues?.map((i) => i.message).join('; ') ?? 'not an accepted name';
+      return [{ path: path.slice(0, -1), key, message: `"${key}" cannot be a key of ${dotted(path.slice(0, -1))}: ${why}` }];
+    }
+    case 'invalid_format':
+      return [{ path, message: `${field}: ${issue.message}; found ${describeValue(value)}` }];
     case 'unrecognized_keys': {
       const allowed = allowedKeysAt(schema, root, path);
       return (issue.keys ?? []).map((key) => {
@@ -128,11 +150,16 @@ function messageFor(issue: RawIssue, root: unknown, schema: z.ZodType): { path: 
       });
     }
     case 'invalid_type': {
-      if (value === undefined) return [{ path, message: `missing required field "${field}" (${issue.expected})` }];
+      if (issue.expected === 'never') {
+        // A field the schema has only in other places (a weight outside a mixture's components).
+        const where = path[path.length - 1] === 'weight' ? 'only the components of a mixture have a weight' : 'this field is not allowed here';
+        return [{ path, message: `${field}: ${where}; remove it` }];
+      }
+      if (value === undefined) return [{ path, message: `missing required field "${field}" (${typeName(issue.expected)})` }];
       if (issue.expected === 'number' && typeof value === 'number') {
         return [{ path, message: `${field} must be a finite number; found ${value}` }];
       }
-      return [{ path, message: `${field} must be ${issue.expected === 'object' ? 'an object' : `a ${issue.expected}`}; found ${describeValue(value)}` }];
+      return [{ path, message: `${field} must be ${typeName(issue.expected)}; found ${describeValue(value)}` }];
     }
     case 'invalid_union': {
       if (issue.discriminator) {
@@ -155,14 +182,24 @@ function messageFor(issue: RawIssue, root: unknown, schema: z.ZodType): { path: 
     }
     case 'invalid_value': {
       const options = (issue.values ?? []).map((v) => JSON.stringify(v));
+      if (value === undefined) return [{ path, message: `missing required field "${field}" (${options.length === 1 ? options[0] : `one of ${options.join(', ')}`})` }];
       const hint = typeof value === 'string' ? closest(value, (issue.values ?? []).map(String)) : undefined;
       return [{ path, message: `${field} must be ${options.length === 1 ? options[0] : `one of ${options.join(', ')}`}; found ${describeValue(value)}${hint ? ` (did you mean "${hint}"?)` : ''}` }];
     }
     case 'too_small':
     case 'too_big': {
       const bound = issue.code === 'too_small' ? issue.minimum : issue.maximum;
-      if (issue.origin === 'array') return [{ path, message: `${field} needs at least ${bound} item(s)` }];
-      if (issue.origin === 'string') return [{ path, message: `${field} must not be empty` }];
+      if (issue.origin === 'array') return [{ path, message: issue.code === 'too_small' ? `${field} needs at least ${bound} item(s)` : `${field} may have at most ${bound} item(s)` }];
+      if (issue.origin === 'string') {
+        if (issue.code === 'too_small') return [{ path, message: `${field} must not be empty` }];
+        return [{ path, message: `${field} may be at most ${bound} characters long; found ${String(value).length}` }];
+      }
+      if (Math.abs(Number(bound)) === MAX_MAGNITUDE) {
+        return [{ path, message: `${field} must be between -1e300 and 1e300 (larger numbers overflow the model's sums, spreads and draws); found ${describeValue(value)}` }];
+      }
+      if (Number(bound) === MIN_LEVEL && path[path.length - 1] === 'level') {
+        return [{ path, message: `${field} must be at least ${MIN_LEVEL} and below 1 (a narrower interval's probability does not pin its spread in double precision); found ${describeValue(value)}` }];
+      }
       const relation = issue.code === 'too_small' ? (issue.inclusive ? 'at least' : 'above') : issue.inclusive ? 'at most' : 'below';
       return [{ path, message: `${field} must be ${relation} ${bound}; found ${describeValue(value)}` }];
     }
@@ -175,10 +212,26 @@ function messageFor(issue: RawIssue, root: unknown, schema: z.ZodType): { path: 
 export function validateDocument<T>(doc: JsonDocument, schema: z.ZodType<T>): { ok: true; value: T } | { ok: false; problems: Problem[] } {
   const result = schema.safeParse(doc.value);
   if (result.success) return { ok: true, value: result.data };
-  const problems = (result.error.issues as unknown as RawIssue[])
+  const problems = relevant(result.error.issues as unknown as RawIssue[])
     .flatMap((issue) => messageFor(issue, doc.value, schema))
     .map(({ path, key, message }) => ({ file: doc.file, ...positionOf(doc, path, key), message }));
   return { ok: false, problems: dedupe(problems) };
+}
+
+/**
+ * The issues worth a message: where a value has the wrong type, not also the checks zod ran on it
+ * anyway (a list given for a text field is "too small"); where a whole number is out of its range,
+ * not also zod's own safe-integer bound (9007199254740991).
+ */
+function relevant(issues: RawIssue[]): RawIssue[] {
+  const key = (i: RawIssue) => JSON.stringify(i.path);
+  const wrongType = new Set(issues.filter((i) => i.code === 'invalid_type').map(key));
+  const safeInteger = (i: RawIssue) => i.origin === 'int' && (i.code === 'too_big' || i.code === 'too_small') && Math.abs(Number(i.code === 'too_big' ? i.maximum : i.minimum)) === Number.MAX_SAFE_INTEGER;
+  return issues.filter((i) => {
+    if (i.code !== 'invalid_type' && wrongType.has(key(i))) return false;
+    if (safeInteger(i) && issues.some((j) => j !== i && key(j) === key(i))) return false;
+    return true;
+  });
 }
 
 function dedupe(problems: Problem[]): Problem[] {

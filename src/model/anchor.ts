@@ -120,6 +120,11 @@ export function buildAnchor(
   const ranges = Object.fromEntries(variables.map((v) => [v.name, supportOf(v.dist)]));
   const domain = checkDomain(parsed.formula.expr, ranges);
   if (domain.problem) issues.push({ path: ['formula'], message: `the formula can be undefined: ${domain.problem}` });
+  else if (Object.values(ranges).every((r) => Number.isFinite(r.lo) && Number.isFinite(r.hi)) && !(Number.isFinite(domain.range.lo) && Number.isFinite(domain.range.hi))) {
+    // Every variable is bounded, yet the formula's values reach infinity: they overflow (a point
+    // value of 1e300 squared). With unbounded variables that is checked on the draws instead.
+    issues.push({ path: ['formula'], message: `the formula overflows: with its variables' values it reaches [${domain.range.lo}, ${domain.range.hi}]; use smaller values (the requirement is in log10 FLOP)` });
+  }
   const used = new Set(parsed.formula.variables);
   const adjustments: Adjustment[] = [];
   (file.adjustments ?? []).forEach((step, i) => {

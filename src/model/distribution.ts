@@ -10,11 +10,25 @@ import type { Distribution } from '../dist/distribution.js';
 
 export { DIST_KINDS, distributionKey, type Distribution, type Truncation, type PointDist, type NormalDist, type LognormalDist, type UniformDist, type TriangularDist, type MixtureDist } from '../dist/distribution.js';
 
-/** A finite JSON number: JSON has no NaN, and 1e999 parses to Infinity, which this rejects. */
-export const finite = z.number();
+/**
+ * Largest magnitude of a number in these files. Anything the model computes from such numbers
+ * (a sum of a few, an interval's width, a draw eight spreads from the median, a mixture's total
+ * weight) stays finite; from 1e308 it overflows (weights of 1e308 added up to infinity, and every
+ * world drew the last component).
+ */
+export const MAX_MAGNITUDE = 1e300;
+
+/** A finite JSON number (JSON has no NaN, and 1e999 parses to Infinity, which this rejects) of at most MAX_MAGNITUDE. */
+export const finite = z.number().min(-MAX_MAGNITUDE).max(MAX_MAGNITUDE);
+
+/**
+ * Smallest interval level: below it 0.5 + level/2 keeps too few of the level's digits for the
+ * spread it implies (at 1e-16 it is 0.5 exactly, and the spread infinite).
+ */
+export const MIN_LEVEL = 1e-6;
 
 const level = finite
-  .gt(0)
+  .min(MIN_LEVEL)
   .lt(1)
   .describe('Probability that the interval [low, high] holds the value, e.g. 0.9 for a 90% interval (5th to 95th percentile).');
 

@@ -5,6 +5,7 @@
  * Fraction and matrix conversions that the full build sets up on the first parse (60-90 ms).
  */
 import { create, parseDependencies, type MathNode } from 'mathjs/number';
+import { MAX_MAGNITUDE } from './distribution.js';
 
 const math = create({ parseDependencies }, {});
 
@@ -52,6 +53,146 @@ function suggestion(name: string, candidates: readonly string[], closest: (a: st
   return best ? ` (did you mean "${best}"?)` : '';
 }
 
+/** Longest formula accepted: the bundled ones are under 100 characters; a sum of 2,000 terms fits. */
+export const MAX_FORMULA_LENGTH = 10_000;
+/**
+ * Deepest nesting accepted (parentheses, function calls, signs, powers; a chain such as
+ * a + b - c + … or a * b / c is one level however long): far more than any formula needs, and
+ * far less than what the parser, the checks and the generated JavaScript could not take.
+ */
+export const MAX_FORMULA_DEPTH = 64;
+
+const ACCEPTED = 'a formula uses numbers, declared variables, + - * / ^, parentheses and functions such as log10(x)';
+
+/** Characters, outside numbers and names, that mean some mathjs syntax formulas do not have. */
+const FOREIGN: Record<string, string> = {
+  '%': '"%" (percent or modulo) is not an operator here; write a/100 for a percentage',
+  '!': '"!" (factorial) is not supported',
+  "'": 'quotes and "\'" (transpose) are not supported: text is not a number',
+  '"': 'quotes are not allowed: text is not a number',
+  '?': 'conditionals (a ? b : c) are not supported; use min, max or clamp',
+  ':': 'ranges and conditionals (":") are not supported',
+  ';': 'a formula is one expression; ";" separates several',
+  '\n': 'a formula is one expression on one line; a new line separates several',
+  '\r': 'a formula is one expression on one line; a new line separates several',
+  '=': 'assignments and comparisons ("=") are not supported',
+  '<': 'comparisons and shifts ("<") are not supported; use min, max or clamp',
+  '>': 'comparisons and shifts (">") are not supported; use min, max or clamp',
+  '[': 'lists, matrices and indexing ("[") are not supported',
+  ']': 'lists, matrices and indexing ("]") are not supported',
+  '{': 'objects ("{") are not supported',
+  '}': 'objects ("}") are not supported',
+  '&': 'bitwise and logical operators ("&") are not supported',
+  '|': 'bitwise and logical operators ("|") are not supported',
+  '~': 'bitwise operators ("~") are not supported',
+  '#': 'comments ("#") are not allowed in formulas; use the "description" or "notes" field',
+  '.': 'a "." is only a decimal point (as in 0.5): element-wise operators (.^ .* ./) and fields (a.b) are not supported',
+};
+
+/** mathjs operators written as words, which would otherwise read as variable names. */
+const WORD_OPERATORS: Record<string, string> = {
+  mod: 'modulo ("mod") is not supported',
+  and: 'logical operators ("and") are not supported; use min, max or clamp',
+  or: 'logical operators ("or") are not supported; use min, max or clamp',
+  xor: 'logical operators ("xor") are not supported',
+  not: 'logical operators ("not") are not supported',
+  to: 'unit conversion ("to") is not supported: values carry their unit in the variable\'s "unit"',
+  in: 'unit conversion ("in") is not supported: values carry their unit in the variable\'s "unit"',
+};
+
+type Token = { kind: 'number' | 'name' | 'op' | '(' | ')' | ','; text: string; at: number };
+
+/**
+ * Splits a formula into tokens, or says what in it is not formula syntax and where (a column,
+ * counted from 1). Done before mathjs parses it, so that mathjs never reads syntax the formula
+ * language does not have (and so that every message can give a column, which mathjs's tree lacks).
+ */
+function tokenize(source: string): { ok: true; tokens: Token[] } | { ok: false; message: string } {
+  const tokens: Token[] = [];
+  const fail = (at: number, message: string) => ({ ok: false as const, message: `${message} (at column ${at + 1} of the formula); ${ACCEPTED}` });
+  const number = /(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?/y;
+  const name = /[A-Za-z_][A-Za-z0-9_]*/y;
+  let depth = 0;
+  for (let i = 0; i < source.length; ) {
+    const c = source[i];
+    if (c === ' ' || c === '\t') {
+      i++;
+      continue;
+    }
+    number.lastIndex = i;
+    const n = number.exec(source);
+    if (n) {
+      const value = Number(n[0]);
+      if (!(Math.abs(value) <= MAX_MAGNITUDE)) return fail(i, `${n[0]} is too large a number; numbers must be between -1e300 and 1e300, as in the rest of the file`);
+      if (n[0] === '0' && /^[xXbBoO][0-9A-Fa-f]/.test(source.slice(i + 1))) return fail(i, `${source.slice(i).match(/^0[xXbBoO][0-9A-Fa-f]*/)?.[0]}: only decimal numbers are allowed`);
+      tokens.push({ kind: 'number', text: n[0], at: i });
+      i += n[0].length;
+      continue;
+    }
+    name.lastIndex = i;
+    const w = name.exec(source);
+    if (w) {
+      if (Object.hasOwn(WORD_OPERATORS, w[0])) return fail(i, WORD_OPERATORS[w[0]]);
+      tokens.push({ kind: 'name', text: w[0], at: i });
+      i += w[0].length;
+      continue;
+    }
+    if ('+-*/^'.includes(c)) tokens.push({ kind: 'op', text: c, at: i });
+    else if (c === '(') {
+      if (++depth > MAX_FORMULA_DEPTH) return fail(i, `parentheses are nested more than ${MAX_FORMULA_DEPTH} deep`);
+      tokens.push({ kind: '(', text: c, at: i });
+    } else if (c === ')') {
+      depth--;
+      tokens.push({ kind: ')', text: c, at: i });
+    } else if (c === ',') tokens.push({ kind: ',', text: c, at: i });
+    else {
+      const known = FOREIGN[c];
+      const shown = JSON.stringify(c);
+      return fail(i, known ?? `${shown} is not part of formula syntax`);
+    }
+    i++;
+  }
+  // A value followed by a value is mathjs's implicit multiplication ("2 a", "2(x)", "(a)(b)"):
+  // almost always a missing operator, so it is refused instead of silently multiplying.
+  for (let k = 1; k < tokens.length; k++) {
+    const [prev, next] = [tokens[k - 1], tokens[k]];
+    const ends = prev.kind === 'number' || prev.kind === 'name' || prev.kind === ')';
+    const starts = next.kind === 'number' || next.kind === 'name' || next.kind === '(';
+    const call = prev.kind === 'name' && next.kind === '(';
+    if (ends && starts && !call) {
+      const seen = source.slice(prev.at, next.at + next.text.length);
+      return fail(next.at, `missing operator in "${seen}" (mathjs would read it as a product); write an operator between the two, * if a product is meant`);
+    }
+  }
+  return { ok: true, tokens };
+}
+
+/** Which chain a binary operator continues: + and - are one, * and / another, ^ none. */
+export function chainOf(op: string | undefined): 0 | 1 | 2 {
+  return op === '+' || op === '-' ? 1 : op === '*' || op === '/' ? 2 : 0;
+}
+
+/**
+ * Nesting of the code a tree becomes (see engine/expression.ts): the left operand of a chain
+ * (a + b - c + …, a * b / c …) continues it at the same level; every other operand nests.
+ */
+export function exprDepth(expr: Expr): number {
+  let deepest = 0;
+  const stack: { e: Expr; depth: number }[] = [{ e: expr, depth: 1 }];
+  while (stack.length) {
+    const { e, depth } = stack.pop()!;
+    if (depth > deepest) deepest = depth;
+    if (e.kind === 'negate') stack.push({ e: e.arg, depth: depth + 1 });
+    else if (e.kind === 'call') for (const a of e.args) stack.push({ e: a, depth: depth + 1 });
+    else if (e.kind === 'binary') {
+      const chain = chainOf(e.op);
+      const continues = chain !== 0 && e.left.kind === 'binary' && chainOf(e.left.op) === chain;
+      stack.push({ e: e.left, depth: continues ? depth : depth + 1 }, { e: e.right, depth: depth + 1 });
+    }
+  }
+  return deepest;
+}
+
 /**
  * Parses `source` and checks it against the declared variable names.
  * `closest` finds a near spelling for "did you mean" hints.
@@ -61,11 +202,20 @@ export function parseFormula(
   declared: readonly string[],
   closest: (a: string, b: readonly string[]) => string | undefined,
 ): FormulaResult {
+  if (source.length > MAX_FORMULA_LENGTH) {
+    return { ok: false, message: `the formula is ${source.length} characters long; at most ${MAX_FORMULA_LENGTH} are accepted` };
+  }
+  if (source.trim() === '') return { ok: false, message: `the formula is empty; ${ACCEPTED}` };
+  const tokens = tokenize(source);
+  if (!tokens.ok) return tokens;
   let node: MathNode;
   try {
     node = math.parse(source);
   } catch (error) {
-    return { ok: false, message: `cannot parse formula: ${(error as Error).message}` };
+    if (error instanceof RangeError) return { ok: false, message: `the formula is nested more than ${MAX_FORMULA_DEPTH} deep (parentheses, function calls, signs and powers)` };
+    // mathjs says "(char N)", counting from 1: the column in the formula.
+    const message = (error as Error).message.replace(/\(char (\d+)\)/, '(at column $1 of the formula)');
+    return { ok: false, message: `cannot read the formula: ${message}; ${ACCEPTED}` };
   }
   const used: string[] = [];
   const declaredSet = new Set(declared);
@@ -76,7 +226,7 @@ export function parseFormula(
         return convert(any.content as MathNode);
       case 'ConstantNode': {
         const value = any.value;
-        if (typeof value !== 'number' || !Number.isFinite(value)) throw new Error(`only finite numbers are allowed, found ${String(value)}`);
+        if (typeof value !== 'number' || !Number.isFinite(value)) throw new Error(`${String(value)} is not a number; ${ACCEPTED}`);
         return { kind: 'number', value };
       }
       case 'SymbolNode': {
@@ -86,12 +236,30 @@ export function parseFormula(
           return { kind: 'variable', name };
         }
         if (Object.hasOwn(CONSTANTS, name)) return { kind: 'number', value: CONSTANTS[name] };
+        if (Object.hasOwn(FUNCTIONS, name)) throw new Error(`${name} is a function: call it with its argument in parentheses, e.g. ${name}(x)`);
         const known = declared.length ? `declared: ${declared.join(', ')}` : 'no variables are declared';
         throw new Error(`"${name}" is not a declared variable${suggestion(name, declared, closest)}; ${known}`);
       }
       case 'OperatorNode': {
         const op = any.op as string;
-        const args = (any.args as MathNode[]).map(convert);
+        if (any.implicit) throw new Error('a missing operator between two values (mathjs would multiply them); write * if a product is meant');
+        const binaryArgs = any.args as MathNode[];
+        const chain = binaryArgs.length === 2 ? chainOf(op) : 0;
+        if (chain !== 0) {
+          // A chain (a + b - c …) is a left spine as long as the formula: walked without recursion.
+          const rights: { op: '+' | '-' | '*' | '/'; node: MathNode }[] = [];
+          let left: MathNode = n;
+          for (;;) {
+            const l = left as unknown as { type: string; op?: string; args?: MathNode[]; implicit?: boolean };
+            if (l.type !== 'OperatorNode' || l.implicit || l.args?.length !== 2 || chainOf(l.op) !== chain) break;
+            rights.push({ op: l.op as '+' | '-' | '*' | '/', node: l.args[1] });
+            left = l.args[0];
+          }
+          let expr = convert(left);
+          for (let i = rights.length - 1; i >= 0; i--) expr = { kind: 'binary', op: rights[i].op, left: expr, right: convert(rights[i].node) };
+          return expr;
+        }
+        const args = binaryArgs.map(convert);
         if (args.length === 1 && op === '-') return { kind: 'negate', arg: args[0] };
         if (args.length === 1 && op === '+') return args[0];
         if (args.length === 2 && (op === '+' || op === '-' || op === '*' || op === '/' || op === '^')) {
@@ -101,11 +269,11 @@ export function parseFormula(
       }
       case 'FunctionNode': {
         const fnNode = any.fn as { type: string; name?: string };
-        const name = fnNode.type === 'SymbolNode' ? (fnNode.name as string) : '';
+        if (fnNode.type !== 'SymbolNode') throw new Error(`only a function named by its name can be called, e.g. log10(x); available: ${Object.keys(FUNCTIONS).join(', ')}`);
+        const name = fnNode.name as string;
         if (!Object.hasOwn(FUNCTIONS, name)) {
-          throw new Error(
-            `unknown function "${name}"${suggestion(name, Object.keys(FUNCTIONS), closest)}; available: ${Object.keys(FUNCTIONS).join(', ')}`,
-          );
+          const what = declaredSet.has(name) || Object.hasOwn(CONSTANTS, name) ? `"${name}" is a ${declaredSet.has(name) ? 'variable' : 'constant'}, not a function: write ${name} * (…) for a product` : `unknown function "${name}"${suggestion(name, Object.keys(FUNCTIONS), closest)}`;
+          throw new Error(`${what}; available: ${Object.keys(FUNCTIONS).join(', ')}`);
         }
         const spec = FUNCTIONS[name as FunctionName];
         const args = (any.args as MathNode[]).map(convert);
@@ -115,16 +283,33 @@ export function parseFormula(
         }
         return { kind: 'call', fn: name as FunctionName, args };
       }
-      default:
-        throw new Error(`${any.type.replace(/Node$/, '').toLowerCase()} expressions are not supported in formulas`);
+      default: {
+        const what: Record<string, string> = {
+          BlockNode: 'a formula is one expression, not several',
+          AssignmentNode: 'assignments are not supported',
+          FunctionAssignmentNode: 'function definitions are not supported',
+          ConditionalNode: 'conditionals (a ? b : c) are not supported; use min, max or clamp',
+          RangeNode: 'ranges (1:3) are not supported',
+          ArrayNode: 'lists and matrices are not supported',
+          ObjectNode: 'objects are not supported',
+          AccessorNode: 'indexing and fields (a[1], a.b) are not supported',
+          IndexNode: 'indexing and fields (a[1], a.b) are not supported',
+          RelationalNode: 'comparisons are not supported; use min, max or clamp',
+        };
+        throw new Error(`${what[any.type] ?? `${any.type.replace(/Node$/, '')} expressions are not supported`}; ${ACCEPTED}`);
+      }
     }
   };
+  let expr: Expr;
   try {
-    const expr = convert(node);
-    return { ok: true, formula: { source, expr, variables: used } };
+    expr = convert(node);
   } catch (error) {
+    if (error instanceof RangeError) return { ok: false, message: `the formula is nested more than ${MAX_FORMULA_DEPTH} deep (parentheses, function calls, signs and powers)` };
     return { ok: false, message: (error as Error).message };
   }
+  const depth = exprDepth(expr);
+  if (depth > MAX_FORMULA_DEPTH) return { ok: false, message: `the formula is nested ${depth} deep (parentheses, function calls, signs and powers); at most ${MAX_FORMULA_DEPTH} is accepted` };
+  return { ok: true, formula: { source, expr, variables: used } };
 }
 
 /** A closed interval of possible values; bounds may be infinite. */
@@ -156,9 +341,20 @@ export function checkDomain(expr: Expr, ranges: Record<string, Range>): { proble
         return { lo: -a.hi, hi: -a.lo };
       }
       case 'binary': {
-        const a = walk(e.left);
-        const b = walk(e.right);
-        return binaryRange(e.op, a, b);
+        if (e.op === '^') return binaryRange(e.op, walk(e.left), walk(e.right));
+        // A chain (a + b - c …) is a left spine as long as the formula: walked without recursion.
+        const spine: Expr[] = [];
+        let left: Expr = e;
+        while (left.kind === 'binary' && chainOf(left.op) === chainOf(e.op)) {
+          spine.push(left);
+          left = left.left;
+        }
+        let range = walk(left);
+        for (let i = spine.length - 1; i >= 0; i--) {
+          const link = spine[i] as Extract<Expr, { kind: 'binary' }>;
+          range = binaryRange(link.op, range, walk(link.right));
+        }
+        return range;
       }
       case 'call': {
         const args = e.args.map(walk);

@@ -14,7 +14,7 @@ export const manifestSchema = z.object({
   /** Inputs read, with their SHA-256, so a result can be matched to its files. */
   files: z.array(z.object({ path: z.string(), sha256: z.string() })),
   sets: z.array(z.string()),
-  /** How year rows and dates read (engine/years.ts). */
+  /** How year rows and dates read (model/years.ts). */
   yearConvention: z.string(),
   /** The precision asked for with --target-se, if any. */
   targetSe: z.object({ probability: z.number().optional(), medianYears: z.number().optional() }).optional(),

@@ -211,7 +211,7 @@ export function buildScenario(
     const problem = valid(range);
     if (problem) {
       const found = range.lo === range.hi ? `found ${range.lo}` : `its values range over [${range.lo}, ${range.hi}]`;
-      const fix = range.lo === range.hi ? '' : '; truncate the distribution or use a lognormal';
+      const fix = range.lo === range.hi ? '' : 'formula' in (value as object) ? '; change the formula (clamp(…, lo, hi) bounds it)' : '; truncate the distribution or use a lognormal';
       issues.push({ path, message: `${what} ${problem}; ${found}${fix}` });
     }
     return param;
@@ -324,9 +324,13 @@ export function buildScenario(
     }
   }
   if (weightSum > 1 + WEIGHT_TOLERANCE) {
+    // 12 significant digits: enough never to read as exactly 1 (it said "add up to 1, more than 1"
+    // when rounded to 6 decimals), few enough to hide the rounding of the sum (1.0000000999999998).
+    const shown = +weightSum.toPrecision(12);
+    const each = entries.filter(([, e]) => e.weight !== undefined).map(([id, e]) => `${id} ${e.weight}`).join(' + ');
     issues.push({
       path: ['anchors'],
-      message: `anchor weights add up to ${+weightSum.toFixed(6)}, more than 1; the remainder (at least 0) is the weight on "no anchor"`,
+      message: `anchor weights add up to ${shown} (${each}), more than 1; lower them to add up to at most 1 (the remainder is the weight on "no anchor")`,
     });
   }
   if (issues.length || Object.keys(anchorIssues).length) return { ok: false, issues, anchorIssues };

@@ -1,5 +1,5 @@
 import { compileDistribution, EmptyTruncationError } from '../dist/sampler.js';
-import type { Distribution } from './distribution.js';
+import { MAX_MAGNITUDE, type Distribution } from './distribution.js';
 import type { Range } from './formula.js';
 
 /** The set of values a distribution can produce, as an interval (its support, after truncation). */
@@ -34,7 +34,12 @@ export function supportOf(d: Distribution): Range {
  */
 export function drawProblem(d: Distribution): string | undefined {
   try {
-    compileDistribution(d);
+    const sampler = compileDistribution(d);
+    // Draws stay within the files' number range (±1e300), so the model's sums of them stay finite.
+    const beyond = sampler.cdf(-MAX_MAGNITUDE) + (1 - sampler.cdf(MAX_MAGNITUDE));
+    if (beyond > 1e-12) {
+      return `the distribution draws values beyond ±1e300 (probability ${beyond.toPrecision(2)}), where the model's arithmetic overflows; narrow its spread or truncate it`;
+    }
     return undefined;
   } catch (error) {
     if (error instanceof EmptyTruncationError) return `${error.message}: move the truncation towards the distribution's bulk, or widen it`;

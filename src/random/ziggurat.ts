@@ -71,7 +71,7 @@ function outsideRectangle(rng: Rng, i: number, u: number): number {
 /**
  * out[0..n) = n standard normal draws, the same numbers as n calls of zigguratNormal: the column
  * form of the engine's hot loop. The generator's state stays in local variables (its step is
- * Rng.nextUint32's, written out; tests/engine/ziggurat.test.ts checks the two agree), and is handed
+ * Rng.nextUint32's, written out; tests/random/ziggurat.test.ts checks the two agree), and is handed
  * back to the Rng only for the rare draws outside a layer's rectangle.
  */
 export function fillStandardNormals(rng: Rng, out: Float64Array, n: number): void {

@@ -1,7 +1,7 @@
 /**
  * Export for forecasting platforms (Metaculus's continuous questions): the CDF at 201 evenly
  * spaced points over the question's range (dates in decimal years), and the probability outside
- * it. Year row Y is P(TAI by the end of Y), the date Y + 1 (engine/years.ts); between rows the CDF
+ * it. Year row Y is P(TAI by the end of Y), the date Y + 1 (model/years.ts); between rows the CDF
  * is interpolated linearly, as the crossing dates are.
  */
 import type { Forecast } from '../engine/summary.js';

@@ -16,7 +16,7 @@ describe('crossing years', () => {
     expect(c.year! - at(0.1).year!).toBeCloseTo(0.75, 12);
     expect(at(0.3).year! - c.year!).toBeCloseTo(0.25, 12);
     expect(c.firstYear).toBe(at(0.3).firstYear);
-    // As a date: a row is the end of its year (engine/years.ts), so row 2021 is the date 2022.0.
+    // As a date: a row is the end of its year (model/years.ts), so row 2021 is the date 2022.0.
     expect(c.year).toBeCloseTo(2022.75, 12);
     expect(c.se).toBeCloseTo(Math.sqrt((0.25 * 0.75) / 10_000) / 0.2, 12);
   });

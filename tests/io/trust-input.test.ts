@@ -2,7 +2,7 @@
  * Inputs that used to give a silently wrong number, a crash or a misplaced blame: each case is
  * the message, the exit code and (where --output is given) the files left behind.
  */
-import { existsSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseFormula } from '../../src/model/formula.js';
@@ -96,7 +96,7 @@ describe('bad files get a message and exit 3, never a stack trace', () => {
     ['UTF-16 without a byte-order mark', { 'mine.json': Buffer.from(extendsCotra({}), 'utf16le') }, /mine\.json: contains NUL bytes/],
     ['Latin-1', { 'mine.json': Buffer.from(extendsCotra({ description: 'caf\u00e9' }), 'latin1') }, /mine\.json: is not valid UTF-8/],
     ['very deep nesting', { 'mine.json': `${'['.repeat(200000)}${']'.repeat(200000)}` }, /mine\.json:1:65: objects and lists are nested more than 64 deep/],
-    ['a very large file', { 'mine.json': `{"id":"mine","description":"${'x'.repeat(5 * 1024 * 1024)}"}` }, /mine\.json: is 5\.0 MB; scenario and anchor files may be at most 4 MB/],
+    ['a very large file', { 'mine.json': `{"id":"mine","description":"${'x'.repeat(5 * 1024 * 1024)}"}` }, /mine\.json: is 5\.0 MB; input files may be at most 4 MB/],
   ];
   it.each(cases)('%s', async (_name, files, message) => {
     const dir = folder(files);
@@ -211,23 +211,34 @@ describe('observations files are read like scenario files', () => {
 });
 
 describe('a formula that gives no number because of an override', () => {
+  // Numbers in files are at most 1e300 and distributions stay within it (an sd of 1e308 is refused
+  // when loaded), so the overflow comes from a formula: exp(x) with x spread over ±1000.
+  const overflowing = () => {
+    const dir = folder({
+      'mine.json': extendsCotra({ anchors: { boom: { weight: 0.1, algorithmicProgress: { halvingYears: 2, maxOom: 1 } } }, variables: { x: { dist: 'normal', median: 0, sd: 300 } } }),
+    });
+    mkdirSync(join(dir, 'anchors'));
+    writeFileSync(join(dir, 'anchors', 'boom.json'), JSON.stringify({ id: 'boom', label: 'boom', description: 'd', sources: ['s'], variables: { x: { unit: 'OOM', dist: 'normal', median: 0, sd: 1 } }, formula: 'exp(x)' }));
+    return dir;
+  };
+
   it("is blamed on the scenario that replaced the variable, naming it", async () => {
-    const dir = folder({ 'mine.json': extendsCotra({ variables: { brainLog10FlopPerS: { dist: 'normal', median: 15, sd: 1e308 } } }) });
+    const dir = overflowing();
     const r = await cli(['run', join(dir, 'mine.json'), '-n', '2000']);
     expect(r.code).toBe(3);
-    expect(r.stderr).toMatch(/mine\.json: the formula of anchor "[a-z-]+" gave a non-finite requirement .*this scenario replaces brainLog10FlopPerS/);
+    expect(r.stderr).toMatch(/mine\.json: the formula of anchor "boom" gave a non-finite requirement .*this scenario replaces x/);
   });
 
   it.each([
     ['run --given-observed', ['run', '--given-observed', '-n', '2100000', '--threads', '2']],
     ['samples on two threads', ['samples', '-n', '300000', '--threads', '2']],
   ])('%s: the same message and exit 3, and no output file', async (_name, args) => {
-    const dir = folder({ 'mine.json': extendsCotra({ variables: { brainLog10FlopPerS: { dist: 'normal', median: 15, sd: 1e308 } } }) });
+    const dir = overflowing();
     const out = join(dir, 'out.csv');
     const [command, ...rest] = args;
     const r = await cli([command, join(dir, 'mine.json'), ...rest, '-o', out]);
     expect(r.code).toBe(3);
-    expect(r.stderr).toMatch(/mine\.json: the formula of anchor "[a-z-]+" gave a non-finite requirement .*this scenario replaces brainLog10FlopPerS/);
+    expect(r.stderr).toMatch(/mine\.json: the formula of anchor "boom" gave a non-finite requirement .*this scenario replaces x/);
     expect(r.stderr).not.toMatch(/internal error/);
     expect(existsSync(out)).toBe(false);
   });

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { Rng } from '../../src/random/rng.js';
 import { compileScalar, roundHalfEven } from '../../src/engine/expression.js';
 import { closest } from '../../src/io/closest.js';
-import { checkDomain, parseFormula } from '../../src/model/formula.js';
+import { checkDomain, MAX_FORMULA_DEPTH, MAX_FORMULA_LENGTH, parseFormula } from '../../src/model/formula.js';
+import { compileRequirement } from '../../src/engine/requirement.js';
 
 const parse = (source: string, names: string[]) => parseFormula(source, names, closest);
 
@@ -84,6 +85,121 @@ describe('formulas', () => {
     const r = parse('clamp(3.5 - roundHalfEven((requirement - 29) / 2) / 2, 2, 3.5)', ['requirement']);
     if (!r.ok) throw new Error(r.message);
     expect(checkDomain(r.formula.expr, { requirement: { lo: -Infinity, hi: Infinity } }).range).toEqual({ lo: 2, hi: 3.5 });
+  });
+});
+
+describe('formula syntax outside the formula language (issue 14)', () => {
+  const abc = ['a', 'b', 'c'];
+  const refuse = (source: string) => {
+    const r = parse(source, abc);
+    expect(r.ok, source).toBe(false);
+    return r.ok ? '' : r.message;
+  };
+
+  // mathjs reads a missing operator as a product: "a b + c" is a·b + c. Every place it does so is refused, with the column.
+  it.each([
+    ['a b + c', 3, '"a b"'],
+    ['2 (a)', 3, '"2 ("'],
+    ['2a + b + c', 2, '"2a"'],
+    ['(a)(b) + c', 4, '")("'],
+    ['sqrt(a)(2) + b + c', 8, '")("'],
+    ['log10(a)b + c', 9, '")b"'],
+    ['2e + a + b + c', 2, '"2e"'],
+    ['5 cm', 3, '"5 cm"'],
+  ])('implicit multiplication %s is refused at column %i', (source, column, seen) => {
+    const message = refuse(source);
+    expect(message).toContain(`missing operator in ${seen} (mathjs would read it as a product)`);
+    expect(message).toContain(`(at column ${column} of the formula)`);
+    expect(message).toContain('a formula uses numbers, declared variables, + - * / ^, parentheses and functions such as log10(x)');
+  });
+
+  // Every other piece of mathjs syntax a formula could contain, with what the message names.
+  it.each([
+    ['1:3', /ranges and conditionals/],
+    ['[1, 2]', /lists, matrices and indexing/],
+    ['a = 1', /assignments and comparisons/],
+    ['f(x) = x', /assignments and comparisons/],
+    ['a ? b : c', /conditionals \(a \? b : c\) are not supported; use min, max or clamp/],
+    ['a and b', /logical operators \("and"\)/],
+    ['a or b', /logical operators \("or"\)/],
+    ['not a', /logical operators \("not"\)/],
+    ['a xor b', /logical operators \("xor"\)/],
+    ['a < b', /comparisons/],
+    ['a == b', /assignments and comparisons/],
+    ['"s"', /text is not a number/],
+    ["a'", /transpose/],
+    ['a!', /factorial/],
+    ['a % b', /"%" \(percent or modulo\)/],
+    ['50%', /"%" \(percent or modulo\)/],
+    ['a mod b', /modulo \("mod"\)/],
+    ['a[1]', /indexing/],
+    ['{x: 1}', /objects/],
+    ['a.b', /fields \(a\.b\)/],
+    ['a .^ b', /element-wise operators/],
+    ['a .* b', /element-wise operators/],
+    ['a | b', /"\|"/],
+    ['a & b', /"&"/],
+    ['~a', /"~"/],
+    ['a << 1', /"<"/],
+    ['a to b', /unit conversion/],
+    ['a; b', /one expression/],
+    ['a\nb', /one expression on one line/],
+    ['a # note', /comments/],
+    ['0x10', /only decimal numbers/],
+    ['0b11', /only decimal numbers/],
+    ['1e400', /too large a number/],
+    ['true', /true is not a number/],
+    ['NaN', /NaN is not a number/],
+    ['Infinity', /Infinity is not a number/],
+    ['a(1)', /"a" is a variable, not a function/],
+    ['e(1)', /"e" is a constant, not a function/],
+    ['log10', /log10 is a function: call it/],
+    ['@a', /"@" is not part of formula syntax/],
+    ['a +', /cannot read the formula: .*\(at column 4 of the formula\)/],
+  ])('%s is refused', (source, pattern) => {
+    expect(refuse(source)).toMatch(pattern);
+  });
+
+  it('accepts what the README lists: + - * / ^, unary minus, decimals, exponents, constants, functions', () => {
+    for (const source of ['a + b - c * a / b ^ c', '-a + -(b) - -c', '.5 * a + 5. * b + 1e-3 * c', 'pi * a + e * b + c', 'log10(a) + min(a, b, c) + max(a, 1) + clamp(c, 0, 1)', '2^-a + b + c']) {
+      expect(parse(source, abc).ok, source).toBe(true);
+    }
+  });
+});
+
+describe('formula size (issue 14): what validate accepts, run compiles', () => {
+  const anchorWith = (source: string) => {
+    const r = parse(source, ['a']);
+    if (!r.ok) return r;
+    const anchor = { id: 't', label: 't', description: '', sources: [], variables: [{ name: 'a', unit: 'u', dist: { dist: 'point' as const, value: 1 } }], formula: r.formula, adjustments: [] };
+    return { ok: true as const, kernel: compileRequirement(anchor) };
+  };
+
+  it('a flat sum of 2,000 terms (and of the most the length allows) compiles and evaluates; it used to overflow the stack in run', () => {
+    for (const terms of [2000, Math.floor((MAX_FORMULA_LENGTH + 1) / 2)]) {
+      const built = anchorWith(Array(terms).fill('a').join('+'));
+      if (!built.ok) throw new Error(built.message);
+      const out = new Float64Array(1);
+      built.kernel(1, [new Float64Array([1])], out);
+      expect(out[0]).toBe(terms);
+    }
+    const product = anchorWith(Array(2000).fill('a').join(' * '));
+    expect(product.ok).toBe(true);
+  });
+
+  it('deep nesting and long formulas are refused with the limit, not a stack overflow', () => {
+    const parens = parse(`${'('.repeat(10_000)}a${')'.repeat(10_000)}`, ['a']);
+    expect(!parens.ok && parens.message).toBe(`the formula is 20001 characters long; at most ${MAX_FORMULA_LENGTH} are accepted`);
+    const deep = parse(`${'('.repeat(MAX_FORMULA_DEPTH + 1)}a${')'.repeat(MAX_FORMULA_DEPTH + 1)}`, ['a']);
+    expect(!deep.ok && deep.message).toMatch(new RegExp(`parentheses are nested more than ${MAX_FORMULA_DEPTH} deep \\(at column ${MAX_FORMULA_DEPTH + 1} of the formula\\)`));
+    expect(parse(`${'('.repeat(MAX_FORMULA_DEPTH - 1)}a${')'.repeat(MAX_FORMULA_DEPTH - 1)}`, ['a']).ok).toBe(true);
+    for (const source of ['-'.repeat(4000) + 'a', 'a^'.repeat(3000) + 'a', 'log10('.repeat(1000) + 'a' + ')'.repeat(1000)]) {
+      const r = parse(source, ['a']);
+      expect(!r.ok && r.message).toMatch(new RegExp(`nested (more than )?\\d+ deep|nested more than ${MAX_FORMULA_DEPTH} deep`));
+    }
+    const long = 'x'.repeat(100_000);
+    const r = parse(long, [long]);
+    expect(!r.ok && r.message).toBe(`the formula is 100000 characters long; at most ${MAX_FORMULA_LENGTH} are accepted`);
   });
 });
 

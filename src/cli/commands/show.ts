@@ -4,10 +4,9 @@ import { join, resolve } from 'node:path';
 import { Rng } from '../../random/rng.js';
 import { compileRequirement } from '../../engine/requirement.js';
 import { compileDistribution } from '../../dist/sampler.js';
-import { buildAnchor } from '../../model/anchor.js';
 import { closest } from '../../io/closest.js';
-import { InputError, UsageError } from '../../io/errors.js';
-import { BUNDLED_ANCHORS, BUNDLED_SCENARIOS, isAnchorFile, listJsonIds, loadAnchorFile, loadScenario } from '../../io/load.js';
+import { UsageError } from '../../io/errors.js';
+import { BUNDLED_ANCHORS, BUNDLED_SCENARIOS, checkAnchorFile, inputFileKind, listJsonIds, loadAnchorFile, loadScenario } from '../../io/load.js';
 import type { CliContext } from '../context.js';
 import { displayPath } from '../../io/paths.js';
 import { emit, prepareOutput } from '../output.js';
@@ -17,9 +16,7 @@ const SHOW_SAMPLES = 200_000;
 
 /** Percentiles of an anchor's requirement, from SHOW_SAMPLES seeded draws. */
 function requirementPercentiles(path: string, seed: number): Record<string, number> {
-  const { file } = loadAnchorFile(path);
-  const built = buildAnchor(file, {}, closest);
-  if (!built.ok) throw new InputError(built.issues.map((i) => ({ file: path, message: i.message })));
+  const built = { value: checkAnchorFile(path).anchor };
   const rng = new Rng(seed, 0, 'show:requirements');
   const columns = built.value.variables.map((v) => {
     const out = new Float64Array(SHOW_SAMPLES);
@@ -38,8 +35,10 @@ export function showCommand(ctx: CliContext, ref: string, options: { seed: numbe
   const scenarioIds = listJsonIds(BUNDLED_SCENARIOS);
   let content: unknown;
   let reads: string[];
-  if (anchorPath || (existsSync(asPath) && !scenarioIds.includes(ref) && isAnchorFile(asPath))) {
+  if (anchorPath || (existsSync(asPath) && !scenarioIds.includes(ref) && inputFileKind(asPath) === 'anchor')) {
     const path = anchorPath ?? asPath;
+    // --set changes a scenario; an anchor shown alone has none to change (it was silently ignored).
+    if (options.set.length) throw new UsageError(`--set changes a scenario's values; "${ref}" is an anchor: show a scenario that uses it, or edit the anchor's file`);
     const { file } = loadAnchorFile(path);
     reads = [path];
     content = { kind: 'anchor', ...file, $schema: undefined, requirementPercentilesLog10Flop: { samples: SHOW_SAMPLES, seed: options.seed, ...requirementPercentiles(path, options.seed) } };

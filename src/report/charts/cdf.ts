@@ -93,7 +93,7 @@ export function cdfSpec({ forecast: f, info, reference: given, referenceLeftOut 
   const x = {
     field: 'year',
     type: 'quantitative',
-    // Dates: the probability of year Y (by its end) is drawn at Y + 1 (engine/years.ts).
+    // Dates: the probability of year Y (by its end) is drawn at Y + 1 (model/years.ts).
     title: 'date (year Y ends at Y + 1)',
     scale: { domain: [timeOfYearRow(f.startYear), x0 + BAR_WIDTH], nice: false, zero: false },
     axis: { values: decadeTicks(timeOfYearRow(f.startYear), timeOfYearRow(f.horizonYear)), format: 'd', grid: true },

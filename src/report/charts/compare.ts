@@ -24,7 +24,7 @@ export function compareSpec({ comparison, info }: CompareChartInput): TopLevelSp
   const legend = { title: null, orient: 'bottom', direction: 'vertical', symbolType: 'stroke', symbolStrokeWidth: 2.5, labelLimit: 1000 } as const;
   const color = { field: 'series', type: 'nominal', scale: { domain: names, range: colors }, legend } as const;
   const strokeDash = { field: 'series', type: 'nominal', scale: { domain: names, range: dashes }, legend } as const;
-  // Dates: the probability of year Y (by its end) is drawn at Y + 1 (engine/years.ts).
+  // Dates: the probability of year Y (by its end) is drawn at Y + 1 (model/years.ts).
   const years = first.years.map(timeOfYearRow);
   const x = { field: 'year', type: 'quantitative', title: 'date (year Y ends at Y + 1)', scale: { domain: [years[0], years[years.length - 1]], nice: false, zero: false }, axis: { values: decadeTicks(years[0], years[years.length - 1]), format: 'd' } } as const;
   const curves = forecasts.flatMap((f, i) => f.years.map((year, j) => ({ year: timeOfYearRow(year), series: names[i], p: f.cdf[j] })));
