@@ -6,6 +6,9 @@
 import { parseArgs } from 'node:util';
 import { compile } from 'mathjs';
 import { loadScenario } from '../dist/io/load.js';
+import { useNodeFiles } from '../dist/node/files.js';
+
+useNodeFiles();
 import { normalQuantile } from '../dist/dist/normal.js';
 import { Rng } from '../dist/random/rng.js';
 import { DEFAULT_SEED } from '../dist/engine/loop.js';

@@ -8,6 +8,9 @@ import { parseArgs } from 'node:util';
 import { crossing, summarize } from '../dist/engine/summary.js';
 import { DEFAULT_SEED } from '../dist/engine/loop.js';
 import { loadScenario } from '../dist/io/load.js';
+import { useNodeFiles } from '../dist/node/files.js';
+
+useNodeFiles();
 import { planScenario } from '../dist/engine/plan.js';
 import { simulate } from '../dist/engine/simulate.js';
 

@@ -7,6 +7,9 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { DEFAULT_SEED } from '../dist/engine/loop.js';
 import { loadScenario } from '../dist/io/load.js';
+import { useNodeFiles } from '../dist/node/files.js';
+
+useNodeFiles();
 import { planScenario } from '../dist/engine/plan.js';
 import { anchorRequirementDraws, mixtureRequirementDraws, sortedQuantile, quantileStandardError } from '../dist/engine/requirementDraws.js';
 

@@ -14,5 +14,6 @@ export { samples, DEFAULT_SAMPLES_ROWS, type SamplesOptions, type TextSink } fro
 export { mergeRuns } from './api/merge.js';
 export { readObserved, observedLabel, DEFAULT_OBSERVATION_ERROR_OOM, type Observed } from './api/observed.js';
 export type { Threads } from './api/threads.js';
+export { useFiles, memoryFiles, type Files } from './io/files.js';
 export { WorkerPool, poolFor, type ThreadOptions } from './jobs/pool.js';
 export type { WorkerFactory, JobWorker } from './jobs/protocol.js';

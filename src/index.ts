@@ -1,8 +1,12 @@
 /**
  * The bioanchors library for Node: the public API (api.ts), its result types, its errors, and the
- * renderers the command line uses. Threads come from nodeWorkers(); a browser bundle imports
- * api.ts with a worker factory of its own.
+ * renderers the command line uses. Threads come from nodeWorkers(), files from the disk (installed
+ * on import); a browser bundle imports api.ts with a worker factory and files of its own.
  */
+import { useNodeFiles } from './node/files.js';
+
+useNodeFiles();
+
 export {
   loadInput,
   inputPaths,
@@ -49,6 +53,8 @@ export {
   type JobWorker,
 } from './api.js';
 export { nodeWorkers } from './node/workers.js';
+export { nodeFiles, useNodeFiles } from './node/files.js';
+export { useFiles, memoryFiles, type Files } from './io/files.js';
 export { DEFAULT_SEED, CHUNK_SIZE } from './engine/loop.js';
 export { YEAR_CONVENTION } from './model/years.js';
 export { VERSION } from './version.js';

@@ -7,13 +7,14 @@ import { describe, expect, it } from 'vitest';
 import { log10AffordableFlop } from '../src/engine/curves.js';
 import { hindcast } from '../src/analyses/hindcast.js';
 import { planScenario } from '../src/engine/plan.js';
-import { BUNDLED_OBSERVATIONS, loadObservations } from '../src/io/observations.js';
+import { loadObservations } from '../src/io/observations.js';
+import { bundledObservations } from '../src/io/paths.js';
 import { frontierFigures, observationsFileSchema, trendOomPerYear, type ObservationsFile } from '../src/model/observations.js';
 import { parameterAt } from '../src/model/paths.js';
 import { loadScenario } from '../src/io/load.js';
 import { cli, fixture, tempDir } from './helpers.js';
 
-const BUNDLED = loadObservations(BUNDLED_OBSERVATIONS).file;
+const BUNDLED = loadObservations(bundledObservations()).file;
 const FIELDS = ['trainingFlop', 'flopPerUsd', 'costUsd'] as const;
 const figuresOf = (file: ObservationsFile) => file.rows.flatMap((row) => FIELDS.flatMap((field) => (row[field] ? [{ row, field, f: row[field]! }] : [])));
 

@@ -8,7 +8,7 @@ import type { Forecast } from '../engine/summary.js';
 import { YEAR_CONVENTION } from '../model/years.js';
 import { InputError, UsageError } from '../io/errors.js';
 import { loadScenario, type LoadedScenario } from '../io/load.js';
-import { displayPath } from '../io/paths.js';
+import { displayPath, workingFolder } from '../io/paths.js';
 import type { Manifest } from '../model/manifest.js';
 import { VERSION } from '../version.js';
 
@@ -40,7 +40,7 @@ export interface ScenarioInput {
 /** Loads and plans a scenario (an id of a bundled one, or a file) with its overrides. */
 export function loadInput(ref: string, options: ScenarioOptions = {}): ScenarioInput {
   const set = options.set ?? [];
-  const cwd = options.cwd ?? process.cwd();
+  const cwd = options.cwd ?? workingFolder();
   const sets = [...set, ...(options.horizon !== undefined ? [`horizonYear=${options.horizon}`] : [])];
   const overrides = [...set.map((s) => `--set ${s}`), ...(options.horizon !== undefined ? [`--horizon ${options.horizon}`] : [])];
   const loaded = loadScenario(ref, { sets: set, horizon: options.horizon, cwd });

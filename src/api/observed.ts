@@ -1,7 +1,7 @@
 /** Observations as the API uses them: loaded from a file, as constraints on the worlds' growth, with an observation error. */
 import type { ObservationConstraint } from '../analyses/observed.js';
 import { loadObservations } from '../io/observations.js';
-import { displayPath } from '../io/paths.js';
+import { displayPath, workingFolder } from '../io/paths.js';
 import { frontierFigures, type ObservationsFile } from '../model/observations.js';
 
 export const DEFAULT_OBSERVATION_ERROR_OOM = 0.5;
@@ -31,7 +31,7 @@ export function observedLabel(observed: Observed): string {
 }
 
 /** Loads observations: a file (relative to `cwd`), or the bundled data/observations.json. */
-export function readObserved(file: string | undefined, sigma: number | undefined, cwd: string = process.cwd()): Observed {
+export function readObserved(file: string | undefined, sigma: number | undefined, cwd: string = workingFolder()): Observed {
   const observations = loadObservations(file, cwd);
   return { file: displayPath(observations.path, cwd), path: observations.path, constraints: observationConstraints(observations.file), sigma: sigma ?? DEFAULT_OBSERVATION_ERROR_OOM };
 }

@@ -5,11 +5,12 @@
  */
 import { extname, join, relative, resolve } from 'node:path';
 import type { ScenarioInput } from '../api.js';
-import { BUNDLED_SCENARIOS, PACKAGE_ROOT } from '../io/paths.js';
+import { files } from '../io/files.js';
+import { bundledScenarios } from '../io/paths.js';
 import { compare, forecast, hindcast, requirementBands, sensitivity, BAND_WORLDS } from '../api.js';
 import { closest } from '../io/closest.js';
 import { UsageError } from '../io/errors.js';
-import { COTRA_2020_REFERENCE, readReferenceCsv } from '../io/reference.js';
+import { cotra2020Reference, readReferenceCsv } from '../io/reference.js';
 import { renderCdfChart, type ReferenceCurve } from '../report/charts/cdf.js';
 import { renderCompareChart } from '../report/charts/compare.js';
 import { renderHindcastChart } from '../report/charts/hindcast.js';
@@ -60,10 +61,10 @@ export function referenceFile(ctx: CliContext, file: string): ReferenceCurve {
  * --horizon changes no year the curve has; --given-no-tai-by conditions it the same way, labelled).
  */
 export function bundledReference(input: ScenarioInput): { reference?: ReferenceCurve; leftOut?: string } {
-  const bundled = input.loaded.files[0]?.path === join(BUNDLED_SCENARIOS, 'cotra-2020.json') && input.loaded.files.every((f) => !relative(PACKAGE_ROOT, f.path).startsWith('..'));
+  const bundled = input.loaded.files[0]?.path === join(bundledScenarios(), 'cotra-2020.json') && input.loaded.files.every((f) => !relative(files().root, f.path).startsWith('..'));
   if (!bundled) return {};
   if (input.overrides.some((o) => o.startsWith('--set'))) return { leftOut: "No reference curve: the report's spreadsheet curve is that of the unmodified cotra-2020, which --set changed" };
-  return { reference: { label: 'Cotra (2020) spreadsheet', points: readReferenceCsv(COTRA_2020_REFERENCE) } };
+  return { reference: { label: 'Cotra (2020) spreadsheet', points: readReferenceCsv(cotra2020Reference()) } };
 }
 
 const info = (seed: number, samples: number, overrides: readonly string[]): RunInfo => ({ seed, samples, version: VERSION, overrides });

@@ -16,6 +16,8 @@ export interface CliContext {
   minWorldsPerThread?: number;
   /** Wait for workers to load before a job starts (tests, so that small runs are really shared). */
   waitForWorkers?: boolean;
+  /** Every file the command has read so far (filled by runCli's file seam): an output may overwrite none of them. */
+  reads?: string[];
 }
 
 /** Whether to use colour on a stream: a terminal, and NO_COLOR unset (no-color.org). */

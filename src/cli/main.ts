@@ -7,6 +7,8 @@ import type { CliContext } from './context.js';
 import { availableParallelism } from 'node:os';
 import { collect, collectSwing, parseChoice, parseChunks, parseCount, parseRange, parseSeed, parseTargetSe, parseYear } from './options.js';
 import { VERSION } from '../version.js';
+import { resolve } from 'node:path';
+import { useNodeFiles } from '../node/files.js';
 
 /** 20200918: the date the draft report was published. Kept here too so --help needs no engine import. */
 const DEFAULT_SEED = 20200918;
@@ -436,6 +438,10 @@ chunks exactly once; the result is the output of the whole run, byte for byte.`,
 /** Runs the command line in-process; returns the exit code. */
 export async function runCli(argv: readonly string[], ctx: CliContext): Promise<number> {
   let code: number = EXIT.ok;
+  // The core reads files through one seam; every path it reads is an input no output may overwrite.
+  const reads: string[] = [];
+  ctx = { ...ctx, reads };
+  useNodeFiles((path) => reads.push(resolve(path)));
   const program = buildProgram(ctx, (c) => (code = c));
   try {
     await program.parseAsync([...argv], { from: 'user' });

@@ -17,6 +17,8 @@ import type { CliContext } from './context.js';
 export interface OutputTarget {
   /** Absolute path of the file to write. */
   path: string;
+  /** Every file the command has read (live: files read after the check are checked again at the write). */
+  reads?: readonly string[];
   /** As the user typed it, for messages. */
   display: string;
   /** Permission bits of the file it replaces, if there is one. */
@@ -63,9 +65,20 @@ const writeError = (display: string, error: unknown) => {
   return new UsageError(`cannot write ${display}: ${why}; nothing was written${code === 'ENOSPC' || code === 'EDQUOT' ? ' (free some space or write elsewhere)' : ''}`);
 };
 
+/** The first of `inputs` that is the file at `path` (through links), if any. */
+function inputAt(path: string, inputs: readonly string[]): string | undefined {
+  if (!existsSync(path)) return undefined;
+  const real = realpathSync(path);
+  return inputs.find((input) => existsSync(input) && realpathSync(input) === real);
+}
+
+const inputClash = (output: string, clash: string) => new UsageError(`--output ${output} is an input of this run (${clash}); writing it would destroy it: choose another file`);
+
 /**
- * Checks an --output value before the run: undefined or "-" mean stdout. `inputs` are the files the
- * run reads, which it must not overwrite.
+ * Checks an --output value before the run: undefined or "-" mean stdout. The run may not
+ * overwrite any file it reads: every file read through the core's file seam (ctx.reads, one list
+ * for every command: scenarios, anchors, observations, reference curves, parts), and `inputs`
+ * (files named on the command line that are read later). The write checks the list again.
  */
 export function prepareOutput(ctx: CliContext, output: string | undefined, inputs: readonly string[] = []): OutputTarget | undefined {
   // "-" and the names of standard output itself mean stdout: writing beside them and renaming would
@@ -88,9 +101,8 @@ export function prepareOutput(ctx: CliContext, output: string | undefined, input
     const stats = statSync(path);
     if (stats.isDirectory()) throw new UsageError(`--output ${output} is a folder; give a file name inside it`);
     if (!stats.isFile()) throw new UsageError(`--output ${output} is not a regular file (a device, a pipe or a socket); give a file, or leave out --output to write to stdout`);
-    const real = realpathSync(path);
-    const clash = inputs.find((input) => existsSync(input) && realpathSync(input) === real);
-    if (clash) throw new UsageError(`--output ${output} is an input of this run (${clash}); writing it would destroy it: choose another file`);
+    const clash = inputAt(path, [...inputs, ...(ctx.reads ?? [])]);
+    if (clash) throw inputClash(output, clash);
     mode = stats.mode & 0o7777;
     try {
       accessSync(path, constants.W_OK);
@@ -106,7 +118,13 @@ export function prepareOutput(ctx: CliContext, output: string | undefined, input
   } catch {
     throw new UsageError(`--output ${output}: the folder ${folder} cannot be written to (permission denied)`);
   }
-  return { path, display: output, ...(mode !== undefined ? { mode } : {}) };
+  return { path, display: output, reads: ctx.reads, ...(mode !== undefined ? { mode } : {}) };
+}
+
+/** A file read after the output was checked (a reference curve, observations) must not be overwritten either. */
+function checkReads(target: OutputTarget): void {
+  const clash = target.reads && inputAt(target.path, target.reads);
+  if (clash) throw inputClash(target.display, clash);
 }
 
 /** Writes all of `text` (writeSync may write less than asked). */
@@ -144,6 +162,7 @@ function discard(temporary: string, fd: number | undefined): void {
 }
 
 export function writeAtomic(target: OutputTarget, content: string | Uint8Array): void {
+  checkReads(target);
   const temporary = temporaryFor(target);
   let fd: number | undefined;
   try {
@@ -180,6 +199,7 @@ export function openSink(ctx: CliContext, target: OutputTarget | undefined): Sin
       abort: () => {},
     };
   }
+  checkReads(target);
   const temporary = temporaryFor(target);
   let fd: number | undefined;
   try {

@@ -7,9 +7,7 @@
  * `extends` works the same way, relative to the extending file. Anchors are found by id, first in anchors/ beside or above each scenario
  * file of the chain (so a user's folder can hold its own anchors), then in the bundled anchors/.
  */
-import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
+import { basename, dirname, exists as existsSync, files, isFile, join, resolve, sha256Hex } from './files.js';
 import { anchorFileSchema, buildAnchor, type Anchor, type AnchorFile } from '../model/anchor.js';
 import type { Issue } from '../model/issues.js';
 import { GENERAL_ALGORITHMIC_KEYS } from '../model/paths.js';
@@ -17,10 +15,9 @@ import { buildScenario, scenarioFileSchema, type Scenario, type ScenarioFile } f
 import { closest } from './closest.js';
 import { InputError, UsageError, type Problem } from './errors.js';
 import { hasPath, parseJsonDocument, positionOf, RESERVED_NAMES, reservedNameMessage, type JsonDocument } from './json.js';
-import { BUNDLED_ANCHORS, BUNDLED_SCENARIOS, PACKAGE_ROOT } from './paths.js';
+import { bundledAnchors, bundledScenarios, workingFolder } from './paths.js';
 import { validateDocument } from './validate.js';
 
-export { BUNDLED_ANCHORS, BUNDLED_SCENARIOS, PACKAGE_ROOT };
 
 export interface LoadedFile {
   path: string;
@@ -36,13 +33,14 @@ export const MAX_FILE_BYTES = 4 * 1024 * 1024;
  */
 export function readInputText(path: string): string {
   const fail = (message: string) => new InputError([{ file: path, message }]);
-  let bytes: Buffer;
+  let bytes: Uint8Array;
   try {
-    const stats = statSync(path);
-    if (stats.isDirectory()) throw fail('is a folder, not a file');
-    if (!stats.isFile()) throw fail('is not a regular file');
+    const stats = files().stat(path);
+    if (stats === null) throw Object.assign(new Error('no such file'), { code: 'ENOENT' });
+    if (stats.kind === 'folder') throw fail('is a folder, not a file');
+    if (stats.kind !== 'file') throw fail('is not a regular file');
     if (stats.size > MAX_FILE_BYTES) throw fail(`is ${(stats.size / 1048576).toFixed(1)} MB; input files may be at most ${MAX_FILE_BYTES / 1048576} MB`);
-    bytes = readFileSync(path);
+    bytes = files().read(path);
   } catch (error) {
     if (error instanceof InputError) throw error;
     throw fail(`cannot read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
@@ -69,12 +67,12 @@ function readDocument(path: string): JsonDocument {
   return parsed.doc;
 }
 
-const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+const sha256 = sha256Hex;
 
 /** JSON files of a folder that are not schemas, by id (file name without .json). */
 export function listJsonIds(dir: string): string[] {
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir)
+  return files()
+    .list(dir)
     .filter((f) => f.endsWith('.json') && !f.endsWith('.schema.json'))
     .map((f) => f.slice(0, -5))
     .sort();
@@ -139,14 +137,6 @@ function looksLikePath(ref: string): boolean {
   return ref.endsWith('.json') || ref.includes('/') || ref.includes('\\');
 }
 
-const isFile = (path: string) => {
-  try {
-    return statSync(path).isFile();
-  } catch {
-    return false;
-  }
-};
-
 /**
  * Resolves a scenario argument or `extends` value to a file path. A reference that contains a
  * "/" (or "\\") or ends in ".json" is a path, relative to the working folder (or to the
@@ -154,18 +144,18 @@ const isFile = (path: string) => {
  * extending file first), unless a file (not a folder) of exactly that name is there. So a folder
  * named like a bundled id (`mkdir cotra-2020`) changes nothing; write `./cotra-2020.json` to mean a file.
  */
-export function resolveScenarioPath(ref: string, relativeTo?: string, cwd = process.cwd()): string {
+export function resolveScenarioPath(ref: string, relativeTo?: string, cwd = workingFolder()): string {
   const base = relativeTo ?? cwd;
   const asPath = resolve(base, ref);
   if (looksLikePath(ref) || isFile(asPath)) {
     if (!existsSync(asPath)) throw new UsageError(`no such scenario file: ${asPath}`);
     if (!isFile(asPath)) {
-      const folder = statSync(asPath).isDirectory();
+      const folder = files().stat(asPath)?.kind === 'folder';
       throw new UsageError(folder ? `${asPath} is a folder, not a scenario file; give the path of a .json file in it, or a bundled scenario id` : `${asPath} is not a regular file (a device or a socket); give the path of a scenario .json file`);
     }
     return asPath;
   }
-  const dirs = [...new Set([relativeTo, BUNDLED_SCENARIOS].filter((d): d is string => d !== undefined))];
+  const dirs = [...new Set([relativeTo, bundledScenarios()].filter((d): d is string => d !== undefined))];
   for (const dir of dirs) {
     const candidate = join(dir, `${ref}.json`);
     if (isFile(candidate)) return candidate;
@@ -410,7 +400,7 @@ export function loadScenario(ref: string, options: LoadOptions = {}): LoadedScen
   }
 
   const anchorDirs = [
-    ...new Set([...chain.flatMap((c) => [join(dirname(c.path), 'anchors'), join(dirname(c.path), '..', 'anchors')]).map((d) => resolve(d)), BUNDLED_ANCHORS]),
+    ...new Set([...chain.flatMap((c) => [join(dirname(c.path), 'anchors'), join(dirname(c.path), '..', 'anchors')]).map((d) => resolve(d)), bundledAnchors()]),
   ];
   const anchorIds = Object.keys((merged.anchors as Record<string, unknown>) ?? {});
   const anchorFiles: Record<string, AnchorFile> = {};
@@ -421,7 +411,7 @@ export function loadScenario(ref: string, options: LoadOptions = {}): LoadedScen
   for (const id of anchorIds) {
     const dir = anchorDirs.find((d) => existsSync(join(d, `${id}.json`)));
     if (!dir) continue;
-    if (dir !== BUNDLED_ANCHORS && existsSync(join(BUNDLED_ANCHORS, `${id}.json`))) {
+    if (dir !== bundledAnchors() && existsSync(join(bundledAnchors(), `${id}.json`))) {
       notes.push(`anchor "${id}" is read from ${join(dir, `${id}.json`)}, which takes the place of the bundled anchor of that id`);
     }
     const loaded = loadAnchorFile(join(dir, `${id}.json`));
@@ -493,7 +483,7 @@ export function loadScenario(ref: string, options: LoadOptions = {}): LoadedScen
 export function isAnchorFile(path: string): boolean {
   if (/[\\/]anchors[\\/][^\\/]+$/.test(path)) return true;
   try {
-    const value = JSON.parse(readFileSync(path, 'utf8')) as unknown;
+    const value = JSON.parse(readInputText(path)) as unknown;
     return value !== null && typeof value === 'object' && 'formula' in value;
   } catch {
     return false;

@@ -1,16 +1,13 @@
 /** Observation files (data/observations.json or a user's own) to validated objects, errors as file:line:col. */
-import { existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { exists as existsSync, resolve } from './files.js';
 import { observationsFileSchema, type ObservationsFile } from '../model/observations.js';
 import { InputError } from './errors.js';
 import { parseJsonDocument } from './json.js';
 import { readInputText } from './load.js';
-import { PACKAGE_ROOT } from './paths.js';
+import { bundledObservations, workingFolder } from './paths.js';
 import { validateDocument } from './validate.js';
 
-export const BUNDLED_OBSERVATIONS = join(PACKAGE_ROOT, 'data', 'observations.json');
-
-export function loadObservations(path = BUNDLED_OBSERVATIONS, cwd = process.cwd()): { path: string; file: ObservationsFile } {
+export function loadObservations(path: string = bundledObservations(), cwd = workingFolder()): { path: string; file: ObservationsFile } {
   const full = resolve(cwd, path);
   if (!existsSync(full) && !/[\\/]|\.json$/i.test(path)) {
     // `--given-observed cotra-2020-…` takes the next word as its file: say how to write it.

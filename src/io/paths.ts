@@ -1,24 +1,23 @@
-/** Where the package's own files are (bundled anchors and scenarios, package.json). */
-import { existsSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
+/** Where the package's own files are (bundled anchors, scenarios, observations and reference curves), and how outputs show paths. */
+import { bundled, files, relative } from './files.js';
 
-function findPackageRoot(): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  for (let i = 0; i < 6; i++) {
-    if (existsSync(join(dir, 'package.json')) && existsSync(join(dir, 'scenarios'))) return dir;
-    dir = dirname(dir);
-  }
-  throw new Error('bug: cannot find the bioanchors package folder (with package.json and scenarios/)');
-}
-
-export const PACKAGE_ROOT = findPackageRoot();
-export const BUNDLED_ANCHORS = join(PACKAGE_ROOT, 'anchors');
-export const BUNDLED_SCENARIOS = join(PACKAGE_ROOT, 'scenarios');
+export const bundledAnchors = (): string => bundled('anchors');
+export const bundledScenarios = (): string => bundled('scenarios');
+export const bundledObservations = (): string => bundled('data', 'observations.json');
 
 /** A path as outputs show it: a bundled file by its place in the package, others relative to `cwd`. */
 export function displayPath(path: string, cwd: string): string {
-  const inPackage = relative(PACKAGE_ROOT, path);
+  const inPackage = relative(files().root, path);
   if (!inPackage.startsWith('..') && !inPackage.startsWith('/')) return `bioanchors:${inPackage}`;
   return relative(cwd, path) || path;
+}
+
+/** Whether a path is one of the package's own files. */
+export function isBundled(path: string): boolean {
+  return !relative(files().root, path).startsWith('..');
+}
+
+/** The process's working folder where there is one (Node), else the root: the default relative paths resolve against. */
+export function workingFolder(): string {
+  return (globalThis as { process?: { cwd?: () => string } }).process?.cwd?.() ?? '/';
 }

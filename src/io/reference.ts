@@ -3,10 +3,9 @@
  * is not numbers is a header; probabilities are percentages when the header's second column says
  * so ("percent" or "%") or when any value exceeds 1, fractions otherwise.
  */
-import { join } from 'node:path';
+import { bundled } from './files.js';
 import { InputError, type Problem } from './errors.js';
 import { readInputText } from './load.js';
-import { PACKAGE_ROOT } from './paths.js';
 
 export interface ReferencePoint {
   year: number;
@@ -14,7 +13,7 @@ export interface ReferencePoint {
 }
 
 /** The best-guess curve of Cotra (2020)'s spreadsheet, shipped with the package (same file as tests/fixtures/reference). */
-export const COTRA_2020_REFERENCE = join(PACKAGE_ROOT, 'reference', 'cotra-2020-best-guess-cdf.csv');
+export const cotra2020Reference = (): string => bundled('reference', 'cotra-2020-best-guess-cdf.csv');
 
 export function parseReferenceCsv(file: string, text: string): ReferencePoint[] {
   const problems: Problem[] = [];

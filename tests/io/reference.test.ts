@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../src/io/errors.js';
-import { COTRA_2020_REFERENCE, parseReferenceCsv, readReferenceCsv } from '../../src/io/reference.js';
+import { cotra2020Reference, parseReferenceCsv, readReferenceCsv } from '../../src/io/reference.js';
 import { fixture } from '../helpers.js';
 
 const problems = (text: string) => {
@@ -34,8 +34,8 @@ describe('reference curves', () => {
   });
 
   it('ships the Cotra (2020) curve, identical to the test fixture', () => {
-    expect(readFileSync(COTRA_2020_REFERENCE, 'utf8')).toBe(readFileSync(fixture('reference', 'cotra-2020-best-guess-cdf.csv'), 'utf8'));
-    const points = readReferenceCsv(COTRA_2020_REFERENCE);
+    expect(readFileSync(cotra2020Reference(), 'utf8')).toBe(readFileSync(fixture('reference', 'cotra-2020-best-guess-cdf.csv'), 'utf8'));
+    const points = readReferenceCsv(cotra2020Reference());
     expect(points[0]).toEqual({ year: 2024, p: 0.02 });
     expect(points).toHaveLength(77);
   });

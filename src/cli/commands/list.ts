@@ -1,20 +1,21 @@
 /** `bioanchors list`: the anchors and scenarios available, with weights and sources. */
 import { join } from 'node:path';
-import { BUNDLED_ANCHORS, BUNDLED_SCENARIOS, listJsonIds, loadAnchorFile, loadScenario } from '../../io/load.js';
+import { listJsonIds, loadAnchorFile, loadScenario } from '../../io/load.js';
+import { bundledAnchors, bundledScenarios } from '../../io/paths.js';
 import { padTable, percent } from '../../report/format.js';
 import type { CliContext } from '../context.js';
 
 export function listCommand(ctx: CliContext): void {
   const out: string[] = ['Anchors (anchors/*.json): requirement in log10 FLOP with 2020 algorithms', ''];
   const anchorRows = [['id', 'label', 'sources']];
-  for (const id of listJsonIds(BUNDLED_ANCHORS)) {
-    const { file } = loadAnchorFile(join(BUNDLED_ANCHORS, `${id}.json`));
+  for (const id of listJsonIds(bundledAnchors())) {
+    const { file } = loadAnchorFile(join(bundledAnchors(), `${id}.json`));
     anchorRows.push([id, file.label, file.sources.map(shortSource).join('; ')]);
   }
   out.push(padTable(anchorRows, ['l', 'l', 'l']), '', 'Scenarios (scenarios/*.json): anchor weights; the rest is "no anchor" (never)', '');
   const scenarioRows = [['id', 'label', 'weights']];
-  for (const id of listJsonIds(BUNDLED_SCENARIOS)) {
-    const { scenario } = loadScenario(join(BUNDLED_SCENARIOS, `${id}.json`));
+  for (const id of listJsonIds(bundledScenarios())) {
+    const { scenario } = loadScenario(join(bundledScenarios(), `${id}.json`));
     const weights = [...scenario.anchors.map((a) => `${a.anchor.id} ${percent(a.weight, 0)}`), `none ${percent(scenario.noneWeight, 0)}`].join(', ');
     scenarioRows.push([id, scenario.label, weights]);
   }

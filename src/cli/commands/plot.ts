@@ -13,6 +13,7 @@ export async function plotCommand(ctx: CliContext, kind: string, refs: string[],
   const reads = [
     ...inputPaths(checked.refs.map((ref) => loadCliInput(ctx, ref, { ...options, quiet: true }))),
     ...(options.observations !== undefined ? [resolve(ctx.cwd, options.observations)] : []),
+    ...(options.reference !== undefined ? [resolve(ctx.cwd, options.reference)] : []),
   ];
   const target = prepareOutput(ctx, options.output, reads)!;
   const drawn = await checked.plot.draw(ctx, checked.refs, { ...options, samples });

@@ -4,7 +4,8 @@ import * as z from 'zod';
 import { anchorFileSchema } from '../../model/anchor.js';
 import { observationsFileSchema } from '../../model/observations.js';
 import { scenarioFileSchema } from '../../model/scenario.js';
-import { BUNDLED_ANCHORS, BUNDLED_SCENARIOS, PACKAGE_ROOT } from '../../io/paths.js';
+import { files } from '../../io/files.js';
+import { bundledAnchors, bundledScenarios } from '../../io/paths.js';
 import type { CliContext } from '../context.js';
 import { prepareOutput, writeAtomic } from '../output.js';
 
@@ -18,8 +19,8 @@ export function generatedSchemas(): { anchor: string; scenario: string; observat
   };
 }
 
-export const SCHEMA_PATHS = { anchor: join(BUNDLED_ANCHORS, 'anchor.schema.json'), scenario: join(BUNDLED_SCENARIOS, 'scenario.schema.json'),
-  observations: join(PACKAGE_ROOT, 'data', 'observations.schema.json'),
+export const SCHEMA_PATHS = { anchor: join(bundledAnchors(), 'anchor.schema.json'), scenario: join(bundledScenarios(), 'scenario.schema.json'),
+  observations: join(files().root, 'data', 'observations.schema.json'),
 };
 
 export function schemasCommand(ctx: CliContext, options: { write?: boolean }): void {

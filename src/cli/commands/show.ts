@@ -6,7 +6,8 @@ import { compileRequirement } from '../../engine/requirement.js';
 import { compileDistribution } from '../../dist/sampler.js';
 import { closest } from '../../io/closest.js';
 import { UsageError } from '../../io/errors.js';
-import { BUNDLED_ANCHORS, BUNDLED_SCENARIOS, checkAnchorFile, inputFileKind, listJsonIds, loadAnchorFile, loadScenario } from '../../io/load.js';
+import { bundledAnchors, bundledScenarios } from '../../io/paths.js';
+import { checkAnchorFile, inputFileKind, listJsonIds, loadAnchorFile, loadScenario } from '../../io/load.js';
 import type { CliContext } from '../context.js';
 import { displayPath } from '../../io/paths.js';
 import { emit, prepareOutput } from '../output.js';
@@ -31,8 +32,8 @@ function requirementPercentiles(path: string, seed: number): Record<string, numb
 
 export function showCommand(ctx: CliContext, ref: string, options: { seed: number; output?: string; set: string[] }): void {
   const asPath = resolve(ctx.cwd, ref);
-  const anchorPath = existsSync(join(BUNDLED_ANCHORS, `${ref}.json`)) ? join(BUNDLED_ANCHORS, `${ref}.json`) : undefined;
-  const scenarioIds = listJsonIds(BUNDLED_SCENARIOS);
+  const anchorPath = existsSync(join(bundledAnchors(), `${ref}.json`)) ? join(bundledAnchors(), `${ref}.json`) : undefined;
+  const scenarioIds = listJsonIds(bundledScenarios());
   let content: unknown;
   let reads: string[];
   if (anchorPath || (existsSync(asPath) && !scenarioIds.includes(ref) && inputFileKind(asPath) === 'anchor')) {
@@ -47,7 +48,7 @@ export function showCommand(ctx: CliContext, ref: string, options: { seed: numbe
     reads = loaded.files.map((f) => f.path);
     content = { kind: 'scenario', ...loaded.merged, noAnchorWeight: Number(loaded.scenario.noneWeight.toPrecision(12)), files: loaded.files.map((f) => displayPath(f.path, ctx.cwd)) };
   } else {
-    const known = [...listJsonIds(BUNDLED_ANCHORS), ...scenarioIds];
+    const known = [...listJsonIds(bundledAnchors()), ...scenarioIds];
     const hint = closest(ref, known);
     throw new UsageError(`no anchor or scenario "${ref}"${hint ? ` (did you mean "${hint}"?)` : ''}; available: ${known.join(', ')}`);
   }

@@ -2,7 +2,8 @@
 import { existsSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { InputError, formatProblem, UsageError } from '../../io/errors.js';
-import { BUNDLED_ANCHORS, BUNDLED_SCENARIOS, checkAnchorFile, inputFileKind, listJsonIds, loadScenario } from '../../io/load.js';
+import { bundledAnchors, bundledScenarios } from '../../io/paths.js';
+import { checkAnchorFile, inputFileKind, listJsonIds, loadScenario } from '../../io/load.js';
 import { loadObservations } from '../../io/observations.js';
 import type { CliContext } from '../context.js';
 
@@ -10,7 +11,7 @@ import type { CliContext } from '../context.js';
 export function validateCommand(ctx: CliContext, files: string[]): number {
   const targets = files.length
     ? files.map((f) => resolve(ctx.cwd, f))
-    : [...listJsonIds(BUNDLED_ANCHORS).map((id) => join(BUNDLED_ANCHORS, `${id}.json`)), ...listJsonIds(BUNDLED_SCENARIOS).map((id) => join(BUNDLED_SCENARIOS, `${id}.json`))];
+    : [...listJsonIds(bundledAnchors()).map((id) => join(bundledAnchors(), `${id}.json`)), ...listJsonIds(bundledScenarios()).map((id) => join(bundledScenarios(), `${id}.json`))];
   let failed = 0;
   for (const path of targets) {
     if (!existsSync(path)) throw new UsageError(`no such file: ${path}`);
