@@ -270,9 +270,11 @@ export function buildScenario(
   };
 
   const cc = doc.computeCeiling;
+  // A part missing is blamed on the ceiling as a whole (the file or --set that gave the rest of it).
+  const ceilingPlace = [['computeCeiling']];
   const computeCeiling: ComputeCeiling | undefined = cc && {
-    log10FlopPerRun: toParam(cc.log10FlopPerRun, ['computeCeiling', 'log10FlopPerRun'], 'computeCeiling.log10FlopPerRun (log10 FLOP of the largest feasible run)', any),
-    year: required(cc.year, ['computeCeiling', 'year'], 'computeCeiling.year (the year of log10FlopPerRun)'),
+    log10FlopPerRun: toParam(cc.log10FlopPerRun, ['computeCeiling', 'log10FlopPerRun'], 'computeCeiling.log10FlopPerRun (log10 FLOP of the largest feasible run)', any, ceilingPlace),
+    year: required(cc.year, ['computeCeiling', 'year'], 'computeCeiling.year (the year of log10FlopPerRun)', ceilingPlace),
     doublingYears:
       cc.doublingYears === undefined
         ? { kind: 'point', value: Infinity }
