@@ -140,7 +140,7 @@ export function sensitivityInputs(scenario: Scenario, ranges: Record<string, [nu
   }
   // Growth parameters: distributions by their percentiles; point values only with a stated range.
   for (const g of GROWTH_PARAMETERS) {
-    if (ranges[g.path]) continue;
+    if (ranges[g.path] || !g.present(scenario)) continue;
     const p = g.get(scenario);
     if (p.kind === 'dist') {
       const [low, high] = percentiles(p.dist);

@@ -1,5 +1,6 @@
 /**
- * The growth curves, in log10 units: FLOP per dollar, dollars per run, and algorithmic progress.
+ * The growth curves, in log10 units: FLOP per dollar, dollars per run, an optional physical
+ * ceiling on the largest run (which caps their product), and algorithmic progress.
  * Each is an exponential trend with a cap, hard (the smaller of the two) or soft
  * (1/(1/trend + 1/cap) in linear units, as in the Rethink Priorities reimplementation: half the
  * cap where trend and cap meet, and always below both).
@@ -45,6 +46,12 @@ export interface CurveValues {
   gdpGrowthPerYear: number;
   maxGdpFraction: number;
   spendSoft: boolean;
+  /** log10 FLOP of the largest feasible run in ceilingYear; Infinity: no ceiling. */
+  log10CeilingFlop: number;
+  ceilingYear: number;
+  /** Infinity: a ceiling that stays where it is. */
+  ceilingDoublingYears: number;
+  ceilingSoft: boolean;
 }
 
 /*
@@ -102,7 +109,9 @@ const DECISION_MARGIN = 1e-9;
 function narrow(range: Float64Array, r: number, a: number, b: number): boolean {
   if (b > 0) range[0] = Math.max(range[0], (r - a) / b);
   else if (b < 0) range[1] = Math.min(range[1], (r - a) / b);
-  else return a >= r;
+  // A flat sum excludes every year only when clearly below r: its intercept carries the rounding
+  // of year × slope terms, and the answer is confirmed on the total itself anyway.
+  else return a >= r - DECISION_MARGIN;
   return true;
 }
 
@@ -110,7 +119,7 @@ function narrow(range: Float64Array, r: number, a: number, b: number): boolean {
  * Scratch arrays of setGrowth and firstInRegion, shared by every instance (each is used within
  * one synchronous call), so that a WorldCurves per world (hindcast draws) stays small.
  */
-const GROWTH_SCRATCH = new Float64Array(8);
+const GROWTH_SCRATCH = new Float64Array(10);
 const RANGE_SCRATCH = new Float64Array(2);
 
 /**
@@ -135,6 +144,12 @@ export class WorldCurves {
   private capYear = 0;
   private capSlope = 0;
   private spendSoft = false;
+  // The ceiling on affordable FLOP: +∞ (and flat) when the scenario has none.
+  private ceilValue = Infinity;
+  private ceilYear = 0;
+  private ceilSlope = 0;
+  private ceilSoft = false;
+  private hasCeiling = false;
   private algoStart = 0;
   private algoSlope = 0;
   private algoCap = 0;
@@ -146,7 +161,7 @@ export class WorldCurves {
   private log10GdpFraction = NaN;
 
   /**
-   * The growth curves of `v`, with the eight numbers in CURVE_KEYS order (model/paths.ts) taken
+   * The growth curves of `v`, with the ten numbers in CURVE_KEYS order (model/paths.ts) taken
    * from `x`: the per-world form, which recomputes a logarithm only when its argument changes.
    */
   setGrowthValues(x: Float64Array, v: CurveValues): void {
@@ -170,6 +185,12 @@ export class WorldCurves {
     this.capYear = v.gdpYear;
     this.capSlope = this.log10GdpGrowth;
     this.spendSoft = v.spendSoft;
+    this.hasCeiling = x[8] < Infinity;
+    this.ceilValue = this.hasCeiling ? x[8] : Infinity;
+    this.ceilYear = this.hasCeiling ? v.ceilingYear : 0;
+    // A fixed ceiling has an infinite doubling time: slope 0.
+    this.ceilSlope = this.hasCeiling ? LOG10_2 / x[9] : 0;
+    this.ceilSoft = this.hasCeiling && v.ceilingSoft;
   }
 
   /** The growth curves of `v`. */
@@ -183,6 +204,8 @@ export class WorldCurves {
     x[5] = v.log10GdpUsd;
     x[6] = v.gdpGrowthPerYear;
     x[7] = v.maxGdpFraction;
+    x[8] = v.log10CeilingFlop;
+    x[9] = v.ceilingDoublingYears;
     this.setGrowthValues(x, v);
     return this;
   }
@@ -209,9 +232,20 @@ export class WorldCurves {
     return capped(this.spendValue + (year - this.spendYear) * this.spendSlope, this.spendCapUsd(year), this.spendSoft);
   }
 
-  /** log10 of the largest training run affordable in `year`, in FLOP. */
+  /** log10 FLOP of the largest feasible run in `year` (+∞ without a ceiling). */
+  ceilingFlop(year: number): number {
+    return this.ceilValue + (year - this.ceilYear) * this.ceilSlope;
+  }
+
+  /** Whether these curves have a ceiling on the largest run. */
+  get ceiled(): boolean {
+    return this.hasCeiling;
+  }
+
+  /** log10 of the largest training run affordable in `year`, in FLOP: what spending buys, under the ceiling if any. */
   affordable(year: number): number {
-    return this.spendUsd(year) + this.flopPerUsd(year);
+    const bought = this.spendUsd(year) + this.flopPerUsd(year);
+    return this.hasCeiling ? capped(bought, this.ceilingFlop(year), this.ceilSoft) : bought;
   }
 
   progress(year: number): number {
@@ -226,10 +260,13 @@ export class WorldCurves {
    * per-world search inlines it.
    */
   totalHard(year: number): number {
+    // Without a ceiling it is +∞ and flat, and the min returns the sum unchanged (the same bits).
     return (
-      Math.min(this.spendValue + (year - this.spendYear) * this.spendSlope, this.capValue + (year - this.capYear) * this.capSlope) +
-      Math.min(this.priceValue + (year - this.priceYear) * this.priceSlope, this.priceCap) +
-      Math.min((year > this.algoStart ? year - this.algoStart : 0) * this.algoSlope, this.algoCap)
+      Math.min(
+        Math.min(this.spendValue + (year - this.spendYear) * this.spendSlope, this.capValue + (year - this.capYear) * this.capSlope) +
+          Math.min(this.priceValue + (year - this.priceYear) * this.priceSlope, this.priceCap),
+        this.ceilValue + (year - this.ceilYear) * this.ceilSlope,
+      ) + Math.min((year > this.algoStart ? year - this.algoStart : 0) * this.algoSlope, this.algoCap)
     );
   }
 
@@ -245,6 +282,7 @@ export class WorldCurves {
    * rounding) is the total computed; the answer is always that of total(year) >= r.
    */
   reaches(year: number, r: number): boolean {
+    if (this.hasCeiling) return this.reachesUnderCeiling(year, r);
     const spendTrend = this.spendValue + (year - this.spendYear) * this.spendSlope;
     const spendCap = this.capValue + (year - this.capYear) * this.capSlope;
     const priceTrend = this.priceValue + (year - this.priceYear) * this.priceSlope;
@@ -276,12 +314,61 @@ export class WorldCurves {
   }
 
   /**
+   * reaches() with a ceiling: the bought FLOP (spending + FLOP per dollar) lies in [lo, hi] by the
+   * deficits above, and the ceiling's cap is increasing in it, so the capped value lies between
+   * the cap of lo (less at most its own largest deficit, if soft) and the cap of hi (less at least
+   * its smallest). The answer is always that of total(year) >= r.
+   */
+  private reachesUnderCeiling(year: number, r: number): boolean {
+    const spendTrend = this.spendValue + (year - this.spendYear) * this.spendSlope;
+    const spendCap = this.capValue + (year - this.capYear) * this.capSlope;
+    const priceTrend = this.priceValue + (year - this.priceYear) * this.priceSlope;
+    const progressTrend = (year > this.algoStart ? year - this.algoStart : 0) * this.algoSlope;
+    const hardProgress = progressTrend < this.algoCap ? progressTrend : this.algoCap;
+    const bought = (spendTrend < spendCap ? spendTrend : spendCap) + (priceTrend < this.priceCap ? priceTrend : this.priceCap);
+    let most = 0;
+    let least = 0;
+    if (this.spendSoft) {
+      const gap = spendTrend < spendCap ? spendCap - spendTrend : spendTrend - spendCap;
+      most += deficitAtMost(gap);
+      least += deficitAtLeast(gap);
+    }
+    if (this.priceSoft) {
+      const gap = priceTrend < this.priceCap ? this.priceCap - priceTrend : priceTrend - this.priceCap;
+      most += deficitAtMost(gap);
+      least += deficitAtLeast(gap);
+    }
+    const ceiling = this.ceilingFlop(year);
+    const boughtLo = bought - most;
+    const boughtHi = bought - least;
+    let cappedLo = boughtLo < ceiling ? boughtLo : ceiling;
+    let cappedHi = boughtHi < ceiling ? boughtHi : ceiling;
+    if (this.ceilSoft) {
+      cappedLo -= deficitAtMost(boughtLo < ceiling ? ceiling - boughtLo : boughtLo - ceiling);
+      cappedHi -= deficitAtLeast(boughtHi < ceiling ? ceiling - boughtHi : boughtHi - ceiling);
+    }
+    let progressLo = hardProgress;
+    let progressHi = hardProgress;
+    if (this.algoSoft) {
+      const gap = progressTrend < this.algoCap ? this.algoCap - progressTrend : progressTrend - this.algoCap;
+      const at = hardProgress > 0 ? hardProgress : 0;
+      progressLo -= Math.min(deficitAtMost(gap), at);
+      progressHi -= Math.min(deficitAtLeast(gap), at);
+    }
+    if (cappedLo + progressLo >= r + DECISION_MARGIN) return true;
+    if (cappedHi + progressHi < r - DECISION_MARGIN) return false;
+    return this.total(year) >= r;
+  }
+
+  /**
    * The first whole year in [from, to] at which the hard-capped total reaches r, or to + 1.
    *
    * Closed form: the total is a sum of minimums of affine functions of the year (spending: trend
    * or GDP cap; FLOP per dollar: trend or ceiling; progress: trend or maximum, and nothing before
    * its start year), so total(y) ≥ r holds exactly when each of the 8 sums of one piece of each
-   * (4 before progress starts) is ≥ r. Each sum is an affine A + B·y, giving a lower bound on y
+   * (4 before progress starts) is ≥ r. A ceiling on the largest run caps spending + FLOP per
+   * dollar as a whole: min(spending + price, ceiling) + progress adds the 2 sums of the ceiling
+   * with a piece of progress. Each sum is an affine A + B·y, giving a lower bound on y
    * when B > 0, an upper bound when B < 0, and all or nothing when B = 0: the years that reach r
    * form one interval, found with a handful of divisions instead of a search. The answer is then
    * checked against the total itself, so rounding can never move it by a year.
@@ -330,7 +417,6 @@ export class WorldCurves {
     const a7 = sa1 + pa1 + qa1;
     const b7 = sb1;
     let lo: number;
-    let hi = to;
     if (b0 > 0 && b1 > 0 && b2 > 0 && b3 > 0 && b4 > 0 && b5 > 0 && b6 > 0 && b7 > 0) {
       // Every sum grows (the usual case): the first year is the largest of the 8 lower bounds.
       // Math.max compiles to branch-free instructions: which bound wins is data a branch would mispredict.
@@ -358,11 +444,23 @@ export class WorldCurves {
         return to + 1;
       }
       lo = range[0];
-      hi = range[1];
     }
-    // The first whole year of [lo, hi], confirmed on the total itself (one step either way at most).
+    if (this.hasCeiling) {
+      // The ceiling's 2 sums (ceiling + progress trend, ceiling + progress maximum) narrow the years further.
+      const cb = this.ceilSlope;
+      const ca = this.ceilValue - this.ceilYear * cb;
+      const range = RANGE_SCRATCH;
+      range[0] = lo;
+      range[1] = to;
+      if (!(narrow(range, r, ca + qa0, cb + qb0) && narrow(range, r, ca + qa1, cb))) return to + 1;
+      lo = range[0];
+    }
+    // The first whole year from the lower bound, confirmed on the total itself (one step either
+    // way at most). Upper bounds (sums that fall with time) do not rule a year out before that
+    // check: a sum whose slope nearly cancels (spending falling as fast as progress rises) puts
+    // its bound off by far more than rounding, and a year the total reaches is in the interval.
     let y = Math.max(from, Math.ceil(lo - 1e-9));
-    if (y > to || y > hi + 1e-9) return to + 1;
+    if (y > to) return to + 1;
     if (y > from && this.totalHard(y - 1) >= r) return y - 1;
     if (this.totalHard(y) >= r) return y;
     y++;
@@ -370,9 +468,9 @@ export class WorldCurves {
   }
 
 
-  /** How far below the hard-capped curves the real ones can be (with `growth`: spending and FLOP per dollar too). */
+  /** How far below the hard-capped curves the real ones can be (with `growth`: spending, FLOP per dollar and the ceiling too). */
   softSlack(growth: boolean): number {
-    return ((growth ? (this.spendSoft ? 1 : 0) + (this.priceSoft ? 1 : 0) : 0) + (this.algoSoft ? 1 : 0)) * LOG10_2;
+    return ((growth ? (this.spendSoft ? 1 : 0) + (this.priceSoft ? 1 : 0) + (this.ceilSoft ? 1 : 0) : 0) + (this.algoSoft ? 1 : 0)) * LOG10_2;
   }
 }
 

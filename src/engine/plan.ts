@@ -56,7 +56,7 @@ export interface Plan {
   /** The curve values that are fixed (uncertain ones are NaN here and drawn per world). */
   base: CurveValues;
   uncertainCurveKeys: CurveKey[];
-  /** log10 affordable FLOP per year, when no price or spending parameter is uncertain. */
+  /** log10 affordable FLOP per year, when no price, spending or ceiling parameter is uncertain. */
   affordable: Float64Array | null;
 }
 
@@ -103,6 +103,10 @@ export function planScenario(scenario: Scenario): Plan {
     gdpGrowthPerYear: pointValue(curve.gdpGrowthPerYear),
     maxGdpFraction: pointValue(curve.maxGdpFraction),
     spendSoft: sp.cap === 'soft',
+    log10CeilingFlop: pointValue(curve.log10CeilingFlop),
+    ceilingYear: scenario.computeCeiling?.year ?? 0,
+    ceilingDoublingYears: pointValue(curve.ceilingDoublingYears),
+    ceilingSoft: scenario.computeCeiling?.cap === 'soft',
   };
   const uncertainCurveKeys = CURVE_KEYS.filter((k) => curve[k].kind !== 'point');
   const affordable = uncertainCurveKeys.length === 0 ? Float64Array.from(years, (y) => log10AffordableFlop(base, y)) : null;

@@ -11,9 +11,22 @@ export interface GrowthParameter {
   /** As typed: `spending.doublingYears`. */
   path: string;
   /** The engine's name for it (one random stream per name in paired runs). */
-  key: 'log10FlopPerUsd' | 'flopPerUsdDoublingYears' | 'maxLog10FlopPerUsd' | 'log10UsdPerRun' | 'spendDoublingYears' | 'log10GdpUsd' | 'gdpGrowthPerYear' | 'maxGdpFraction';
+  key:
+    | 'log10FlopPerUsd'
+    | 'flopPerUsdDoublingYears'
+    | 'maxLog10FlopPerUsd'
+    | 'log10UsdPerRun'
+    | 'spendDoublingYears'
+    | 'log10GdpUsd'
+    | 'gdpGrowthPerYear'
+    | 'maxGdpFraction'
+    | 'log10CeilingFlop'
+    | 'ceilingDoublingYears';
+  /** Its value; for a curve the scenario does not have (the optional ceiling), the value that makes it no curve at all. */
   get: (s: Scenario) => Param;
   set: (s: Scenario, p: Param) => Scenario;
+  /** Whether the scenario has this parameter's curve (only the compute ceiling is optional). */
+  present: (s: Scenario) => boolean;
 }
 
 const price = (field: 'log10FlopPerUsd' | 'doublingYears' | 'maxLog10FlopPerUsd', key: GrowthParameter['key']): GrowthParameter => ({
@@ -21,12 +34,26 @@ const price = (field: 'log10FlopPerUsd' | 'doublingYears' | 'maxLog10FlopPerUsd'
   key,
   get: (s) => s.pricePerformance[field],
   set: (s, p) => ({ ...s, pricePerformance: { ...s.pricePerformance, [field]: p } }),
+  present: () => true,
 });
 const spend = (field: 'log10UsdPerRun' | 'doublingYears' | 'log10GdpUsd' | 'gdpGrowthPerYear' | 'maxGdpFraction', key: GrowthParameter['key']): GrowthParameter => ({
   path: `spending.${field}`,
   key,
   get: (s) => s.spending[field],
   set: (s, p) => ({ ...s, spending: { ...s.spending, [field]: p } }),
+  present: () => true,
+});
+/** Without a ceiling: one at +∞ that never moves, which leaves affordable FLOP as it is. */
+const NO_CEILING: Param = { kind: 'point', value: Infinity };
+const ceiling = (field: 'log10FlopPerRun' | 'doublingYears', key: GrowthParameter['key']): GrowthParameter => ({
+  path: `computeCeiling.${field}`,
+  key,
+  get: (s) => s.computeCeiling?.[field] ?? NO_CEILING,
+  set: (s, p) => {
+    if (!s.computeCeiling) throw new Error(`bug: computeCeiling.${field} set on ${s.id}, which has no ceiling (callers check present)`);
+    return { ...s, computeCeiling: { ...s.computeCeiling, [field]: p } };
+  },
+  present: (s) => s.computeCeiling !== undefined,
 });
 
 /** The growth curves' parameters, in the order a world draws them. */
@@ -39,6 +66,8 @@ export const GROWTH_PARAMETERS: readonly GrowthParameter[] = [
   spend('log10GdpUsd', 'log10GdpUsd'),
   spend('gdpGrowthPerYear', 'gdpGrowthPerYear'),
   spend('maxGdpFraction', 'maxGdpFraction'),
+  ceiling('log10FlopPerRun', 'log10CeilingFlop'),
+  ceiling('doublingYears', 'ceilingDoublingYears'),
 ];
 
 /** Algorithmic-progress values that may be given for every anchor or per anchor. */
@@ -52,7 +81,7 @@ export type ParameterRef = { kind: 'growth'; parameter: GrowthParameter } | { ki
 
 /** What a path names in a scenario, or undefined. */
 export function parameterAt(scenario: Scenario, path: string): ParameterRef | undefined {
-  const growth = GROWTH_PARAMETERS.find((g) => g.path === path);
+  const growth = GROWTH_PARAMETERS.find((g) => g.path === path && g.present(scenario));
   if (growth) return { kind: 'growth', parameter: growth };
   const general = /^algorithmicProgress\.(\w+)$/.exec(path);
   if (general && (ALGORITHMIC_FIELDS as readonly string[]).includes(general[1])) return { kind: 'algorithmic', field: general[1] as AlgorithmicField, anchorIds: 'all' };
@@ -66,7 +95,7 @@ export function parameterAt(scenario: Scenario, path: string): ParameterRef | un
 /** Every path parameterAt knows for this scenario (for messages and suggestions). */
 export function parameterPaths(scenario: Scenario): string[] {
   return [
-    ...GROWTH_PARAMETERS.map((g) => g.path),
+    ...GROWTH_PARAMETERS.filter((g) => g.present(scenario)).map((g) => g.path),
     ...ALGORITHMIC_FIELDS.map((f) => `algorithmicProgress.${f}`),
     ...scenario.anchors.flatMap((a) => ALGORITHMIC_FIELDS.map((f) => `anchors.${a.anchor.id}.algorithmicProgress.${f}`)),
   ];

@@ -1,5 +1,5 @@
 /**
- * A scenario: anchor weights, the three growth curves, the years, and overrides of anchor
+ * A scenario: anchor weights, the three growth curves (and an optional ceiling on the largest run), the years, and overrides of anchor
  * variables. A scenario file may extend another and change only what differs.
  */
 import * as z from 'zod';
@@ -50,6 +50,16 @@ const spending = z
   })
   .describe('Willingness to spend on the largest single training run.');
 
+const computeCeiling = z
+  .strictObject({
+    log10FlopPerRun: param.optional().describe('log10 FLOP of the largest training run that power and chips allow in `year`, whatever the budget.'),
+    year: year.optional().describe('Year of log10FlopPerRun.'),
+    doublingYears: param.optional().describe('Years for the ceiling to double; leave it out for a ceiling that stays where it is.'),
+    cap: cap.optional(),
+    source: z.string().optional(),
+  })
+  .describe('Optional: a physical ceiling on the largest training run (power, chips). It caps the affordable FLOP (spending × FLOP per dollar), before algorithmic progress.');
+
 const algorithmicProgressFields = {
   halvingYears: paramOrFormula.optional().describe('Years for the FLOP a given model needs to halve.'),
   maxOom: paramOrFormula.optional().describe('Largest total reduction, in orders of magnitude.'),
@@ -92,6 +102,7 @@ export const scenarioFileSchema = z
     variables: variableOverrides.optional().describe('Replace a variable in every anchor that declares it (e.g. brain FLOP/s).'),
     pricePerformance: pricePerformance.optional(),
     spending: spending.optional(),
+    computeCeiling: computeCeiling.optional(),
     algorithmicProgress: algorithmicProgress.optional(),
     notes: z.string().optional(),
   })
@@ -123,6 +134,13 @@ export interface Spending {
   maxGdpFraction: Param;
   cap: Cap;
 }
+/** A ceiling on the largest run's log10 FLOP; doublingYears is Infinity for a fixed ceiling. */
+export interface ComputeCeiling {
+  log10FlopPerRun: Param;
+  year: number;
+  doublingYears: Param;
+  cap: Cap;
+}
 export interface AlgorithmicProgress {
   startYear: number;
   halvingYears: Param;
@@ -146,6 +164,8 @@ export interface Scenario {
   noneWeight: number;
   pricePerformance: PricePerformance;
   spending: Spending;
+  /** Absent: no ceiling but the ones on FLOP per dollar and spending. */
+  computeCeiling?: ComputeCeiling;
 }
 
 /** Whether every growth parameter is a single value (the spreadsheet's setting). */
@@ -159,6 +179,7 @@ export function curvesArePoints(s: Scenario): boolean {
     s.spending.log10GdpUsd,
     s.spending.gdpGrowthPerYear,
     s.spending.maxGdpFraction,
+    ...(s.computeCeiling ? [s.computeCeiling.log10FlopPerRun, s.computeCeiling.doublingYears] : []),
     ...s.anchors.flatMap((a) => [a.algorithmicProgress.halvingYears, a.algorithmicProgress.maxOom]),
   ];
   return params.every((p) => p.kind === 'point');
@@ -246,6 +267,19 @@ export function buildScenario(
     gdpGrowthPerYear: toParam(sp.gdpGrowthPerYear, ['spending', 'gdpGrowthPerYear'], 'spending.gdpGrowthPerYear', growth),
     maxGdpFraction: toParam(sp.maxGdpFraction, ['spending', 'maxGdpFraction'], 'spending.maxGdpFraction', fraction),
     cap: sp.cap ?? 'hard',
+  };
+
+  const cc = doc.computeCeiling;
+  // A part missing is blamed on the ceiling as a whole (the file or --set that gave the rest of it).
+  const ceilingPlace = [['computeCeiling']];
+  const computeCeiling: ComputeCeiling | undefined = cc && {
+    log10FlopPerRun: toParam(cc.log10FlopPerRun, ['computeCeiling', 'log10FlopPerRun'], 'computeCeiling.log10FlopPerRun (log10 FLOP of the largest feasible run)', any, ceilingPlace),
+    year: required(cc.year, ['computeCeiling', 'year'], 'computeCeiling.year (the year of log10FlopPerRun)', ceilingPlace),
+    doublingYears:
+      cc.doublingYears === undefined
+        ? { kind: 'point', value: Infinity }
+        : toParam(cc.doublingYears, ['computeCeiling', 'doublingYears'], 'computeCeiling.doublingYears (a doubling time in years; leave it out for a fixed ceiling)', positive),
+    cap: cc.cap ?? 'hard',
   };
 
   const algo = doc.algorithmicProgress ?? {};
@@ -347,6 +381,7 @@ export function buildScenario(
       noneWeight: Math.max(0, 1 - weightSum),
       pricePerformance,
       spending,
+      ...(computeCeiling ? { computeCeiling } : {}),
     },
   };
 }

@@ -123,6 +123,7 @@ function inputsSection(s: Scenario, file: ScenarioFile): string {
   const sources = s.sources.length ? `<ul>${s.sources.map((x) => `<li>${e(x)}</li>`).join('')}</ul>` : '<p>(none given)</p>';
   const pr = s.pricePerformance;
   const sp = s.spending;
+  const cc = s.computeCeiling;
   const growth = table(
     ['parameter', 'value', 'meaning'],
     [
@@ -134,11 +135,18 @@ function inputsSection(s: Scenario, file: ScenarioFile): string {
       ['spending.log10GdpUsd', describeParam(sp.log10GdpUsd), `log10 GDP in dollars in ${sp.gdpYear}`],
       ['spending.gdpGrowthPerYear', describeParam(sp.gdpGrowthPerYear), 'GDP growth per year'],
       ['spending.maxGdpFraction', describeParam(sp.maxGdpFraction), `most of GDP one run may cost (${sp.cap} cap)`],
+      ...(cc
+        ? [
+            ['computeCeiling.log10FlopPerRun', describeParam(cc.log10FlopPerRun), `log10 FLOP of the largest run power and chips allow in ${cc.year} (${cc.cap} cap on affordable FLOP)`],
+            ['computeCeiling.doublingYears', cc.doublingYears.kind === 'point' && cc.doublingYears.value === Infinity ? 'fixed' : describeParam(cc.doublingYears), 'years for that ceiling to double'],
+          ]
+        : []),
     ].map(([a, b, c]) => [`<code>${e(a)}</code>`, e(b), e(c)]),
   );
   const growthSources = [
     ['Price-performance', file.pricePerformance?.source],
     ['Spending', file.spending?.source],
+    ['Compute ceiling', file.computeCeiling?.source],
     ['Algorithmic progress', file.algorithmicProgress?.source],
   ]
     .filter((x): x is [string, string] => typeof x[1] === 'string')

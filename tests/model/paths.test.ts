@@ -32,12 +32,23 @@ describe('scenario paths', () => {
     expect(parameterPaths(base)).toContain('anchors.evolution.algorithmicProgress.maxOom');
   });
 
-  it("sensitivity's inputs and its not-varied list together cover every growth parameter exactly once", () => {
-    for (const id of ['cotra-2020', 'cotra-2020-uncertain-growth', 'rp-size-dependent-progress']) {
+  it("sensitivity's inputs and its not-varied list together cover every growth parameter of the scenario exactly once", () => {
+    for (const id of ['cotra-2020', 'cotra-2020-uncertain-growth', 'rp-size-dependent-progress', 'critique-physical-ceiling']) {
       const scenario = loadScenario(id).scenario;
       const { inputs, fixed } = sensitivityInputs(scenario, { 'spending.doublingYears': [2, 3] });
       const named = [...inputs.map((i) => i.name), ...fixed].filter((n) => GROWTH_PARAMETERS.some((g) => g.path === n));
-      expect(named.sort()).toEqual(GROWTH_PARAMETERS.map((g) => g.path).sort());
+      expect(named.sort()).toEqual(GROWTH_PARAMETERS.filter((g) => g.present(scenario)).map((g) => g.path).sort());
+    }
+  });
+
+  it('the compute ceiling is a path only of scenarios that have one; --swing sets what --set sets', () => {
+    expect(parameterAt(loadScenario('cotra-2020').scenario, 'computeCeiling.log10FlopPerRun')).toBeUndefined();
+    expect(parameterPaths(loadScenario('cotra-2020').scenario)).not.toContain('computeCeiling.doublingYears');
+    const base = loadScenario('critique-physical-ceiling').scenario;
+    for (const [path, value] of [['computeCeiling.log10FlopPerRun', 28.5], ['computeCeiling.doublingYears', 3]] as const) {
+      const bySet = loadScenario('critique-physical-ceiling', { sets: [`${path}=${value}`] }).scenario;
+      const bySwing = setParameter(base, parameterAt(base, path)!, point(value));
+      expect(bySwing.computeCeiling).toEqual(bySet.computeCeiling);
     }
   });
 });
