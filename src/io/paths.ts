@@ -16,9 +16,12 @@ export const PACKAGE_ROOT = findPackageRoot();
 export const BUNDLED_ANCHORS = join(PACKAGE_ROOT, 'anchors');
 export const BUNDLED_SCENARIOS = join(PACKAGE_ROOT, 'scenarios');
 
+/** How outputs name a file of the package: `bioanchors:scenarios/cotra-2020.json`. */
+export const PACKAGE_PATH_PREFIX = 'bioanchors:';
+
 /** A path as outputs show it: a bundled file by its place in the package, others relative to `cwd`. */
 export function displayPath(path: string, cwd: string): string {
   const inPackage = relative(PACKAGE_ROOT, path);
-  if (!inPackage.startsWith('..') && !inPackage.startsWith('/')) return `bioanchors:${inPackage}`;
+  if (!inPackage.startsWith('..') && !inPackage.startsWith('/')) return `${PACKAGE_PATH_PREFIX}${inPackage}`;
   return relative(cwd, path) || path;
 }
