@@ -39,10 +39,10 @@ export function referenceFor(reference: ReferenceCurve | undefined, givenNoTaiBy
   return reference && givenNoTaiBy !== undefined ? conditionReference(reference, givenNoTaiBy) : reference;
 }
 
-/** The years a P(by year) table shows: its key years and every year the reference has, within the run. */
+/** The years a P(by year) table shows: its key years, and every year of stated points within the run (a curve is read at the key years). */
 export function yearsWithReference(years: readonly number[], reference: ReferenceCurve | undefined): number[] {
   const first = years[0];
   const last = years[years.length - 1];
-  const stated = (reference?.points ?? []).map((r) => r.year).filter((y) => y >= first && y <= last);
+  const stated = reference?.marks === 'points' ? reference.points.map((r) => r.year).filter((y) => y >= first && y <= last) : [];
   return [...new Set([...keyYears(years), ...stated])].sort((a, b) => a - b);
 }
