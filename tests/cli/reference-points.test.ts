@@ -37,6 +37,8 @@ describe('reference points', () => {
     // reference/cotra-2020-best-guess-cdf.csv: 7.72% in 2030, 45.68% in 2050.
     expect(rows.get(2030)?.[2]).toBe('7.7%');
     expect(rows.get(2050)?.[2]).toBe('45.7%');
+    // A curve is read at the table's usual years; it does not add a row for each of its own.
+    expect(rows.has(2031)).toBe(false);
     const other = await cli(['run', 'rp-2020', '-n', '3000', '--format', 'table', '-q']);
     expect(other.stdout).toContain('year  P(by year)  se (pp)\n');
     expect(other.stdout).not.toContain('Cotra (2022), stated');
