@@ -11,6 +11,7 @@ import { loadObservations } from '../src/io/observations.js';
 import { bundledObservations } from '../src/io/paths.js';
 import { frontierFigures, observationsFileSchema, trendOomPerYear, type ObservationsFile } from '../src/model/observations.js';
 import { parameterAt } from '../src/model/paths.js';
+import type { Param } from '../src/model/scenario.js';
 import { loadScenario } from '../src/io/load.js';
 import { cli, fixture, tempDir } from './helpers.js';
 
@@ -263,17 +264,71 @@ describe('package', () => {
   });
 });
 
-describe('observed-trends-2026', () => {
-  it('starts its curves at the observations: FLOP per dollar and cost of the latest year\'s frontier figures', () => {
-    const s = loadScenario('observed-trends-2026').scenario;
+/** The date of the newest snapshot the observations file reads (its sources' dates). */
+const SNAPSHOT = Object.values(BUNDLED.sources)
+  .map((s) => s.date)
+  .sort()
+  .at(-1)!;
+/** A trend's rate as the scenario's doubling or halving time in years, and the lognormal that draws it. */
+function trendAsYears(id: string) {
+  const t = (BUNDLED.trends ?? []).find((x) => x.id === id)!;
+  const years = (x: number) => Math.log10(2) / trendOomPerYear(t.unit, x);
+  const [a, b] = [years(t.interval!.low!), years(t.interval!.high!)];
+  // A two-sided interval at its level: ±z standard deviations of the log.
+  const z = { 0.9: 1.644854, 0.95: 1.959964 }[t.interval!.level as 0.9 | 0.95];
+  return { parameter: t.parameter, median: years(t.value!), sdLn: Math.abs(Math.log(b / a)) / (2 * z) };
+}
+
+describe('observed-trends-2026, the forecast today', () => {
+  const main = loadScenario('observed-trends-2026').scenario;
+  const variant = loadScenario('observed-trends-2026-report-progress').scenario;
+  const report = loadScenario('cotra-2020').scenario;
+
+  it("is dated by the observations' latest snapshot, in its label and its variant's", () => {
+    // When data/observations.json is updated this fails on purpose: the forecast of the new data is a
+    // new dated scenario (these tests then check that one), and this one stays as it is, runnable.
+    expect(SNAPSHOT).toBe('2026-01-26');
+    for (const s of [main, variant]) expect(s.label).toContain(`observations as of ${SNAPSHOT}`);
+  });
+
+  it("starts its curves at the observations: FLOP per dollar and cost of the latest year's frontier figures", () => {
     const latest = (field: 'flopPerUsd' | 'costUsd') => frontierFigures(BUNDLED).filter((x) => x.field === field).sort((a, b) => b.year - a.year)[0];
     const price = latest('flopPerUsd');
     const cost = latest('costUsd');
-    expect(s.pricePerformance.year).toBe(price.year);
-    expect(s.pricePerformance.log10FlopPerUsd).toEqual({ kind: 'point', value: expect.closeTo(Math.log10(price.figure.value), 3) });
-    expect(s.spending.year).toBe(cost.year);
-    expect(s.spending.log10UsdPerRun).toEqual({ kind: 'point', value: expect.closeTo(Math.log10(cost.figure.value), 3) });
-    expect(s.spending.doublingYears.kind).toBe('dist');
-    expect(s.pricePerformance.doublingYears.kind).toBe('dist');
+    for (const s of [main, variant]) {
+      expect(s.pricePerformance.year).toBe(price.year);
+      expect(s.pricePerformance.log10FlopPerUsd).toEqual({ kind: 'point', value: expect.closeTo(Math.log10(price.figure.value), 3) });
+      expect(s.spending.year).toBe(cost.year);
+      expect(s.spending.log10UsdPerRun).toEqual({ kind: 'point', value: expect.closeTo(Math.log10(cost.figure.value), 3) });
+    }
+  });
+
+  it("draws each growth rate from the observations' trend: the estimate as the median, the interval as the spread", () => {
+    const drawn = (p: Param) => {
+      expect(p.kind).toBe('dist');
+      const d = (p as Extract<Param, { kind: 'dist' }>).dist as { dist: string; median: number; sdLn: number };
+      expect(d.dist).toBe('lognormal');
+      return d;
+    };
+    const check = (p: Param, id: string, parameter: string) => {
+      const t = trendAsYears(id);
+      expect(t.parameter).toBe(parameter);
+      const d = drawn(p);
+      expect(d.median).toBeCloseTo(t.median, 3);
+      expect(d.sdLn).toBeCloseTo(t.sdLn, 3);
+    };
+    for (const s of [main, variant]) {
+      check(s.pricePerformance.doublingYears, 'gpu-price-performance-ml', 'pricePerformance.doublingYears');
+      check(s.spending.doublingYears, 'largest-run-cost', 'spending.doublingYears');
+    }
+    // Algorithmic progress: Ho et al.'s halving time for every anchor, each keeping the report's cap and start.
+    for (const a of main.anchors) {
+      check(a.algorithmicProgress.halvingYears, 'algorithmic-progress-language-models', 'algorithmicProgress.halvingYears');
+      const r = report.anchors.find((b) => b.anchor.id === a.anchor.id)!;
+      expect(a.algorithmicProgress.maxOom).toEqual(r.algorithmicProgress.maxOom);
+      expect(a.algorithmicProgress.startYear).toBe(r.algorithmicProgress.startYear);
+    }
+    // The variant keeps the report's algorithmic progress as it was.
+    expect(variant.anchors.map((a) => a.algorithmicProgress)).toEqual(report.anchors.map((a) => a.algorithmicProgress));
   });
 });

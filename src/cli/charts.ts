@@ -3,14 +3,13 @@
  * and draws it with its chart in src/report/charts/<kind>.ts; adding a kind is one entry here and
  * one chart file there.
  */
-import { extname, join, relative, resolve } from 'node:path';
+import { extname, resolve } from 'node:path';
 import type { ScenarioInput } from '../api.js';
-import { files } from '../io/files.js';
-import { bundledScenarios } from '../io/paths.js';
+import { displayPath } from '../io/paths.js';
 import { compare, forecast, hindcast, requirementBands, sensitivity, BAND_WORLDS } from '../api.js';
 import { closest } from '../io/closest.js';
 import { UsageError } from '../io/errors.js';
-import { cotra2020Reference, readReferenceCsv } from '../io/reference.js';
+import { bundledReferenceFor, readReferenceCsv } from '../io/reference.js';
 import { renderCdfChart, type ReferenceCurve } from '../report/charts/cdf.js';
 import { renderCompareChart } from '../report/charts/compare.js';
 import { renderHindcastChart } from '../report/charts/hindcast.js';
@@ -56,15 +55,16 @@ export function referenceFile(ctx: CliContext, file: string): ReferenceCurve {
 }
 
 /**
- * The report's own curve, for the bundled cotra-2020 only: it is the reference for that file as
- * published, so a file that reuses the id, or a --set, gets none, and the chart says why (a
- * --horizon changes no year the curve has; --given-no-tai-by conditions it the same way, labelled).
+ * The published reference of a bundled scenario (the report's curve for cotra-2020, Cotra's stated
+ * 2022 numbers for the 2022 scenarios; io/reference.ts), for that unmodified file only: a file that
+ * reuses the id, or a --set, gets none, and the chart says why (a --horizon changes no year the
+ * reference has; --given-no-tai-by conditions it the same way, labelled).
  */
 export function bundledReference(input: ScenarioInput): { reference?: ReferenceCurve; leftOut?: string } {
-  const bundled = input.loaded.files[0]?.path === join(bundledScenarios(), 'cotra-2020.json') && input.loaded.files.every((f) => !relative(files().root, f.path).startsWith('..'));
-  if (!bundled) return {};
-  if (input.overrides.some((o) => o.startsWith('--set'))) return { leftOut: "No reference curve: the report's spreadsheet curve is that of the unmodified cotra-2020, which --set changed" };
-  return { reference: { label: 'Cotra (2020) spreadsheet', points: readReferenceCsv(cotra2020Reference()) } };
+  return bundledReferenceFor(
+    input.loaded.files.map((f) => displayPath(f.path, input.cwd)),
+    input.sets,
+  );
 }
 
 const info = (seed: number, samples: number, overrides: readonly string[]): RunInfo => ({ seed, samples, version: VERSION, overrides });

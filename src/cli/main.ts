@@ -120,7 +120,9 @@ Examples:
   bioanchors run --format metaculus --range 2025,2100      201-point CDF from 1 Jan 2025 to 1 Jan 2100
   bioanchors run cotra-2020-uncertain-growth --given-observed   updated on what was observed since 2020
 
-The table shows P(TAI by the end of each year) with Monte Carlo standard errors, the dates each
+The table shows P(TAI by the end of each year) with Monte Carlo standard errors (beside the published
+forecast an unmodified bundled scenario is the reference for: the report's spreadsheet curve for
+cotra-2020, Cotra's stated 2022 numbers for cotra-2022, rp-2022 and cotra-2022-fit), the dates each
 probability is reached (decimal years; a "?" marks one the run cannot settle), "after <horizon>"
 and "never" (no anchor) as separate outcomes, and each anchor's curve. CSV: one row per scenario and year (then
 after-<horizon> and never), with the overrides and conditioning in every row; several scenarios
@@ -304,7 +306,7 @@ source in the observations file and in the CSV.`,
     .option('--seed <S>', 'random seed (the same seed and inputs give the same file)', parseSeed, DEFAULT_SEED)
     .option('--horizon <year>', 'last year to simulate', parseYear('--horizon'))
     .option('--set <path=value>', 'override a scenario value (repeatable; applies to every scenario given)', collect, [])
-    .option('--reference <file>', 'cdf: a CSV of year,p drawn dashed for reference (default for the bundled cotra-2020 without --set: the report\'s spreadsheet curve)')
+    .option('--reference <file>', 'cdf: a CSV of year,p drawn dashed for reference (default, without --set: the report\'s spreadsheet curve for the bundled cotra-2020, Cotra\'s stated 2022 numbers as points for cotra-2022, rp-2022 and cotra-2022-fit)')
     .option('--given-no-tai-by <year>', 'cdf, compare: given no TAI by the end of YEAR', parseYear('--given-no-tai-by'))
     .option('--by <year>', 'tornado: P(TAI by YEAR) instead of the median year', parseYear('--by'))
     .option('--swing <path=low,high>', 'tornado: a range for a point-valued growth parameter (repeatable)', collectSwing, {})
@@ -315,6 +317,7 @@ source in the observations file and in the CSV.`,
       `
 Examples:
   bioanchors plot cdf -o cdf.svg                                 cotra-2020 with the report's curve dashed
+  bioanchors plot cdf cotra-2022-fit -o fit.svg                  with Cotra's stated 2022 numbers as points
   bioanchors plot cdf my-view.json --reference published.csv -o my-view.png
   bioanchors plot requirements cotra-2020-uncertain-growth -o requirements.svg
   bioanchors plot compare cotra-2020 cotra-2020-aggressive cotra-2020-conservative -o compare.svg

@@ -5,6 +5,7 @@
  */
 import type { ForecastResult } from '../api.js';
 import { UsageError } from '../io/errors.js';
+import { bundledReferenceFor } from '../io/reference.js';
 import { renderChart } from '../report/chart.js';
 import { renderRunsCsv } from '../report/csv.js';
 import { renderJson } from '../report/json.js';
@@ -53,7 +54,16 @@ export function renderRuns(ctx: CliContext, runs: readonly ForecastResult[], for
       const chart = options.chart ?? (Boolean(ctx.stdout.isTTY) && target === undefined);
       // A terminal may report 0 columns (some CI and emulators): renderChart then uses 80.
       const chartOptions = { width: ctx.stdout.columns, anchors: Boolean(options.chartAnchors), color: useColor(ctx, ctx.stdout) };
-      return runs.map((r) => renderTable(r.forecast, { overrides: r.overrides, chart: chart ? renderChart(r.forecast, chartOptions) : undefined })).join('\n');
+      return runs
+        .map((r) => {
+          // The published forecast an unmodified bundled scenario is the reference for, from the files its manifest lists.
+          const { reference, leftOut } = bundledReferenceFor(
+            r.manifest.files.map((f) => f.path),
+            r.manifest.sets,
+          );
+          return renderTable(r.forecast, { overrides: r.overrides, chart: chart ? renderChart(r.forecast, chartOptions) : undefined, reference, referenceLeftOut: leftOut });
+        })
+        .join('\n');
     }
   }
 }

@@ -5,10 +5,13 @@ export const bundledAnchors = (): string => bundled('anchors');
 export const bundledScenarios = (): string => bundled('scenarios');
 export const bundledObservations = (): string => bundled('data', 'observations.json');
 
+/** How outputs name a file of the package: `bioanchors:scenarios/cotra-2020.json`. */
+export const PACKAGE_PATH_PREFIX = 'bioanchors:';
+
 /** A path as outputs show it: a bundled file by its place in the package, others relative to `cwd`. */
 export function displayPath(path: string, cwd: string): string {
   const inPackage = relative(files().root, path);
-  if (!inPackage.startsWith('..') && !inPackage.startsWith('/')) return `bioanchors:${inPackage}`;
+  if (!inPackage.startsWith('..') && !inPackage.startsWith('/')) return `${PACKAGE_PATH_PREFIX}${inPackage}`;
   return relative(cwd, path) || path;
 }
 

@@ -7,8 +7,9 @@
 import type { Forecast } from '../engine/summary.js';
 import type { Distribution } from '../model/distribution.js';
 import type { Param, Scenario, ScenarioFile } from '../model/scenario.js';
-import { count, crossingText, keyYears, levelText, percent, pp } from './format.js';
+import { count, crossingText, levelText, percent, pp } from './format.js';
 import type { Manifest } from './json.js';
+import { referenceFor, referenceText, yearsWithReference, type ReferenceCurve } from './reference.js';
 
 export interface ReportChart {
   title: string;
@@ -26,6 +27,8 @@ export interface ReportScenario {
   /** The merged scenario file: its notes and the sources of its growth assumptions. */
   file: ScenarioFile;
   charts: ReportChart[];
+  /** The published forecast this scenario is the reference for, as a column of the P(by year) table. */
+  reference?: ReferenceCurve;
 }
 
 export interface ReportInput {
@@ -81,16 +84,21 @@ const table = (head: string[], rows: string[][], numeric: boolean[] = []) =>
     .map((r) => `<tr>${r.map((c, i) => `<td${numeric[i] ? ' class="n"' : ''}>${c}</td>`).join('')}</tr>`)
     .join('')}</tbody></table>`;
 
-function forecastSection(f: Forecast): string {
+function forecastSection(f: Forecast, given?: ReferenceCurve): string {
   const median = f.crossings.find((c) => c.level === 0.5);
   const tenth = f.crossings.find((c) => c.level === 0.1);
   const headline =
     median && tenth ? `<p class="headline">10% by <b>${crossingText(tenth, f.horizonYear)}</b> · 50% by <b>${crossingText(median, f.horizonYear)}</b> · ${percent(f.cdf[f.cdf.length - 1])} by the end of ${f.horizonYear}</p>` : '';
-  const years = keyYears(f.years);
+  const reference = referenceFor(given, f.condition?.givenNoTaiBy);
+  const referenceAt = new Map((reference?.points ?? []).map((r) => [r.year, r.p]));
+  const years = yearsWithReference(f.years, reference);
   const byYear = table(
-    ['year', 'P(TAI by the end of year)', 'se (pp)'],
-    years.map((y) => [String(y), percent(f.cdf[y - f.startYear]), pp(f.se[y - f.startYear])]),
-    [false, true, true],
+    ['year', 'P(TAI by the end of year)', 'se (pp)', ...(reference ? [`${e(reference.label)} (reference)`] : [])],
+    years.map((y) => {
+      const ref = referenceAt.get(y);
+      return [String(y), percent(f.cdf[y - f.startYear]), pp(f.se[y - f.startYear]), ...(reference ? [ref === undefined ? '' : referenceText(reference, ref)] : [])];
+    }),
+    [false, true, true, true],
   );
   const outcomes = table(
     ['outcome', 'probability', 'se (pp)'],
@@ -213,7 +221,7 @@ export function renderHtmlReport(r: ReportInput): string {
     (s, i) => `<section id="${anchor(s.forecast.scenarioId, i)}"><h2>${e(s.forecast.scenarioLabel)} <code>${e(s.forecast.scenarioId)}</code></h2>
 <p class="note">${count(s.forecast.samples)} simulated worlds · seed ${s.forecast.seed} · years ${s.forecast.startYear}–${s.forecast.horizonYear}</p>
 ${s.overrides.length ? `<p class="changed">Changed on the command line: ${s.overrides.map((o) => `<code>${e(o)}</code>`).join(' · ')}</p>` : ''}
-${forecastSection(s.forecast)}
+${forecastSection(s.forecast, s.reference)}
 <h3>Charts</h3>${s.charts.map(chartFigure).join('\n')}
 ${inputsSection(s.scenario, s.file)}
 ${manifestSection(s.manifest)}</section>`,

@@ -1,12 +1,17 @@
 /** The human-readable forecast: headline, P(TAI by year), crossing years, outcomes, per anchor. */
 import type { Forecast } from '../engine/summary.js';
-import { count, crossingText, keyYears, levelText, padTable, percent, plateauNote, pp, YEAR_NOTE } from './format.js';
+import { count, crossingText, levelText, padTable, percent, plateauNote, pp, YEAR_NOTE } from './format.js';
+import { referenceFor, referenceText, yearsWithReference, type ReferenceCurve } from './reference.js';
 
 export interface TableOptions {
   /** A chart of the CDF to put after the headline (already rendered), if any. */
   chart?: string;
   /** What the command line changed from the scenario's files (--set, --horizon), shown under the title. */
   overrides?: string[];
+  /** The published forecast this scenario is the reference for, as a column beside P(by year). */
+  reference?: ReferenceCurve;
+  /** Why a reference the scenario would have is not shown (the command line changed it). */
+  referenceLeftOut?: string;
 }
 
 export function renderTable(f: Forecast, options: TableOptions = {}): string {
@@ -36,14 +41,18 @@ export function renderTable(f: Forecast, options: TableOptions = {}): string {
     out.push(options.chart);
     out.push('');
   }
-  out.push('P(transformative model affordable by the end of year), Monte Carlo standard error in percentage points');
-  const years = keyYears(f.years);
-  const rows = [['year', 'P(by year)', 'se (pp)']];
+  const reference = referenceFor(options.reference, f.condition?.givenNoTaiBy);
+  const referenceAt = new Map((reference?.points ?? []).map((r) => [r.year, r.p]));
+  out.push(`P(transformative model affordable by the end of year), Monte Carlo standard error in percentage points${reference ? `; beside it, for reference: ${reference.label}` : ''}`);
+  const years = yearsWithReference(f.years, reference);
+  const rows = [['year', 'P(by year)', 'se (pp)', ...(reference ? [reference.label] : [])]];
   for (const y of years) {
     const j = y - f.startYear;
-    rows.push([String(y), percent(f.cdf[j]), pp(f.se[j])]);
+    const ref = referenceAt.get(y);
+    rows.push([String(y), percent(f.cdf[j]), pp(f.se[j]), ...(reference ? [ref === undefined ? '' : referenceText(reference, ref)] : [])]);
   }
-  out.push(padTable(rows, ['l', 'r', 'r']));
+  out.push(padTable(rows, ['l', 'r', 'r', 'r']));
+  if (options.referenceLeftOut) out.push(options.referenceLeftOut);
   out.push('');
   out.push('Outcomes');
   out.push(

@@ -55,7 +55,7 @@ export async function reportCommand(ctx: CliContext, refs: string[], options: Re
       const tornado = await PLOT_KINDS.tornado.draw(ctx, [ref], plotOptions, `${id}-tornado`);
       charts.push({ title: 'Sensitivity of the median year', svg: tornado.svg, command: command(['plot', 'tornado', ref, '-o', 'tornado.svg']) });
     }
-    sections.push({ forecast: f, manifest, overrides, scenario: loaded.scenario, file: loaded.merged, charts });
+    sections.push({ forecast: f, manifest, overrides, scenario: loaded.scenario, file: loaded.merged, charts, reference });
   }
   const shared: ReportChart[] = [];
   const notes: string[] = [];

@@ -2,18 +2,13 @@
  * P(TAI by year): the forecast's curve with its Monte Carlo band, each anchor's share of it
  * stacked underneath (weighted by its share of worlds, so the layers add up to the curve), the
  * mass that arrives after the horizon or never as a bar past the last year, and a published
- * curve as a dashed reference.
+ * curve as a dashed reference (or stated numbers as labelled points).
  */
 import type { TopLevelSpec } from 'vega-lite';
 import { timeOfYearRow } from '../../model/years.js';
 import type { Forecast } from '../../engine/summary.js';
+import { conditionReference, referenceFor, referenceText, type ReferenceCurve } from '../reference.js';
 import { caption, changedLine, DASHES, framed, HEIGHT, REFERENCE_GREY, renderSvg, scenarioName, SERIES_COLORS, WIDTH, type RunInfo } from './theme.js';
-
-export interface ReferenceCurve {
-  /** Shown in the legend, e.g. "Cotra (2020) spreadsheet". */
-  label: string;
-  points: { year: number; p: number }[];
-}
 
 export interface CdfChartInput {
   forecast: Forecast;
@@ -31,35 +26,27 @@ const BAR_WIDTH = 5;
 /** A layer at least this thick at the horizon gets its name written in it. */
 const MIN_LABELLED_SHARE = 0.035;
 
+export { conditionReference, type ReferenceCurve };
+
 export function decadeTicks(first: number, last: number): number[] {
   const ticks: number[] = [];
   for (let y = Math.ceil(first / 10) * 10; y <= last; y += 10) ticks.push(y);
   return ticks;
 }
 
-/**
- * A published (unconditional) curve conditioned like a forecast given no TAI by year c:
- * P(by y | not by c) = (F(y) − F(c)) / (1 − F(c)). Without F(c) on the curve, nothing to draw.
- */
-export function conditionReference(reference: ReferenceCurve, givenNoTaiBy: number): ReferenceCurve | undefined {
-  const at = reference.points.find((r) => r.year === givenNoTaiBy);
-  if (!at || at.p >= 1) return undefined;
-  return {
-    label: `${reference.label}, given no TAI by ${givenNoTaiBy}`,
-    points: reference.points.filter((r) => r.year > givenNoTaiBy).map((r) => ({ year: r.year, p: (r.p - at.p) / (1 - at.p) })),
-  };
-}
-
 export function cdfSpec({ forecast: f, info, reference: given, referenceLeftOut }: CdfChartInput): TopLevelSpec {
-  const reference = given && f.condition ? conditionReference(given, f.condition.givenNoTaiBy) : given;
+  const reference = referenceFor(given, f.condition?.givenNoTaiBy);
   const total = 'P(TAI by the end of year), all anchors';
   const band = `${Math.round(0.95 * 100)}% Monte Carlo band`;
   const pct = (p: number) => `${(p * 100).toFixed(1)}%`;
   const after = `after ${f.horizonYear}: ${pct(f.notByHorizon.p)}`;
   const never = `never (no anchor): ${pct(f.never.p)}`;
   const anchorNames = f.anchors.map((a) => `${a.label} (${Math.round(a.weight * 100)}%)`);
-  const lines = [total, ...(reference ? [reference.label] : [])];
-  const lineColors = ['#000000', ...(reference ? [REFERENCE_GREY] : [])];
+  const referenceLine = reference && reference.marks !== 'points' ? reference : undefined;
+  const referencePoints = reference && reference.marks === 'points' ? reference : undefined;
+  const lines = [total, ...(referenceLine ? [referenceLine.label] : [])];
+  const lineColors = ['#000000', ...(referenceLine ? [REFERENCE_GREY] : [])];
+  const inRange = (r: ReferenceCurve) => r.points.filter((p) => p.year >= f.startYear && p.year <= f.horizonYear);
   const legend = (title: string, extra: Record<string, unknown> = {}) => ({ title, orient: 'right', labelLimit: 1000, ...extra });
   const scale = (domain: string[], range: readonly string[]) => ({ domain, range: [...range] });
   const anchorColor = { field: 'series', type: 'nominal', scale: scale(anchorNames, anchorNames.map((_, i) => SERIES_COLORS[i % SERIES_COLORS.length])), legend: legend('anchor (weight), stacked', { symbolType: 'square', symbolOpacity: 0.7 }) } as const;
@@ -82,8 +69,10 @@ export function cdfSpec({ forecast: f, info, reference: given, referenceLeftOut 
   const bandRows = f.years.map((year, j) => ({ year: timeOfYearRow(year), series: band, lo: Math.max(0, f.cdf[j] - Z * f.se[j]), hi: Math.min(1, f.cdf[j] + Z * f.se[j]) }));
   const lineRows = [
     ...f.years.map((year, j) => ({ year: timeOfYearRow(year), series: total, p: f.cdf[j] })),
-    ...(reference ? reference.points.filter((r) => r.year >= f.startYear && r.year <= f.horizonYear).map((r) => ({ year: timeOfYearRow(r.year), series: reference.label, p: r.p })) : []),
+    ...(referenceLine ? inRange(referenceLine).map((r) => ({ year: timeOfYearRow(r.year), series: referenceLine.label, p: r.p })) : []),
   ];
+  const pointRows = referencePoints ? inRange(referencePoints).map((r) => ({ year: timeOfYearRow(r.year), series: referencePoints.label, p: r.p, text: referenceText(referencePoints, r.p) })) : [];
+  const pointColor = { field: 'series', type: 'nominal', scale: scale(referencePoints ? [referencePoints.label] : [], ['#000000']), legend: legend('reference', { symbolType: 'diamond', symbolStrokeWidth: 2, symbolFillColor: 'white' }) } as const;
   const last = f.cdf[f.cdf.length - 1];
   const x0 = timeOfYearRow(f.horizonYear) + BAR_GAP;
   const bars = [
@@ -129,6 +118,20 @@ export function cdfSpec({ forecast: f, info, reference: given, referenceLeftOut 
           strokeDash: { field: 'series', type: 'nominal', scale: { domain: lines, range: [DASHES[0], [7, 4]] }, legend: legend('curve', { orient: 'top-left', fillColor: 'white', padding: 6, symbolType: 'stroke', symbolStrokeWidth: 2.5, symbolStrokeColor: '#000000' }) },
         },
       },
+      ...(pointRows.length
+        ? [
+            {
+              data: { values: pointRows },
+              mark: { type: 'point', shape: 'diamond', size: 110, filled: false, strokeWidth: 2 },
+              encoding: { x, y: { ...y, field: 'p' }, color: pointColor },
+            },
+            {
+              data: { values: pointRows },
+              mark: { type: 'text', align: 'left', baseline: 'middle', dx: 9, fontSize: 11, color: '#000000' },
+              encoding: { x, y: { ...y, field: 'p' }, text: { field: 'text' } },
+            },
+          ]
+        : []),
       {
         data: { values: bars },
         mark: { type: 'rect', stroke: '#333333', strokeWidth: 0.8 },
