@@ -91,13 +91,13 @@ Exit codes: 0 ok, 1 internal error, 2 command-line mistake (or an --output that 
     .option('-o, --output <file>', 'write to this file (atomically) instead of stdout')
     .option('--horizon <year>', 'last year to simulate (same as --set horizonYear=YEAR)', parseYear('--horizon'))
     .option('--given-no-tai-by <year>', 'the forecast given that TAI has not arrived by the end of YEAR (worlds that arrived are dropped)', parseYear('--given-no-tai-by'))
-    .option('--given-observed [file]', 'weight the worlds by how well their growth matches the observations (default: the bundled data/observations.json)')
+    .option('--given-observed [file]', 'weight the worlds by how well their growth matches the observations (default: the bundled data/observations.json); without -n the run grows until every headline probability has standard error ≤ 0.5pp (about 10,000 effective worlds), or --target-se')
     .option('--observation-error <oom>', 'for --given-observed: the observations\' error, standard deviation in orders of magnitude (default 0.5)', parseObservationError)
     .option('--range <from,to>', 'for --format metaculus: the question\'s range as dates in decimal years (default: every date the forecast covers, the end of its first year to the end of its last)', parseRange)
     .option('--set <path=value>', 'override one scenario value, e.g. spending.doublingYears=2 or anchors.lifetime.weight=0.1 (repeatable)', collect, [])
     .option('-t, --threads <N>', 'threads to use (runs under 1,000,000 worlds a thread use fewer); output is the same for any number', parseCount('--threads', 256), availableParallelism())
     .option('--target-se <X>', 'keep adding worlds until every headline probability has standard error ≤ X (0.001 or 0.1pp), or the median year ≤ X years (0.05y); repeatable', parseTargetSe)
-    .option('--max-samples <N>', 'most worlds --target-se may use', parseCount('--max-samples', 1e11), 1e9)
+    .option('--max-samples <N>', 'most worlds --target-se, or a --given-observed run that grows, may draw (default 1e9; 1e8 with --given-observed)', parseCount('--max-samples', 1e11))
     .option('--chunks <from:to>', 'simulate only chunks FROM..TO-1 of the run (16,384 worlds each) and write their counts as JSON for `bioanchors merge`', parseChunks)
     .option('--chart', 'draw the terminal chart even when stdout is not a terminal')
     .option('--no-chart', 'no terminal chart')
@@ -121,12 +121,24 @@ probability is reached (decimal years; a "?" marks one the run cannot settle), "
 and "never" (no anchor) as separate outcomes, and each anchor's curve. CSV: one row per scenario and year (then
 after-<horizon> and never), with the overrides and conditioning in every row; several scenarios
 share one header, one column per anchor id of any of them (empty where a scenario lacks that
-anchor); JSON adds the run's manifest. --format metaculus writes the CDF at 201 dates over --range (default: every date covered).`,
+anchor); JSON adds the run's manifest. --format metaculus writes the CDF at 201 dates over --range (default: every date covered).
+
+--given-observed weights each world by how well its growth matches the observations, so a run is
+worth fewer worlds than it draws (its effective sample size). Without -n it draws 131,072 worlds,
+then adds whole batches until every headline probability has a standard error of at most 0.5pp
+(about 10,000 effective worlds; --target-se asks for another precision), drawing at most
+--max-samples (default 1e8); when the share of worlds that count says the target is out of reach,
+it stops at once, with the forecast it has (and a note) or, under 1,000 effective worlds, exit 2.
+With -n and no --target-se it draws exactly that many. The manifest records the worlds drawn: -n
+that many gives the same numbers.`,
     )
-    .action(async (scenarios: string[], options) => {
+    .action(async (scenarios: string[], options, command: Command) => {
+      // A weighted run without -n grows until its target: -n given fixes its size.
+      options.samplesGiven = command.getOptionValueSource('samples') !== 'default';
+      const grows = Boolean(options.targetSe) || (options.givenObserved !== undefined && !options.samplesGiven);
       // Worker threads boot while this thread loads the model code and reads the files.
       const { startPool } = await import('./inputs.js');
-      const pool = startPool(ctx, options.threads, options.targetSe ? options.maxSamples : options.samples);
+      const pool = startPool(ctx, options.threads, grows ? (options.maxSamples ?? (options.givenObserved !== undefined ? 1e8 : 1e9)) : options.samples);
       try {
         const { runCommand } = await import('./commands/run.js');
         await runCommand(ctx, scenarios, options, pool);
@@ -157,8 +169,9 @@ anchor); JSON adds the run's manifest. --format metaculus writes the CDF at 201 
   )
     .option('-t, --threads <N>', 'threads to use (default: all cores); output is the same for any number', parseCount('--threads', 256), availableParallelism())
     .option('--given-no-tai-by <year>', 'compare the distributions given no TAI by the end of YEAR', parseYear('--given-no-tai-by'))
-    .option('--given-observed [file]', 'weight each scenario\'s worlds by how well their growth matches the observations (default: the bundled data/observations.json)')
+    .option('--given-observed [file]', 'weight each scenario\'s worlds by how well their growth matches the observations (default: the bundled data/observations.json); without -n each scenario\'s run grows as run\'s does (see run --help)')
     .option('--observation-error <oom>', 'for --given-observed: the observations\' error, standard deviation in orders of magnitude (default 0.5)', parseObservationError)
+    .option('--max-samples <N>', 'for --given-observed without -n: most worlds each scenario\'s run may draw (default 1e8)', parseCount('--max-samples', 1e11))
     .addHelpText(
       'after',
       `
@@ -171,9 +184,11 @@ anchor choice, each named variable, each growth parameter), so a difference betw
 is measured on the same worlds: its standard error ("± paired") is usually several times smaller
 than that of two independent runs ("unpaired", shown beside it).`,
     )
-    .action(async (scenarios: string[], options) => {
+    .action(async (scenarios: string[], options, command: Command) => {
+      options.samplesGiven = command.getOptionValueSource('samples') !== 'default';
+      const grows = options.givenObserved !== undefined && !options.samplesGiven;
       // Paired runs do a run's work once per scenario: that is the work the threads share.
-      await withPool(ctx, options.threads, options.samples * scenarios.length, async (pool) => {
+      await withPool(ctx, options.threads, (grows ? (options.maxSamples ?? 1e8) : options.samples) * scenarios.length, async (pool) => {
         const { compareCommand } = await import('./commands/compare.js');
         await compareCommand(ctx, scenarios, options, pool);
       });

@@ -86,8 +86,9 @@ export interface ObservedCondition {
   effectiveWorlds: number;
 }
 
+/** √(p(1−p)/n); p a hair outside [0, 1] (a sum of weights rounded, --given-observed) has error 0, not NaN. */
 export function binomialSe(p: number, n: number): number {
-  return n > 0 ? Math.sqrt((p * (1 - p)) / n) : NaN;
+  return n > 0 ? Math.sqrt(Math.max(0, p * (1 - p)) / n) : NaN;
 }
 
 /** Crossing of `level` by a yearly CDF estimated from n worlds; `neverShare` is mass that never arrives. */

@@ -22,7 +22,9 @@ export interface RunOptions {
   set: string[];
   threads: number;
   targetSe?: PrecisionTarget;
-  maxSamples: number;
+  maxSamples?: number;
+  /** Whether -n was given (a weighted run without it grows until its target). */
+  samplesGiven?: boolean;
   chart?: boolean;
   /** Draw each anchor's curve on the terminal chart too. */
   chartAnchors?: boolean;
@@ -69,7 +71,7 @@ export async function runCommand(ctx: CliContext, refs: string[], options: RunOp
     const progress = createProgress(ctx, Boolean(options.quiet), input.loaded.scenario.id);
     const run = await forecast(input, {
       ...threads,
-      samples: options.samples,
+      samples: observed && options.samplesGiven === false ? undefined : options.samples,
       seed: options.seed,
       targetSe: options.targetSe,
       maxSamples: options.maxSamples,
@@ -79,7 +81,7 @@ export async function runCommand(ctx: CliContext, refs: string[], options: RunOp
       onNote: (note) => options.quiet || ctx.stderr.write(`bioanchors: ${note}\n`),
     });
     progress.stop();
-    if (options.targetSe && !options.quiet) ctx.stderr.write(`${input.loaded.scenario.id}: ${count(run.manifest.samples)} worlds for the target standard error\n`);
+    if (run.manifest.targetSe && !options.quiet) ctx.stderr.write(`${input.loaded.scenario.id}: ${count(run.manifest.samples)} worlds for the target standard error\n`);
     runs.push(run);
   }
   emit(ctx, renderRuns(ctx, runs, format, options, target), target);
