@@ -1,6 +1,6 @@
 /** Scenarios side by side on common random numbers, or each weighted by observations (unpaired). */
 import { checkFinite, checkGivenYear, checkKept, manifestFor, type ScenarioInput } from './input.js';
-import { observedLabel, type Observed } from './observed.js';
+import { observedLabel, observedManifest, type Observed } from './observed.js';
 import { onThreads, type Threads } from './threads.js';
 import { observedSize } from './forecast.js';
 import { weightedForecast } from './weighted.js';
@@ -82,7 +82,7 @@ export async function compare(inputs: ScenarioInput[], options: CompareOptions =
       for (const input of inputs) {
         const run = await weightedForecast(input, observed, size, seed, pool, options.onProgress, options.onNote);
         forecasts.push(run.forecast);
-        manifests.push(manifestFor(input, seed, run.samples, { ...('target' in size ? { targetSe: size.target } : {}), givenObserved: { file: observed.file, observationErrorOom: observed.sigma } }));
+        manifests.push(manifestFor(input, seed, run.samples, { ...('target' in size ? { targetSe: size.target } : {}), givenObserved: observedManifest(observed) }));
       }
       return { comparison: unpairedComparison(forecasts), manifests, overrides: [...inputs[0].overrides, observedLabel(observed)] };
     }

@@ -5,7 +5,7 @@
  */
 import { DEFAULT_OBSERVED_MAX_SAMPLES, DEFAULT_OBSERVED_TARGET, weightedForecast, type WeightedSize } from './weighted.js';
 import { checkFinite, checkGivenYear, checkKept, manifestFor, type ScenarioInput } from './input.js';
-import { observedLabel, type Observed } from './observed.js';
+import { observedLabel, observedManifest, type Observed } from './observed.js';
 import { onThreads, type Threads } from './threads.js';
 import { meetsTarget, worldsNeeded, type PrecisionTarget } from '../analyses/precision.js';
 import { mergeCounts, type Counts } from '../engine/counts.js';
@@ -116,7 +116,7 @@ async function forecastGivenObserved(input: ScenarioInput, options: ForecastOpti
   const seed = options.seed ?? DEFAULT_SEED;
   const size = observedSize(options);
   const { forecast, samples } = await weightedForecast(input, observed, size, seed, pool, options.onProgress, options.onNote);
-  const manifest = manifestFor(input, seed, samples, { ...('target' in size ? { targetSe: size.target } : {}), givenObserved: { file: observed.file, observationErrorOom: observed.sigma } });
+  const manifest = manifestFor(input, seed, samples, { ...('target' in size ? { targetSe: size.target } : {}), givenObserved: observedManifest(observed) });
   // The conditioning is part of what produced the numbers: it goes with the overrides in every label and CSV row.
   return { forecast, manifest, overrides: [...input.overrides, observedLabel(observed)] };
 }

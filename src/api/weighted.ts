@@ -4,7 +4,7 @@
  * errors meet a target, the way --target-se grows a plain run.
  */
 import { checkFinite, MIN_KEPT_WORLDS, type ScenarioInput } from './input.js';
-import type { Observed } from './observed.js';
+import { trendConstraints, type Observed } from './observed.js';
 import { emptyWeightedCounts, effectiveCounts, effectiveWorlds, mergeWeightedCounts, type WeightedCounts } from '../analyses/observed.js';
 import { headlineErrors, meetsTarget, worldsNeeded, type PrecisionTarget } from '../analyses/precision.js';
 import { CHUNK_SIZE, chunkCount } from '../engine/loop.js';
@@ -63,7 +63,8 @@ export async function weightedForecast(
 ): Promise<WeightedRun> {
   const { plan } = input;
   const id = input.loaded.scenario.id;
-  const job = { kind: 'observed', params: { scenario: plan.scenario, constraints: observed.constraints, sigma: observed.sigma } } as const;
+  const trends = trendConstraints(plan, observed, onNote);
+  const job = { kind: 'observed', params: { scenario: plan.scenario, constraints: observed.constraints, sigma: observed.sigma, trends } } as const;
   const total = emptyWeightedCounts(plan);
   // Batches are taken in chunk order and merged into one total, step after step.
   const draw = (samples: number, from: number, before: number) =>
@@ -76,7 +77,7 @@ export async function weightedForecast(
     const ess = effectiveWorlds(total);
     const forecast: Forecast = {
       ...summarize(plan, effectiveCounts(plan, total), seed),
-      observed: { file: observed.file, figures: observed.constraints.length, observationErrorOom: observed.sigma, worlds: total.worlds, effectiveWorlds: ess },
+      observed: { file: observed.file, figures: observed.constraints.length, ...(trends.length ? { trends: trends.map((t) => t.id) } : {}), observationErrorOom: observed.sigma, worlds: total.worlds, effectiveWorlds: ess },
     };
     return { forecast, ess };
   };
@@ -105,7 +106,7 @@ export async function weightedForecast(
         samples >= maxSamples
           ? `--max-samples ${count(maxSamples)} worlds reached`
           : `at ${count(ess)} effective worlds of ${count(total.worlds)} drawn (1 in ${count(1 / share)}), it would take about ${Number.isFinite(needed) ? count(Number(needed.toPrecision(2))) : 'infinitely many'} worlds, more than --max-samples ${count(maxSamples)}: the observations are far from the scenario's prior`;
-      const advice = 'raise --observation-error, ask for less (--target-se), or raise --max-samples';
+      const advice = 'raise --observation-error, leave some evidence out (--observed-levels, --observed-trends), ask for less (--target-se), or raise --max-samples';
       if (!(ess >= MIN_KEPT_WORLDS)) throw tooFew(ess, `the target standard error ${targetText(target)} is out of reach (${why}); ${advice}`);
       onNote?.(
         `${id}: target standard error ${targetText(target)} not reached (${why}); reporting the ${count(ess)} effective worlds drawn so far (largest headline error ${(errors.probability * 100).toFixed(2)}pp); ${advice}`,
@@ -121,5 +122,5 @@ export async function weightedForecast(
 
 /** The observation error and the trends used, as messages give them. */
 function observedText(observed: Observed): string {
-  return `observation error ${observed.sigma} OOM`;
+  return `observation error ${observed.sigma} OOM${observed.trends.length ? `, trends ${observed.trends.map((t) => t.id).join(', ')}` : ''}`;
 }

@@ -25,6 +25,25 @@ function parseObservationError(raw: string): number {
   return value;
 }
 
+/** --trend-error: a non-negative number of orders of magnitude (a usage error otherwise, exit 2). */
+function parseTrendError(raw: string): number {
+  const value = Number(raw);
+  if (!(value >= 0) || !Number.isFinite(value) || raw.trim() === '') {
+    throw Object.assign(new Error(`--trend-error takes a number of orders of magnitude of the rate, 0 or more, e.g. 0.1; found "${raw}"`), { name: 'UsageError' });
+  }
+  return value;
+}
+
+/** The options that choose the evidence of --given-observed (run and compare), as new Option objects for each command. */
+const evidenceOptions = (): Option[] => [
+  new Option('--observed-levels <list>', 'for --given-observed: which yearly figures weigh: all (default), none, or quantities among largestRun,flopPerUsd,spending'),
+  new Option(
+    '--observed-trends <list>',
+    'for --given-observed: which growth-rate estimates of the observations file weigh on the parameter each bears on: none (default), all (those with an interval and its level), or trend ids separated by commas (bioanchors hindcast lists them)',
+  ),
+  new Option('--trend-error <oom>', "for --observed-trends: added in quadrature to each estimate's standard deviation, in log10 of the rate, for the gap between what it measures and the parameter (default 0)").argParser(parseTrendError),
+];
+
 /** The exit code for an error that ended a command. */
 export function exitCodeFor(error: unknown): number {
   if (error instanceof CommanderError) {
@@ -93,6 +112,9 @@ Exit codes: 0 ok, 1 internal error, 2 command-line mistake (or an --output that 
     .option('--given-no-tai-by <year>', 'the forecast given that TAI has not arrived by the end of YEAR (worlds that arrived are dropped)', parseYear('--given-no-tai-by'))
     .option('--given-observed [file]', 'weight the worlds by how well their growth matches the observations (default: the bundled data/observations.json); without -n the run grows until every headline probability has standard error ≤ 0.5pp (about 10,000 effective worlds), or --target-se')
     .option('--observation-error <oom>', 'for --given-observed: the observations\' error, standard deviation in orders of magnitude (default 0.5)', parseObservationError)
+    .addOption(evidenceOptions()[0])
+    .addOption(evidenceOptions()[1])
+    .addOption(evidenceOptions()[2])
     .option('--range <from,to>', 'for --format metaculus: the question\'s range as dates in decimal years (default: every date the forecast covers, the end of its first year to the end of its last)', parseRange)
     .option('--set <path=value>', 'override one scenario value, e.g. spending.doublingYears=2 or anchors.lifetime.weight=0.1 (repeatable)', collect, [])
     .option('-t, --threads <N>', 'threads to use (runs under 1,000,000 worlds a thread use fewer); output is the same for any number', parseCount('--threads', 256), availableParallelism())
@@ -130,7 +152,16 @@ then adds whole batches until every headline probability has a standard error of
 --max-samples (default 1e8); when the share of worlds that count says the target is out of reach,
 it stops at once, with the forecast it has (and a note) or, under 1,000 effective worlds, exit 2.
 With -n and no --target-se it draws exactly that many. The manifest records the worlds drawn: -n
-that many gives the same numbers.`,
+that many gives the same numbers.
+
+--observed-trends adds the file's growth-rate estimates (bioanchors hindcast lists them), each on
+the doubling or halving time it bears on: a normal in log10 of the rate (log10(2)/T OOM a year),
+centred on the estimate, its sd from the interval's width at its level, widened by --trend-error.
+The estimate is read as the parameter itself (Ho et al.'s language-model pre-training efficiency
+as the report's algorithmic progress); on algorithmic progress it updates each anchor's halving
+time without reweighting the anchors. A trend whose parameter the scenario holds fixed gives every
+world the same weight (said on stderr). Off by default: the growth estimates are fitted to many of
+the runs whose yearly levels are already evidence.`,
     )
     .action(async (scenarios: string[], options, command: Command) => {
       // A weighted run without -n grows until its target: -n given fixes its size.
@@ -172,6 +203,9 @@ that many gives the same numbers.`,
     .option('--given-observed [file]', 'weight each scenario\'s worlds by how well their growth matches the observations (default: the bundled data/observations.json); without -n each scenario\'s run grows as run\'s does (see run --help)')
     .option('--observation-error <oom>', 'for --given-observed: the observations\' error, standard deviation in orders of magnitude (default 0.5)', parseObservationError)
     .option('--max-samples <N>', 'for --given-observed without -n: most worlds each scenario\'s run may draw (default 1e8)', parseCount('--max-samples', 1e11))
+    .addOption(evidenceOptions()[0])
+    .addOption(evidenceOptions()[1])
+    .addOption(evidenceOptions()[2])
     .addHelpText(
       'after',
       `

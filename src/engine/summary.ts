@@ -81,6 +81,8 @@ export interface ObservedCondition {
   file: string;
   /** Observed figures used (derived ones are left out: they repeat the others). */
   figures: number;
+  /** The trend estimates that weighed on this scenario's worlds (ids), if any. */
+  trends?: string[];
   observationErrorOom: number;
   worlds: number;
   effectiveWorlds: number;

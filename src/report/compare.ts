@@ -1,7 +1,7 @@
 /** Scenarios side by side: crossing years, P(TAI by year) and paired differences. */
 import { stringify } from 'csv-stringify/sync';
 import type { Comparison } from '../analyses/compare.js';
-import { count, crossingText, keyYears, levelText, padTable, percent, plateauNote, YEAR_NOTE } from './format.js';
+import { count, crossingText, observedEvidence, keyYears, levelText, padTable, percent, plateauNote, YEAR_NOTE } from './format.js';
 import { forecastBody, round, type Manifest } from './json.js';
 
 const column = (id: string) => id.replace(/-/g, '_');
@@ -11,7 +11,7 @@ export function renderCompareTable(c: Comparison, overrides: readonly string[] =
   const out: string[] = [];
   if (first.observed) {
     const o = first.observed;
-    out.push(`Given the observations in ${o.file} (${o.figures} figures, observation error ${o.observationErrorOom} OOM): ${count(o.worlds)} worlds each, importance-weighted · seed ${first.seed} · years ${first.startYear}–${first.horizonYear}`);
+    out.push(`Given the observations in ${observedEvidence(o)}: ${c.forecasts.every((f) => f.observed?.worlds === o.worlds) ? `${count(o.worlds)} worlds each` : `${c.forecasts.map((f) => count(f.observed?.worlds ?? f.samples)).join(' / ')} worlds`}, importance-weighted · seed ${first.seed} · years ${first.startYear}–${first.horizonYear}`);
     out.push(`Effective worlds: ${c.forecasts.map((f) => `${f.scenarioId} ${count(f.observed?.effectiveWorlds ?? f.samples)}`).join(', ')} (each scenario weighted on its own worlds; differences use unpaired errors)`);
   } else {
     out.push(`Compared on common random numbers: ${count(first.condition ? first.condition.keptWorlds / first.condition.keptShare : first.samples)} worlds each · seed ${first.seed} · years ${first.startYear}–${first.horizonYear}`);
