@@ -4,7 +4,7 @@ import { observedLabel, observedManifest, type Observed } from './observed.js';
 import { onThreads, type Threads } from './threads.js';
 import { observedSize } from './forecast.js';
 import { weightedForecast } from './weighted.js';
-import { summarizeComparison, type Comparison, type PairedCounts } from '../analyses/compare.js';
+import { pairSpan, summarizeComparison, type Comparison, type PairedCounts } from '../analyses/compare.js';
 import { unpairedComparison } from '../analyses/unpaired.js';
 import { chunkCount, DEFAULT_SEED } from '../engine/loop.js';
 import type { Forecast } from '../engine/summary.js';
@@ -48,17 +48,19 @@ export function distinctIds(inputs: readonly ScenarioInput[]): void {
   }
 }
 
-/** Checks scenarios can be compared: two or more, with the same years. */
+/**
+ * Checks scenarios can be compared: two or more, each sharing at least one year with the first
+ * (differences are over the years a pair shares; each forecast keeps its own years).
+ */
 export function checkComparable(inputs: readonly ScenarioInput[], givenNoTaiBy?: number): void {
   if (inputs.length < 2) throw new UsageError('compare needs at least two scenarios (differences are against the first)');
   const [first] = inputs;
   for (const input of inputs) {
+    checkGivenYear(input.plan, givenNoTaiBy);
+    if (pairSpan(first.plan, input.plan).years > 0) continue;
     const a = first.plan.scenario;
     const b = input.plan.scenario;
-    if (a.startYear !== b.startYear || a.horizonYear !== b.horizonYear) {
-      throw new UsageError(`compare needs the same years: ${a.id} runs ${a.startYear}–${a.horizonYear}, ${b.id} ${b.startYear}–${b.horizonYear}; align them with --horizon and --set startYear=…`);
-    }
-    checkGivenYear(input.plan, givenNoTaiBy);
+    throw new UsageError(`compare needs a year in common: ${a.id} runs ${a.startYear}–${a.horizonYear}, ${b.id} ${b.startYear}–${b.horizonYear}; move one with --horizon or --set startYear=…`);
   }
 }
 
