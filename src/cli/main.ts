@@ -34,15 +34,15 @@ function parseTrendError(raw: string): number {
   return value;
 }
 
-/** The options that choose the evidence of --given-observed (run and compare), as new Option objects for each command. */
-const evidenceOptions = (): Option[] => [
-  new Option('--observed-levels <list>', 'for --given-observed: which yearly figures weigh: all (default), none, or quantities among largestRun,flopPerUsd,spending'),
+/** The options that choose the evidence of --given-observed (run and compare); a new Option for each command. */
+const levelsOption = () => new Option('--observed-levels <list>', 'for --given-observed: which yearly figures weigh: all (default), none, or quantities among largestRun,flopPerUsd,spending');
+const trendsOption = () =>
   new Option(
     '--observed-trends <list>',
     'for --given-observed: which growth-rate estimates of the observations file weigh on the parameter each bears on: none (default), all (those with an interval and its level), or trend ids separated by commas (bioanchors hindcast lists them)',
-  ),
-  new Option('--trend-error <oom>', "for --observed-trends: added in quadrature to each estimate's standard deviation, in log10 of the rate, for the gap between what it measures and the parameter (default 0)").argParser(parseTrendError),
-];
+  );
+const trendErrorOption = () =>
+  new Option('--trend-error <oom>', "for --observed-trends: added in quadrature to each estimate's standard deviation, in log10 of the rate, for the gap between what it measures and the parameter (default 0)").argParser(parseTrendError);
 
 /** The exit code for an error that ended a command. */
 export function exitCodeFor(error: unknown): number {
@@ -112,9 +112,9 @@ Exit codes: 0 ok, 1 internal error, 2 command-line mistake (or an --output that 
     .option('--given-no-tai-by <year>', 'the forecast given that TAI has not arrived by the end of YEAR (worlds that arrived are dropped)', parseYear('--given-no-tai-by'))
     .option('--given-observed [file]', 'weight the worlds by how well their growth matches the observations (default: the bundled data/observations.json); without -n the run grows until every headline probability has standard error ≤ 0.5pp (about 10,000 effective worlds), or --target-se')
     .option('--observation-error <oom>', 'for --given-observed: the observations\' error, standard deviation in orders of magnitude (default 0.5)', parseObservationError)
-    .addOption(evidenceOptions()[0])
-    .addOption(evidenceOptions()[1])
-    .addOption(evidenceOptions()[2])
+    .addOption(levelsOption())
+    .addOption(trendsOption())
+    .addOption(trendErrorOption())
     .option('--range <from,to>', 'for --format metaculus: the question\'s range as dates in decimal years (default: every date the forecast covers, the end of its first year to the end of its last)', parseRange)
     .option('--set <path=value>', 'override one scenario value, e.g. spending.doublingYears=2 or anchors.lifetime.weight=0.1 (repeatable)', collect, [])
     .option('-t, --threads <N>', 'threads to use (runs under 1,000,000 worlds a thread use fewer); output is the same for any number', parseCount('--threads', 256), availableParallelism())
@@ -203,9 +203,9 @@ the runs whose yearly levels are already evidence.`,
     .option('--given-observed [file]', 'weight each scenario\'s worlds by how well their growth matches the observations (default: the bundled data/observations.json); without -n each scenario\'s run grows as run\'s does (see run --help)')
     .option('--observation-error <oom>', 'for --given-observed: the observations\' error, standard deviation in orders of magnitude (default 0.5)', parseObservationError)
     .option('--max-samples <N>', 'for --given-observed without -n: most worlds each scenario\'s run may draw (default 1e8)', parseCount('--max-samples', 1e11))
-    .addOption(evidenceOptions()[0])
-    .addOption(evidenceOptions()[1])
-    .addOption(evidenceOptions()[2])
+    .addOption(levelsOption())
+    .addOption(trendsOption())
+    .addOption(trendErrorOption())
     .addHelpText(
       'after',
       `
