@@ -12,7 +12,7 @@ export { trajectories, requirementBands, BAND_WORLDS, type TrajectoriesResult } 
 export { hindcast, observedYears, DEFAULT_HINDCAST_DRAWS, type HindcastOptions, type HindcastResult } from './api/hindcast.js';
 export { samples, DEFAULT_SAMPLES_ROWS, type SamplesOptions, type TextSink } from './api/samples.js';
 export { mergeRuns } from './api/merge.js';
-export { readObserved, observedLabel, DEFAULT_OBSERVATION_ERROR_OOM, type Observed } from './api/observed.js';
+export { readObserved, observedLabel, parseLevels, parseTrends, DEFAULT_OBSERVATION_ERROR_OOM, type Observed, type EvidenceOptions } from './api/observed.js';
 export type { Threads } from './api/threads.js';
 export { useFiles, memoryFiles, type Files } from './io/files.js';
 export { WorkerPool, poolFor, type ThreadOptions } from './jobs/pool.js';

@@ -226,12 +226,12 @@ describe('hindcast', () => {
     expect(p50).toBeCloseTo(17 + (10 * Math.log10(2)) / 2.5, 0);
   });
 
-  it('CSV: one row per observed figure, each with its source; --observations reads another file', async () => {
+  it('CSV: one row per observed figure, each with its source, then one per trend estimate; --observations reads another file', async () => {
     const r = await cli(['hindcast', '--format', 'csv']);
     expect(r.code).toBe(0);
     const lines = r.stdout.trim().split('\n');
-    expect(lines[0]).toMatch(/^year,run,quantity,observed_log10,observed_kind,projected_log10_p10,projected_log10_p50,projected_log10_p90,oom_observed_minus_projected,years_observed_ahead,before_start_year,scenario,seed,source,overrides$/);
-    expect(lines.length - 1).toBe(frontierFigures(BUNDLED).length);
+    expect(lines[0]).toMatch(/^year,run,quantity,observed_log10,observed_kind,projected_log10_p10,projected_log10_p50,projected_log10_p90,oom_observed_minus_projected,years_observed_ahead,before_start_year,scenario,seed,source,overrides,trend_id,/);
+    expect(lines.length - 1).toBe(frontierFigures(BUNDLED).length + (BUNDLED.trends?.length ?? 0));
     const one = await cli(['hindcast', 'rp-2020', '--observations', fixture('observations', 'one-year.json'), '--format', 'table']);
     expect(one.code).toBe(0);
     expect(one.stdout).toMatch(/2024\*\s+Example run\s+largest run \(log10 FLOP\)\s+26\.00/);

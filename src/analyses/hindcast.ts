@@ -8,7 +8,7 @@
  */
 import { WorldCurves, type CurveValues } from '../engine/curves.js';
 import { Rng } from '../random/rng.js';
-import { CURVE_KEYS, type Plan } from '../engine/plan.js';
+import { CURVE_KEYS, type ParamPlan, type Plan } from '../engine/plan.js';
 import { quantileSorted, type Band } from './trajectories.js';
 
 export { HINDCAST_QUANTITIES, type HindcastQuantity } from '../model/observations.js';
@@ -125,4 +125,14 @@ export function hindcast(plan: Plan, observed: readonly ObservedYear[], options:
     curves.push({ year, bands: Object.fromEntries(HINDCAST_QUANTITIES.map((q) => [q, bandAt(worlds, CURVE_OF[q], year)])) as Record<HindcastQuantity, Band> });
   }
   return { rows, curves, draws: worlds.length, uncertain: plan.uncertainCurveKeys.length > 0 };
+}
+
+/** A scenario's value of a parameter: a point, a distribution's 5/50/95% quantiles, or a formula of the requirement. */
+export type ParameterValue = { kind: 'point'; value: number } | { kind: 'dist'; p05: number; p50: number; p95: number } | { kind: 'formula' };
+
+/** What a plan says of a parameter value (ParamPlan to its point or 90% interval). */
+export function parameterValue(p: ParamPlan): ParameterValue {
+  if (p.kind === 'point') return { kind: 'point', value: p.value };
+  if (p.kind === 'formula') return { kind: 'formula' };
+  return { kind: 'dist', p05: p.sampler.quantile(0.05), p50: p.sampler.quantile(0.5), p95: p.sampler.quantile(0.95) };
 }

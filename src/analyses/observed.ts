@@ -6,6 +6,17 @@
  * bound b has likelihood Φ((x − b)/σ). Growth parameters are independent of the anchor and its
  * requirement, so a world's weight depends on its growth draws only.
  *
+ * Estimated growth rates (trends) weigh on the parameter they bear on: a world whose doubling or
+ * halving time is T grows (or falls) at r = log10(2)/T OOM a year, and an estimate r̂ with standard
+ * deviation s in log10 r has likelihood exp(−(log10 r − log10 r̂)² / 2s²): a normal in the log of
+ * the rate (trendConstraint in api/observed.ts derives r̂ and s from the estimate's interval). On
+ * a growth parameter the likelihood multiplies the world's weight. On algorithmic progress, whose
+ * halving time each anchor draws from its own distribution (or holds fixed), it is divided by its
+ * mean under that anchor's distribution: the estimate updates each anchor's halving time without
+ * reweighting the anchors against each other, nor against "no anchor" (an anchor's halving time
+ * is part of what the anchor says, not a rival account of the world), so a fixed halving time
+ * leaves every world of its anchor as it was.
+ *
  * Memory is flat in the number of worlds: a chunk's weights go straight into weighted tallies.
  */
 import { WorldCurves, type CurveValues } from '../engine/curves.js';
@@ -14,13 +25,71 @@ import { normalCdf } from '../dist/normal.js';
 import { Rng } from '../random/rng.js';
 import { CHUNK_SIZE, type Observer } from '../engine/loop.js';
 import { emptyCounts, type Counts } from '../engine/counts.js';
-import { type Plan } from '../engine/plan.js';
+import { type CurveKey, type ParamPlan, type Plan } from '../engine/plan.js';
 
 export interface ObservationConstraint {
   year: number;
   quantity: HindcastQuantity;
   log10: number;
   atLeast: boolean;
+}
+
+/** An estimated growth rate as the weights use it (see the top of this file). */
+export interface TrendConstraint {
+  id: string;
+  /**
+   * The world's doubling or halving time it bears on: a growth parameter (its engine key), or
+   * the algorithmic halving time of every anchor or of some.
+   */
+  target: { kind: 'growth'; key: CurveKey } | { kind: 'halving'; anchorIds: string[] | 'all' };
+  /** log10 of the estimated rate, in OOM a year. */
+  log10Rate: number;
+  /** Its standard deviation in log10 (the estimate's, and any stated transfer error, in quadrature). */
+  sigmaLog10: number;
+}
+
+/** The log-likelihood of a trend for a doubling or halving time of `years`. */
+export function trendLogLikelihood(t: TrendConstraint, years: number): number {
+  const z = (Math.log10(Math.LOG10E * Math.LN2 / years) - t.log10Rate) / t.sigmaLog10;
+  return -0.5 * z * z;
+}
+
+/** Points of the midpoint rule for an anchor's mean likelihood (its quantiles at (i + ½)/n). */
+const MEAN_LIKELIHOOD_POINTS = 4096;
+
+/**
+ * log E[L(T)] for T from a halving-time distribution, by the midpoint rule on its quantiles; for
+ * a point value, log L(value), so that the normalized factor is 1.
+ */
+export function logMeanTrendLikelihood(t: TrendConstraint, halving: ParamPlan): number {
+  if (halving.kind === 'point') return trendLogLikelihood(t, halving.value);
+  if (halving.kind !== 'dist') return 0;
+  const logs = new Float64Array(MEAN_LIKELIHOOD_POINTS);
+  let top = -Infinity;
+  for (let i = 0; i < logs.length; i++) {
+    logs[i] = trendLogLikelihood(t, halving.sampler.quantile((i + 0.5) / logs.length));
+    if (logs[i] > top) top = logs[i];
+  }
+  let sum = 0;
+  for (const x of logs) sum += Math.exp(x - top);
+  return top + Math.log(sum / logs.length);
+}
+
+/** Which anchors a halving-time trend applies to, and the log mean likelihood each is divided by. */
+export interface HalvingTrend {
+  trend: TrendConstraint;
+  /** Per anchor index: the log of its mean likelihood, or null when the trend does not apply (not named, or a formula). */
+  logMean: (number | null)[];
+}
+
+/** The halving-time trends of a plan, with each anchor's normalizer. */
+export function halvingTrends(plan: Plan, trends: readonly TrendConstraint[]): HalvingTrend[] {
+  return trends.flatMap((trend) => {
+    const t = trend.target;
+    if (t.kind !== 'halving') return [];
+    const logMean = plan.anchors.map((a) => (t.anchorIds !== 'all' && !t.anchorIds.includes(a.id)) || a.halvingYears.kind === 'formula' ? null : logMeanTrendLikelihood(trend, a.halvingYears));
+    return [{ trend, logMean }];
+  });
 }
 
 /** log-likelihood of the observations for one world's growth curves, with error sigma (OOM). */
@@ -118,8 +187,10 @@ export function effectiveCounts(plan: Plan, s: WeightedCounts): Counts {
 }
 
 /** The observer of a run given observations: each world's weight, by its anchor and arrival. */
-export function observedObserver(plan: Plan, seed: number, observations: readonly ObservationConstraint[], sigmaOom: number): Observer<WeightedCounts> {
+export function observedObserver(plan: Plan, seed: number, observations: readonly ObservationConstraint[], sigmaOom: number, trends: readonly TrendConstraint[] = []): Observer<WeightedCounts> {
   const nAnchors = plan.anchors.length;
+  const growthTrends = trends.filter((t): t is TrendConstraint & { target: { kind: 'growth' } } => t.target.kind === 'growth');
+  const halving = halvingTrends(plan, trends);
   const keys = plan.uncertainCurveKeys;
   const v: CurveValues = { ...plan.base };
   const world = new WorldCurves();
@@ -151,7 +222,19 @@ export function observedObserver(plan: Plan, seed: number, observations: readonl
             if (param.kind === 'dist') v[key] = param.sampler.sample(noAnchorRng);
           }
         }
-        const x = logLikelihood(world.setGrowth(v), observations, sigmaOom);
+        let x = logLikelihood(world.setGrowth(v), observations, sigmaOom);
+        for (const t of growthTrends) x += trendLogLikelihood(t, v[t.target.key]);
+        if (i < nAnchors && halving.length) {
+          const g = ws.groups[i];
+          // Worlds of an anchor whose curves are all fixed have no growth columns: their halving time is a point (factor 1).
+          if (g.growthColumns) {
+            const h = g.halvingYears[ws.positionOf[k]];
+            for (const { trend, logMean } of halving) {
+              const m = logMean[i];
+              if (m !== null) x += trendLogLikelihood(trend, h) - m;
+            }
+          }
+        }
         logWeight[k] = x;
         if (x > top) top = x;
       }

@@ -3,9 +3,9 @@
  * on no TAI by a year, a run weighted by observations, or one range of chunks of a run (for merging
  * with the others later). Each result carries its manifest.
  */
-import { weightedForecast } from './weighted.js';
+import { DEFAULT_OBSERVED_MAX_SAMPLES, DEFAULT_OBSERVED_TARGET, weightedForecast, type WeightedSize } from './weighted.js';
 import { checkFinite, checkGivenYear, checkKept, manifestFor, type ScenarioInput } from './input.js';
-import { observedLabel, type Observed } from './observed.js';
+import { observedLabel, observedManifest, type Observed } from './observed.js';
 import { onThreads, type Threads } from './threads.js';
 import { meetsTarget, worldsNeeded, type PrecisionTarget } from '../analyses/precision.js';
 import { mergeCounts, type Counts } from '../engine/counts.js';
@@ -20,12 +20,15 @@ import type { Manifest } from '../model/manifest.js';
 export const DEFAULT_SAMPLES = 100_000;
 
 export interface ForecastOptions extends Threads {
-  /** Worlds (default 100,000); with a target precision, the first step. */
+  /**
+   * Worlds (default 100,000); with a target precision, the first step. Weighted by observations:
+   * given, the run's fixed size; absent, the run grows from 100,000 until DEFAULT_OBSERVED_TARGET.
+   */
   samples?: number;
   seed?: number;
-  /** Keep adding worlds until every headline figure is this precise. */
+  /** Keep adding worlds until every headline figure is this precise (weighted runs too). */
   targetSe?: PrecisionTarget;
-  /** The most worlds a target precision may take (default 1e9). */
+  /** The most worlds a target precision may take (default 1e9; weighted runs 1e8). */
   maxSamples?: number;
   /** The forecast given no TAI by the end of this year. */
   givenNoTaiBy?: number;
@@ -53,7 +56,17 @@ export function simulateRange(input: ScenarioInput, seed: number, samples: numbe
 
 /** Worlds' worth of work a forecast with these options may do (for sizing its threads). */
 export function forecastWork(options: ForecastOptions): number {
+  if (options.givenObserved) {
+    const size = observedSize(options);
+    return 'fixed' in size ? size.fixed : size.maxSamples;
+  }
   return options.targetSe ? (options.maxSamples ?? 1e9) : (options.samples ?? DEFAULT_SAMPLES);
+}
+
+/** How big a weighted run is: -n fixes it unless a target is asked for; else it grows until the default target. */
+export function observedSize(options: Pick<ForecastOptions, 'samples' | 'targetSe' | 'maxSamples'>): WeightedSize {
+  if (options.samples !== undefined && !options.targetSe) return { fixed: options.samples };
+  return { first: options.samples ?? DEFAULT_SAMPLES, target: options.targetSe ?? DEFAULT_OBSERVED_TARGET, maxSamples: options.maxSamples ?? DEFAULT_OBSERVED_MAX_SAMPLES };
 }
 
 /** The forecast of one scenario. */
@@ -98,13 +111,12 @@ async function forecastPlain(input: ScenarioInput, options: ForecastOptions, poo
 }
 
 async function forecastGivenObserved(input: ScenarioInput, options: ForecastOptions, pool: WorkerPool | undefined): Promise<ForecastResult> {
-  if (options.targetSe) throw new UsageError('--given-observed does not combine with --target-se; give --samples');
   if (options.givenNoTaiBy !== undefined) throw new UsageError('--given-observed does not combine with --given-no-tai-by');
   const observed = options.givenObserved!;
   const seed = options.seed ?? DEFAULT_SEED;
-  const samples = options.samples ?? DEFAULT_SAMPLES;
-  const forecast = await weightedForecast(input, observed, samples, seed, pool, (done) => options.onProgress?.(done, samples));
-  const manifest = manifestFor(input, seed, samples, { givenObserved: { file: observed.file, observationErrorOom: observed.sigma } });
+  const size = observedSize(options);
+  const { forecast, samples } = await weightedForecast(input, observed, size, seed, pool, options.onProgress, options.onNote);
+  const manifest = manifestFor(input, seed, samples, { ...('target' in size ? { targetSe: size.target } : {}), givenObserved: observedManifest(observed) });
   // The conditioning is part of what produced the numbers: it goes with the overrides in every label and CSV row.
   return { forecast, manifest, overrides: [...input.overrides, observedLabel(observed)] };
 }

@@ -1,6 +1,7 @@
 /** What the commands share: loading scenarios through the API, threads, the output format. */
 import { extname } from 'node:path';
-import { loadInput, type ScenarioInput, type Threads } from '../api.js';
+import { loadInput, parseLevels, parseTrends, readObserved, type Observed, type ScenarioInput, type Threads } from '../api.js';
+import { UsageError } from '../io/errors.js';
 import { poolFor, type WorkerPool } from '../jobs/pool.js';
 import { nodeWorkers } from '../node/workers.js';
 import type { CliContext } from './context.js';
@@ -49,4 +50,38 @@ export function formatFor<F extends string>(ctx: CliContext, asked: F | undefine
     return ext === '.csv' ? 'csv' : ext === '.json' ? 'json' : 'table';
   }
   return ctx.stdout.isTTY ? 'table' : 'csv';
+}
+
+/** The options of --given-observed (run and compare). */
+export interface ObservedOptions {
+  givenObserved?: string | true;
+  observationError?: number;
+  observedLevels?: string;
+  observedTrends?: string;
+  trendError?: number;
+  quiet?: boolean;
+}
+
+/** The observations and the evidence chosen, or undefined without --given-observed; its options alone are a usage error. */
+export function readCliObserved(ctx: CliContext, options: ObservedOptions): Observed | undefined {
+  if (options.givenObserved === undefined) {
+    const stray = (
+      [
+        ['--observation-error', options.observationError],
+        ['--observed-levels', options.observedLevels],
+        ['--observed-trends', options.observedTrends],
+        ['--trend-error', options.trendError],
+      ] as const
+    ).find(([, v]) => v !== undefined);
+    if (stray) throw new UsageError(`${stray[0]} applies only with --given-observed`);
+    return undefined;
+  }
+  if (options.trendError !== undefined && (options.observedTrends === undefined || options.observedTrends.trim() === 'none')) throw new UsageError('--trend-error applies only with --observed-trends');
+  const evidence = {
+    levels: options.observedLevels === undefined ? undefined : parseLevels(options.observedLevels),
+    trends: options.observedTrends === undefined ? undefined : parseTrends(options.observedTrends),
+    trendErrorOom: options.trendError,
+  };
+  const note = (message: string) => options.quiet || ctx.stderr.write(`bioanchors: note: ${message}\n`);
+  return readObserved(options.givenObserved === true ? undefined : options.givenObserved, options.observationError, ctx.cwd, evidence, note);
 }

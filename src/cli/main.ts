@@ -27,6 +27,25 @@ function parseObservationError(raw: string): number {
   return value;
 }
 
+/** --trend-error: a non-negative number of orders of magnitude (a usage error otherwise, exit 2). */
+function parseTrendError(raw: string): number {
+  const value = Number(raw);
+  if (!(value >= 0) || !Number.isFinite(value) || raw.trim() === '') {
+    throw Object.assign(new Error(`--trend-error takes a number of orders of magnitude of the rate, 0 or more, e.g. 0.1; found "${raw}"`), { name: 'UsageError' });
+  }
+  return value;
+}
+
+/** The options that choose the evidence of --given-observed (run and compare); a new Option for each command. */
+const levelsOption = () => new Option('--observed-levels <list>', 'for --given-observed: which yearly figures weigh: all (default), none, or quantities among largestRun,flopPerUsd,spending');
+const trendsOption = () =>
+  new Option(
+    '--observed-trends <list>',
+    'for --given-observed: which growth-rate estimates of the observations file weigh on the parameter each bears on: none (default), all (those with an interval and its level), or trend ids separated by commas (bioanchors hindcast lists them)',
+  );
+const trendErrorOption = () =>
+  new Option('--trend-error <oom>', "for --observed-trends: added in quadrature to each estimate's standard deviation, in log10 of the rate, for the gap between what it measures and the parameter (default 0)").argParser(parseTrendError);
+
 /** The exit code for an error that ended a command. */
 export function exitCodeFor(error: unknown): number {
   if (error instanceof CommanderError) {
@@ -95,13 +114,16 @@ Exit codes: 0 ok, 1 internal error, 2 command-line mistake (or an --output that 
     .option('-o, --output <file>', 'write to this file (atomically) instead of stdout')
     .option('--horizon <year>', 'last year to simulate (same as --set horizonYear=YEAR)', parseYear('--horizon'))
     .option('--given-no-tai-by <year>', 'the forecast given that TAI has not arrived by the end of YEAR (worlds that arrived are dropped)', parseYear('--given-no-tai-by'))
-    .option('--given-observed [file]', 'weight the worlds by how well their growth matches the observations (default: the bundled data/observations.json)')
+    .option('--given-observed [file]', 'weight the worlds by how well their growth matches the observations (default: the bundled data/observations.json); without -n the run grows until every headline probability has standard error ≤ 0.5pp (about 10,000 effective worlds), or --target-se')
     .option('--observation-error <oom>', 'for --given-observed: the observations\' error, standard deviation in orders of magnitude (default 0.5)', parseObservationError)
+    .addOption(levelsOption())
+    .addOption(trendsOption())
+    .addOption(trendErrorOption())
     .option('--range <from,to>', 'for --format metaculus: the question\'s range as dates in decimal years (default: every date the forecast covers, the end of its first year to the end of its last)', parseRange)
     .option('--set <path=value>', 'override one scenario value, e.g. spending.doublingYears=2 or anchors.lifetime.weight=0.1 (repeatable)', collect, [])
     .option('-t, --threads <N>', 'threads to use (runs under 1,000,000 worlds a thread use fewer); output is the same for any number', parseCount('--threads', 256), availableParallelism())
     .option('--target-se <X>', 'keep adding worlds until every headline probability has standard error ≤ X (0.001 or 0.1pp), or the median year ≤ X years (0.05y); repeatable', parseTargetSe)
-    .option('--max-samples <N>', 'most worlds --target-se may use', parseCount('--max-samples', 1e11), 1e9)
+    .option('--max-samples <N>', 'most worlds --target-se, or a --given-observed run that grows, may draw (default 1e9; 1e8 with --given-observed)', parseCount('--max-samples', 1e11))
     .option('--chunks <from:to>', 'simulate only chunks FROM..TO-1 of the run (16,384 worlds each) and write their counts as JSON for `bioanchors merge`', parseChunks)
     .option('--chart', 'draw the terminal chart even when stdout is not a terminal')
     .option('--no-chart', 'no terminal chart')
@@ -127,12 +149,33 @@ probability is reached (decimal years; a "?" marks one the run cannot settle), "
 and "never" (no anchor) as separate outcomes, and each anchor's curve. CSV: one row per scenario and year (then
 after-<horizon> and never), with the overrides and conditioning in every row; several scenarios
 share one header, one column per anchor id of any of them (empty where a scenario lacks that
-anchor); JSON adds the run's manifest. --format metaculus writes the CDF at 201 dates over --range (default: every date covered).`,
+anchor); JSON adds the run's manifest. --format metaculus writes the CDF at 201 dates over --range (default: every date covered).
+
+--given-observed weights each world by how well its growth matches the observations, so a run is
+worth fewer worlds than it draws (its effective sample size). Without -n it draws 131,072 worlds,
+then adds whole batches until every headline probability has a standard error of at most 0.5pp
+(about 10,000 effective worlds; --target-se asks for another precision), drawing at most
+--max-samples (default 1e8); when the share of worlds that count says the target is out of reach,
+it stops at once, with the forecast it has (and a note) or, under 1,000 effective worlds, exit 2.
+With -n and no --target-se it draws exactly that many. The manifest records the worlds drawn: -n
+that many gives the same numbers.
+
+--observed-trends adds the file's growth-rate estimates (bioanchors hindcast lists them), each on
+the doubling or halving time it bears on: a normal in log10 of the rate (log10(2)/T OOM a year),
+centred on the estimate, its sd from the interval's width at its level, widened by --trend-error.
+The estimate is read as the parameter itself (Ho et al.'s language-model pre-training efficiency
+as the report's algorithmic progress); on algorithmic progress it updates each anchor's halving
+time without reweighting the anchors. A trend whose parameter the scenario holds fixed gives every
+world the same weight (said on stderr). Off by default: the growth estimates are fitted to many of
+the runs whose yearly levels are already evidence.`,
     )
-    .action(async (scenarios: string[], options) => {
+    .action(async (scenarios: string[], options, command: Command) => {
+      // A weighted run without -n grows until its target: -n given fixes its size.
+      options.samplesGiven = command.getOptionValueSource('samples') !== 'default';
+      const grows = Boolean(options.targetSe) || (options.givenObserved !== undefined && !options.samplesGiven);
       // Worker threads boot while this thread loads the model code and reads the files.
       const { startPool } = await import('./inputs.js');
-      const pool = startPool(ctx, options.threads, options.targetSe ? options.maxSamples : options.samples);
+      const pool = startPool(ctx, options.threads, grows ? (options.maxSamples ?? (options.givenObserved !== undefined ? 1e8 : 1e9)) : options.samples);
       try {
         const { runCommand } = await import('./commands/run.js');
         await runCommand(ctx, scenarios, options, pool);
@@ -163,8 +206,12 @@ anchor); JSON adds the run's manifest. --format metaculus writes the CDF at 201 
   )
     .option('-t, --threads <N>', 'threads to use (default: all cores); output is the same for any number', parseCount('--threads', 256), availableParallelism())
     .option('--given-no-tai-by <year>', 'compare the distributions given no TAI by the end of YEAR', parseYear('--given-no-tai-by'))
-    .option('--given-observed [file]', 'weight each scenario\'s worlds by how well their growth matches the observations (default: the bundled data/observations.json)')
+    .option('--given-observed [file]', 'weight each scenario\'s worlds by how well their growth matches the observations (default: the bundled data/observations.json); without -n each scenario\'s run grows as run\'s does (see run --help)')
     .option('--observation-error <oom>', 'for --given-observed: the observations\' error, standard deviation in orders of magnitude (default 0.5)', parseObservationError)
+    .option('--max-samples <N>', 'for --given-observed without -n: most worlds each scenario\'s run may draw (default 1e8)', parseCount('--max-samples', 1e11))
+    .addOption(levelsOption())
+    .addOption(trendsOption())
+    .addOption(trendErrorOption())
     .addHelpText(
       'after',
       `
@@ -177,9 +224,11 @@ anchor choice, each named variable, each growth parameter), so a difference betw
 is measured on the same worlds: its standard error ("± paired") is usually several times smaller
 than that of two independent runs ("unpaired", shown beside it).`,
     )
-    .action(async (scenarios: string[], options) => {
+    .action(async (scenarios: string[], options, command: Command) => {
+      options.samplesGiven = command.getOptionValueSource('samples') !== 'default';
+      const grows = options.givenObserved !== undefined && !options.samplesGiven;
       // Paired runs do a run's work once per scenario: that is the work the threads share.
-      await withPool(ctx, options.threads, options.samples * scenarios.length, async (pool) => {
+      await withPool(ctx, options.threads, (grows ? (options.maxSamples ?? 1e8) : options.samples) * scenarios.length, async (pool) => {
         const { compareCommand } = await import('./commands/compare.js');
         await compareCommand(ctx, scenarios, options, pool);
       });

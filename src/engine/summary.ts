@@ -81,13 +81,16 @@ export interface ObservedCondition {
   file: string;
   /** Observed figures used (derived ones are left out: they repeat the others). */
   figures: number;
+  /** The trend estimates that weighed on this scenario's worlds (ids), if any. */
+  trends?: string[];
   observationErrorOom: number;
   worlds: number;
   effectiveWorlds: number;
 }
 
+/** √(p(1−p)/n); p a hair outside [0, 1] (a sum of weights rounded, --given-observed) has error 0, not NaN. */
 export function binomialSe(p: number, n: number): number {
-  return n > 0 ? Math.sqrt((p * (1 - p)) / n) : NaN;
+  return n > 0 ? Math.sqrt(Math.max(0, p * (1 - p)) / n) : NaN;
 }
 
 /** Crossing of `level` by a yearly CDF estimated from n worlds; `neverShare` is mass that never arrives. */

@@ -11,8 +11,12 @@ import { buildJob, type Job } from './registry.js';
 
 /** Below this many worlds per thread, starting a worker costs more than it saves. */
 export const MIN_WORLDS_PER_THREAD = 1_000_000;
-/** Chunks per claim: large enough to keep messages rare, small enough to balance the threads. */
-const BATCH_CHUNKS = 8;
+/**
+ * Chunks per claim: large enough to keep messages rare, small enough to balance the threads. A
+ * job of one run's work per world claims this many; its batches start at multiples of it when its
+ * range does (a grown weighted run relies on that to merge as a run of its final size does).
+ */
+export const BATCH_CHUNKS = 8;
 
 /** How a caller asks for threads. */
 export interface ThreadOptions {

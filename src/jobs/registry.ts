@@ -9,7 +9,7 @@ import type { LoopSpec, Observer } from '../engine/loop.js';
 import { planFor } from '../engine/plan.js';
 import type { Scenario } from '../model/scenario.js';
 import { pairedObserver } from '../analyses/compare.js';
-import { observedObserver, type ObservationConstraint } from '../analyses/observed.js';
+import { observedObserver, type ObservationConstraint, type TrendConstraint } from '../analyses/observed.js';
 import { samplesObserver, type SamplesFormat, type SamplesMeta } from '../analyses/samples.js';
 import { sensitivityObserver, sensitivitySetup, type SensitivityOptions } from '../analyses/sensitivity.js';
 
@@ -24,7 +24,7 @@ export interface JobParams {
   /** One rendered row per world (samples). */
   samples: { scenario: Scenario; format: SamplesFormat; meta: SamplesMeta };
   /** Worlds weighted by how well their growth matches observations (--given-observed). */
-  observed: { scenario: Scenario; constraints: ObservationConstraint[]; sigma: number };
+  observed: { scenario: Scenario; constraints: ObservationConstraint[]; sigma: number; trends: TrendConstraint[] };
 }
 
 export type JobKind = keyof JobParams;
@@ -62,9 +62,9 @@ const JOBS: { [K in JobKind]: (params: JobParams[K], run: Run) => BuiltJob } = {
     // Rendering a world's row costs about 20 runs' worth of simulating it (measured).
     return { spec: { plans: [plan], draws: 'own', ...run }, observer: samplesObserver(plan, format, meta), workPerWorld: SAMPLES_WORK_PER_WORLD };
   },
-  observed({ scenario, constraints, sigma }, run) {
+  observed({ scenario, constraints, sigma, trends }, run) {
     const plan = planFor(scenario);
-    return { spec: { plans: [plan], draws: 'own', ...run }, observer: observedObserver(plan, run.seed, constraints, sigma), workPerWorld: 1 };
+    return { spec: { plans: [plan], draws: 'own', ...run }, observer: observedObserver(plan, run.seed, constraints, sigma, trends), workPerWorld: 1 };
   },
 };
 

@@ -21,7 +21,18 @@ export const manifestSchema = z.object({
   /** Set when the results are conditioned on no TAI by this year. */
   givenNoTaiBy: z.number().int().optional(),
   /** Set when the worlds are weighted by observations (--given-observed). */
-  givenObserved: z.object({ file: z.string(), observationErrorOom: z.number() }).optional(),
+  givenObserved: z
+    .object({
+      file: z.string(),
+      observationErrorOom: z.number(),
+      /** The yearly levels used, when not all (--observed-levels). */
+      levels: z.union([z.literal('none'), z.array(z.string())]).optional(),
+      /** The trend estimates used (--observed-trends): the parameter each bears on and the normal in log10 of its rate. */
+      trends: z.array(z.object({ id: z.string(), parameter: z.string(), log10OomPerYear: z.number(), sdLog10: z.number() })).optional(),
+      /** The transfer error added to every trend's (--trend-error). */
+      trendErrorOom: z.number().optional(),
+    })
+    .optional(),
   /** How several scenarios' draws relate (compare, sensitivity). */
   pairing: z.string().optional(),
 });

@@ -1,6 +1,6 @@
 /** The human-readable forecast: headline, P(TAI by year), crossing years, outcomes, per anchor. */
 import type { Forecast } from '../engine/summary.js';
-import { count, crossingText, levelText, padTable, percent, plateauNote, pp, YEAR_NOTE } from './format.js';
+import { count, crossingText, observedEvidence, levelText, padTable, percent, plateauNote, pp, YEAR_NOTE } from './format.js';
 import { referenceFor, referenceText, yearsWithReference, type ReferenceCurve } from './reference.js';
 
 export interface TableOptions {
@@ -24,7 +24,7 @@ export function renderTable(f: Forecast, options: TableOptions = {}): string {
   } else if (f.observed) {
     const o = f.observed;
     out.push(
-      `Given the observations in ${o.file} (${o.figures} figures, observation error ${o.observationErrorOom} OOM): ${count(o.worlds)} simulated worlds, importance-weighted, worth ${count(o.effectiveWorlds)} (effective sample size) · seed ${f.seed} · years ${f.startYear}–${f.horizonYear}`,
+      `Given the observations in ${observedEvidence(o)}: ${count(o.worlds)} simulated worlds, importance-weighted, worth ${count(o.effectiveWorlds)} (effective sample size) · seed ${f.seed} · years ${f.startYear}–${f.horizonYear}`,
     );
   } else {
     out.push(`${count(f.samples)} simulated worlds · seed ${f.seed} · years ${f.startYear}–${f.horizonYear}`);

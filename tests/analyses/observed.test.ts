@@ -39,6 +39,46 @@ describe('--given-observed', () => {
     expect(bad.stderr).toMatch(/--observation-error takes a positive number/);
   });
 
+  const known = fixture('observed', 'known.json');
+  const observedAt = ['--given-observed', fixture('observed', 'flop-per-usd-2020.json')];
+  // At 0.05 OOM the effective share is E[w]²/E[w²] ≈ 6.2% (formula above with σ = 0.05): 131,072
+  // worlds are worth about 8,200, short of the 10,000 the default 0.5pp target takes at p = 0.5.
+  it('without -n grows by whole batches until every headline error is ≤ 0.5pp; -n the recorded worlds gives the same numbers', async () => {
+    const grown = await cli(['run', known, ...observedAt, '--observation-error', '0.05', '--format', 'json']);
+    expect(grown.code, grown.stderr).toBe(0);
+    const g = JSON.parse(grown.stdout) as { manifest: { samples: number; targetSe?: { probability?: number } }; se: number[]; notByHorizon: { se: number }; observed: { worlds: number; effectiveWorlds: number } };
+    expect(g.manifest.targetSe).toEqual({ probability: 0.005 });
+    expect(g.manifest.samples).toBe(262_144);
+    expect(g.observed.worlds).toBe(262_144);
+    expect(Math.max(...g.se, g.notByHorizon.se)).toBeLessThanOrEqual(0.005);
+    expect(grown.stderr).toBe('known: 262,144 worlds for the target standard error\n');
+    const fixed = await cli(['run', known, ...observedAt, '--observation-error', '0.05', '-n', '262144', '--format', 'json']);
+    const f = JSON.parse(fixed.stdout) as { manifest: Record<string, unknown> };
+    const { manifest: gm, ...gBody } = JSON.parse(grown.stdout) as { manifest: Record<string, unknown> };
+    const { manifest: fm, ...fBody } = f;
+    expect(fBody).toEqual(gBody);
+    expect({ ...gm, targetSe: undefined }).toEqual({ ...fm, targetSe: undefined });
+  });
+
+  it('--target-se combines with --given-observed: -n is then the first step', async () => {
+    const r = await cli(['run', known, ...observedAt, '--observation-error', '0.05', '-n', '20000', '--target-se', '0.3pp', '--format', 'json', '-q']);
+    expect(r.code, r.stderr).toBe(0);
+    const out = JSON.parse(r.stdout) as { manifest: { samples: number; targetSe: unknown }; se: number[] };
+    expect(out.manifest.targetSe).toEqual({ probability: 0.003 });
+    expect(out.manifest.samples % 131_072).toBe(0);
+    expect(Math.max(...out.se)).toBeLessThanOrEqual(0.003);
+  });
+
+  it('stops at once when the worlds that count say the target is out of reach: a note with the forecast, or exit 2 under 1,000 effective worlds', async () => {
+    const note = await cli(['run', known, ...observedAt, '--observation-error', '0.05', '--max-samples', '140000', '--format', 'csv']);
+    expect(note.code).toBe(0);
+    expect(note.stderr).toMatch(/known: target standard error 0\.5pp not reached \(at 8,\d{3} effective worlds of 131,072 drawn \(1 in 16\), it would take about 1\d0,000 worlds, more than --max-samples 140,000: the observations are far from the scenario's prior\); reporting the 8,\d{3} effective worlds drawn so far/);
+    const refused = await cli(['run', known, ...observedAt, '--observation-error', '0.001', '--max-samples', '200000']);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toMatch(/the observations leave 1\d\d effective worlds of 131,072 \(known, observation error 0\.001 OOM\); at least 1000 are needed: the target standard error 0\.5pp is out of reach \(at 1\d\d effective worlds of 131,072 drawn \(1 in \d{3}\), it would take about [\d,]+ worlds, more than --max-samples 200,000/);
+    expect(refused.stdout).toBe('');
+  });
+
   it('with fixed growth the observations cannot tell worlds apart: the forecast is the plain one', async () => {
     const plain = await cli(['run', 'cotra-2020', '-n', '20000', '--format', 'csv']);
     const given = await cli(['run', 'cotra-2020', '--given-observed', '-n', '20000', '--format', 'json']);

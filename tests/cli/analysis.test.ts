@@ -1,7 +1,9 @@
 /** compare, sensitivity, samples, trajectories, conditioning and the Metaculus export, through the CLI. */
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/main.js';
-import { cli, fixture } from '../helpers.js';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { cli, fixture, tempDir } from '../helpers.js';
 
 const json = async (argv: string[]) => {
   const r = await cli(argv);
@@ -32,15 +34,81 @@ describe('compare', () => {
     expect(doc.manifests[0].pairing).toBe('common random numbers');
   });
 
-  it('refuses one scenario, and scenarios over different years', async () => {
+  it('refuses one scenario, and scenarios with no year in common', async () => {
     const one = await cli(['compare', 'cotra-2020']);
     expect(one.code).toBe(2);
     expect(one.stderr).toMatch(/at least two scenarios/);
-    const mixed = await cli(['compare', fixture('point.json'), fixture('horizon-2080.json')]);
-    expect(mixed.code).toBe(2);
-    expect(mixed.stderr).toMatch(/compare needs the same years: point runs 2024–2100, horizon-2080 2024–2080/);
-    // --horizon aligns them.
-    expect((await cli(['compare', fixture('point.json'), fixture('horizon-2080.json'), '--horizon', '2080', '-n', '5000'])).code).toBe(0);
+    const dir = tempDir();
+    writeFileSync(join(dir, 'late.json'), JSON.stringify({ id: 'late', extends: 'cotra-2020', label: 'late', description: 'starts after the other ends', startYear: 2090, horizonYear: 2100 }));
+    const apart = await cli(['compare', fixture('horizon-2080.json'), join(dir, 'late.json')]);
+    expect(apart.code).toBe(2);
+    expect(apart.stderr).toMatch(/compare needs a year in common: horizon-2080 runs 2024–2080, late 2090–2100/);
+  });
+});
+
+describe('compare over different years', () => {
+  // cotra-2020 with faster spending, simulated 2025–2090 instead of 2024–2100, and the same scenario over cotra-2020's years.
+  const dir = tempDir();
+  const faster = { extends: 'cotra-2020', label: 'faster spending', description: 'test', spending: { doublingYears: 2 } };
+  writeFileSync(join(dir, 'other-years.json'), JSON.stringify({ ...faster, id: 'other-years', startYear: 2025, horizonYear: 2090 }));
+  writeFileSync(join(dir, 'same-years.json'), JSON.stringify({ ...faster, id: 'same-years' }));
+  interface Doc {
+    scenarios: { startYear: number; horizonYear: number; years: number[]; pTaiByYear: number[] }[];
+    differences: { years: number[]; diff: number[]; se: number[]; unpairedSe: number[]; paired: boolean }[];
+  }
+  const run = async (file: string, format: string, extra: string[] = []) => cli(['compare', 'cotra-2020', join(dir, file), '-n', '40000', '--format', format, ...extra], { cwd: dir });
+
+  it('runs each scenario over its own years and differences over the years both cover, still paired', async () => {
+    const r = await run('other-years.json', 'json');
+    expect(r.code, r.stderr).toBe(0);
+    const doc = JSON.parse(r.stdout) as Doc;
+    const [a, b] = doc.scenarios;
+    expect([a.years[0], a.horizonYear, b.years[0], b.horizonYear]).toEqual([2024, 2100, 2025, 2090]);
+    const d = doc.differences[0];
+    expect(d.paired).toBe(true);
+    expect(d.years).toEqual(Array.from({ length: 66 }, (_, i) => 2025 + i));
+    d.years.forEach((y, j) => expect(d.diff[j]).toBeCloseTo(b.pTaiByYear[y - 2025] - a.pTaiByYear[y - 2024], 5));
+    // The model's curves are in calendar years, so the same scenario over cotra-2020's years gives the same
+    // worlds: its difference and paired error over 2025–2090 are the same numbers.
+    const aligned = JSON.parse((await run('same-years.json', 'json')).stdout) as Doc;
+    const e = aligned.differences[0];
+    d.years.forEach((y, j) => {
+      expect(d.diff[j]).toBeCloseTo(e.diff[y - 2024], 12);
+      expect(d.se[j]).toBeCloseTo(e.se[y - 2024], 12);
+    });
+    // Paired errors: several times smaller than unpaired ones where the curves differ.
+    const j2050 = d.years.indexOf(2050);
+    expect(d.se[j2050]).toBeLessThan(d.unpairedSe[j2050] / 2);
+  });
+
+  it('table and CSV mark the years: — outside a scenario, no difference outside the shared years, one after-<horizon> row per horizon', async () => {
+    const table = (await run('other-years.json', 'table')).stdout;
+    expect(table).toMatch(/Years differ: cotra-2020 2024–2100, other-years 2025–2090; each scenario is shown over its own years \(— outside them\) and differences over the years both cover: other-years − cotra-2020 2025–2090/);
+    expect(table).toMatch(/\n2024 +\d+\.\d% +—\n/);
+    expect(table).toMatch(/\n2100 +\d+\.\d% +—\n/);
+    expect(table).toMatch(/\nafter 2100 +\d+\.\d%\nafter 2090 +\d+\.\d%\n/);
+    const csv = (await run('other-years.json', 'csv')).stdout.trim().split('\n');
+    const header = csv[0].split(',');
+    const row = (year: string) => Object.fromEntries(csv.find((l) => l.startsWith(`${year},`))!.split(',').map((v, i) => [header[i], v]));
+    expect(csv.map((l) => l.split(',')[0]).slice(1)).toEqual([...Array.from({ length: 77 }, (_, i) => String(2024 + i)), 'after-2100', 'after-2090', 'never']);
+    expect(row('2024')).toMatchObject({ p_other_years: '', diff_other_years: '' });
+    expect(Number(row('2024').p_cotra_2020)).toBeGreaterThan(0);
+    expect(row('2095')).toMatchObject({ p_other_years: '', diff_other_years: '' });
+    expect(Number(row('2050').diff_other_years)).toBeGreaterThan(0);
+    expect(row('after-2090')).toMatchObject({ p_cotra_2020: '' });
+    expect(Number(row('after-2090').p_other_years)).toBeGreaterThan(0);
+  });
+
+  it('plot compare draws them, and --given-observed compares them unpaired', async () => {
+    const svg = await cli(['plot', 'compare', 'cotra-2020', join(dir, 'other-years.json'), '-n', '20000', '-o', join(dir, 'c.svg')], { cwd: dir });
+    expect(svg.code, svg.stderr).toBe(0);
+    expect(readFileSync(join(dir, 'c.svg'), 'utf8')).toMatch(/Years differ \(cotra-2020 2024–2100, other-years 2025–2090\)/);
+    const weighted = await run('other-years.json', 'json', ['--given-observed', '--observation-error', '3']);
+    expect(weighted.code, weighted.stderr).toBe(0);
+    const d = (JSON.parse(weighted.stdout) as Doc).differences[0];
+    expect(d.paired).toBe(false);
+    expect(d.years[0]).toBe(2025);
+    expect(d.years[d.years.length - 1]).toBe(2090);
   });
 });
 

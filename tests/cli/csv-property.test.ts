@@ -373,10 +373,33 @@ describe('compare, sensitivity, trajectories, samples, hindcast: rectangular, ev
   it('hindcast of a generated scenario with uncertain growth', async () => {
     const scenario = generated(dir, random(9), 500);
     const { csv, json } = await both(['hindcast', scenario, '-n', '300', '--set', 'spending.doublingYears={"dist":"lognormal","low":2,"high":3,"level":0.9}'], dir);
-    const j = json as { manifest: ForecastJson['manifest']; rows: { year: number; label: string; cells: { quantity: string; observed: { log10: number }; projected: number[]; oomAbove: number; yearsAhead: number | null }[] }[]; sources: Record<string, Record<string, { kind: string; source: string }>> };
+    const j = json as {
+      manifest: ForecastJson['manifest'];
+      rows: { year: number; label: string; cells: { quantity: string; observed: { log10: number }; projected: number[]; oomAbove: number; yearsAhead: number | null }[] }[];
+      sources: Record<string, Record<string, { kind: string; source: string }>>;
+      trends: { id: string; unit: string; estimate: { value: number | null; low: number | null }; parameter: string | null; source: string; asParameterYears: { value: number | null } | null; scenario: { value: { kind: string; value?: number; p50?: number } }[] | null }[];
+    };
     const cells = j.rows.flatMap((r) => r.cells.map((c) => ({ r, c })));
-    const rows = table(csv);
+    const all = table(csv);
+    // The yearly figures, then one row per trend estimate (quantity trend:<id>).
+    const rows = all.filter((row) => !String(row.quantity).startsWith('trend:'));
+    const trendRows = all.slice(rows.length);
     expect(rows.length).toBe(cells.length);
+    expect(trendRows.map((row) => row.quantity)).toEqual(j.trends.map((t) => `trend:${t.id}`));
+    trendRows.forEach((row, k) => {
+      const t = j.trends[k];
+      const what = (col: string) => `${t.id} ${col}`;
+      same(row.trend_id, t.id, what('id'));
+      same(row.trend_unit, t.unit, what('unit'));
+      same(row.trend_value, t.estimate.value, what('value'), 4);
+      same(row.trend_low, t.estimate.low, what('low'), 4);
+      same(row.parameter, t.parameter ?? '', what('parameter'));
+      same(row.trend_as_parameter_years, t.asParameterYears?.value ?? null, what('as parameter'), 4);
+      same(row.source, t.source, what('source'));
+      const v = t.scenario?.[0]?.value;
+      if (t.scenario && t.scenario.length === 1 && v) same(row.scenario_parameter_p50, v.kind === 'point' ? v.value : v.kind === 'dist' ? v.p50 : null, what('p50'), 4);
+      same(row.year, null, what('year'));
+    });
     rows.forEach((row, k) => {
       const { r, c } = cells[k];
       const what = (col: string) => `${row.year} ${row.quantity} ${col}`;

@@ -1,7 +1,7 @@
 /** Worker threads and precision targets, through the command line. */
 import { describe, expect, it } from 'vitest';
 import { parseTargetSe } from '../../src/cli/options.js';
-import { cli } from '../helpers.js';
+import { cli, fixture } from '../helpers.js';
 
 /** A worker for any run of more than one chunk, so small runs exercise the threads (tests/jobs checks workers do run). */
 const THREADED = { minWorldsPerThread: 1, waitForWorkers: true };
@@ -24,6 +24,8 @@ describe('--threads', () => {
     ['samples', ['samples', 'cotra-2020-uncertain-growth', '-n', '150000']],
     // Weights are summed in chunk order, whatever thread ran the chunk.
     ['run --given-observed', ['run', 'cotra-2020-uncertain-growth', '-n', '210000', '--given-observed', '--observation-error', '1']],
+    // A weighted run that grows (131,072 then 262,144 worlds) merges its steps in chunk order too.
+    ['run --given-observed, grown', ['run', fixture('observed', 'known.json'), '--given-observed', fixture('observed', 'flop-per-usd-2020.json'), '--observation-error', '0.05']],
   ])('%s: byte-identical output with 1 and 2 threads', async (_name, args) => {
     const one = await cli([...args, '--format', 'csv', '--threads', '1']);
     const two = await cli([...args, '--format', 'csv', '--threads', '2'], THREADED);

@@ -14,7 +14,7 @@ export interface HindcastOptions extends CommonOptions {
 /** What the hindcast's table and CSV say produced them. */
 export function hindcastMeta(input: ScenarioInput, result: HindcastResult): HindcastMeta {
   const s = input.loaded.scenario;
-  return { scenarioId: s.id, scenarioLabel: s.label, seed: result.manifest.seed, startYear: s.startYear, observationsPath: result.observationsPath, sources: result.sources, overrides: result.overrides };
+  return { scenarioId: s.id, scenarioLabel: s.label, seed: result.manifest.seed, startYear: s.startYear, observationsPath: result.observationsPath, sources: result.sources, trends: result.trends, overrides: result.overrides };
 }
 
 export function hindcastCommand(ctx: CliContext, ref: string, options: HindcastOptions): void {
@@ -28,6 +28,6 @@ export function hindcastCommand(ctx: CliContext, ref: string, options: HindcastO
       ? renderHindcastTable(result.hindcast, meta)
       : format === 'csv'
         ? renderHindcastCsv(result.hindcast, meta)
-        : `${JSON.stringify({ manifest: result.manifest, observations: result.observationsPath, yearConvention: result.yearConvention, ...result.hindcast, sources: result.sources }, null, 2)}\n`;
+        : `${JSON.stringify({ manifest: result.manifest, observations: result.observationsPath, yearConvention: result.yearConvention, ...result.hindcast, trends: result.trends, sources: result.sources }, null, 2)}\n`;
   emit(ctx, content, target);
 }

@@ -1,5 +1,5 @@
 /** `bioanchors run`: the forecast of one or more scenarios. */
-import { distinctIds, forecast, forecastChunks, inputPaths, readObserved, type ForecastResult } from '../../api.js';
+import { distinctIds, forecast, forecastChunks, inputPaths, type ForecastResult } from '../../api.js';
 import type { PrecisionTarget } from '../../analyses/precision.js';
 import { CHUNK_SIZE, chunkCount } from '../../engine/loop.js';
 import { UsageError } from '../../io/errors.js';
@@ -8,12 +8,12 @@ import { renderPartial } from '../../report/partial.js';
 import { count } from '../../report/format.js';
 import type { MetaculusRange } from '../../report/metaculus.js';
 import type { CliContext } from '../context.js';
-import { formatFor, loadCliInput, threadsFor } from '../inputs.js';
+import { formatFor, loadCliInput, readCliObserved, threadsFor, type ObservedOptions } from '../inputs.js';
 import { emit, prepareOutput } from '../output.js';
 import { createProgress } from '../progress.js';
 import { renderRuns, type RunFormat } from '../render-runs.js';
 
-export interface RunOptions {
+export interface RunOptions extends ObservedOptions {
   samples: number;
   seed: number;
   format?: RunFormat;
@@ -22,15 +22,14 @@ export interface RunOptions {
   set: string[];
   threads: number;
   targetSe?: PrecisionTarget;
-  maxSamples: number;
+  maxSamples?: number;
+  /** Whether -n was given (a weighted run without it grows until its target). */
+  samplesGiven?: boolean;
   chart?: boolean;
   /** Draw each anchor's curve on the terminal chart too. */
   chartAnchors?: boolean;
   quiet?: boolean;
   givenNoTaiBy?: number;
-  /** --given-observed: true for the bundled observations, or a file. */
-  givenObserved?: string | true;
-  observationError?: number;
   /** For --format metaculus: the question's range in years. */
   range?: MetaculusRange;
   /** --chunks FROM:TO: simulate only those chunks of the run and write their counts for `merge`. */
@@ -41,11 +40,10 @@ export interface RunOptions {
 export async function runCommand(ctx: CliContext, refs: string[], options: RunOptions, pool?: WorkerPool): Promise<void> {
   const scenarios = refs.length ? refs : ['cotra-2020'];
   if (options.range && options.format !== 'metaculus') throw new UsageError('--range applies only to --format metaculus');
-  if (options.observationError !== undefined && options.givenObserved === undefined) throw new UsageError('--observation-error applies only with --given-observed');
   const inputs = scenarios.map((ref) => loadCliInput(ctx, ref, options));
   // The same id twice is numbered (cotra-2020, cotra-2020#2), so every row and section can be told apart.
   distinctIds(inputs);
-  const observed = options.givenObserved === undefined ? undefined : readObserved(options.givenObserved === true ? undefined : options.givenObserved, options.observationError, ctx.cwd);
+  const observed = readCliObserved(ctx, options);
   const target = prepareOutput(ctx, options.output, [...inputPaths(inputs), ...(observed ? [observed.path] : [])]);
   const format = formatFor(ctx, options.format, target);
   const threads = threadsFor(ctx, options.threads, pool);
@@ -69,7 +67,7 @@ export async function runCommand(ctx: CliContext, refs: string[], options: RunOp
     const progress = createProgress(ctx, Boolean(options.quiet), input.loaded.scenario.id);
     const run = await forecast(input, {
       ...threads,
-      samples: options.samples,
+      samples: observed && options.samplesGiven === false ? undefined : options.samples,
       seed: options.seed,
       targetSe: options.targetSe,
       maxSamples: options.maxSamples,
@@ -79,7 +77,7 @@ export async function runCommand(ctx: CliContext, refs: string[], options: RunOp
       onNote: (note) => options.quiet || ctx.stderr.write(`bioanchors: ${note}\n`),
     });
     progress.stop();
-    if (options.targetSe && !options.quiet) ctx.stderr.write(`${input.loaded.scenario.id}: ${count(run.manifest.samples)} worlds for the target standard error\n`);
+    if (run.manifest.targetSe && !options.quiet) ctx.stderr.write(`${input.loaded.scenario.id}: ${count(run.manifest.samples)} worlds for the target standard error\n`);
     runs.push(run);
   }
   emit(ctx, renderRuns(ctx, runs, format, options, target), target);

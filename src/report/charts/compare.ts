@@ -25,12 +25,16 @@ export function compareSpec({ comparison, info }: CompareChartInput): TopLevelSp
   const color = { field: 'series', type: 'nominal', scale: { domain: names, range: colors }, legend } as const;
   const strokeDash = { field: 'series', type: 'nominal', scale: { domain: names, range: dashes }, legend } as const;
   // Dates: the probability of year Y (by its end) is drawn at Y + 1 (model/years.ts).
-  const years = first.years.map(timeOfYearRow);
+  // Every year some scenario covers; each curve over its own years, each difference over the years its pair shares.
+  const from = Math.min(...forecasts.map((f) => f.years[0]));
+  const to = Math.max(...forecasts.map((f) => f.years[f.years.length - 1]));
+  const years = [timeOfYearRow(from), timeOfYearRow(to)];
+  const sameYears = forecasts.every((f) => f.years[0] === first.years[0] && f.horizonYear === first.horizonYear);
   const x = { field: 'year', type: 'quantitative', title: 'date (year Y ends at Y + 1)', scale: { domain: [years[0], years[years.length - 1]], nice: false, zero: false }, axis: { values: decadeTicks(years[0], years[years.length - 1]), format: 'd' } } as const;
   const curves = forecasts.flatMap((f, i) => f.years.map((year, j) => ({ year: timeOfYearRow(year), series: names[i], p: f.cdf[j] })));
   const diffs = differences.flatMap((d) => {
     const i = forecasts.findIndex((f) => f.scenarioId === d.scenarioId);
-    return years.map((year, j) => ({ year, series: names[i], pp: d.diff[j] * 100, lo: (d.diff[j] - Z * d.se[j]) * 100, hi: (d.diff[j] + Z * d.se[j]) * 100 }));
+    return d.years.map((y, j) => ({ year: timeOfYearRow(y), series: names[i], pp: d.diff[j] * 100, lo: (d.diff[j] - Z * d.se[j]) * 100, hi: (d.diff[j] + Z * d.se[j]) * 100 }));
   });
   const paired = differences.every((d) => d.paired);
   const top = {
@@ -61,6 +65,7 @@ export function compareSpec({ comparison, info }: CompareChartInput): TopLevelSp
       ...changedLine(info),
       ...(first.condition ? [`Given no TAI by the end of ${first.condition.givenNoTaiBy}: worlds kept ${forecasts.map((f) => `${f.scenarioId} ${count(f.condition!.keptWorlds)}`).join(', ')}`] : []),
       `Top: P(TAI by the end of each year). Bottom: each scenario minus ${first.scenarioId}, in percentage points, with its 95% band`,
+      ...(sameYears ? [] : [`Years differ (${forecasts.map((f) => `${f.scenarioId} ${f.years[0]}–${f.horizonYear}`).join(', ')}): each curve over its own years, each difference over the years both cover`]),
       paired ? '(paired: every scenario runs on the same random numbers, so the bands are narrow)' : '(conditioned runs: unpaired standard errors)',
     ],
     { vconcat: [top, bottom], resolve: { scale: { color: 'shared', strokeDash: 'shared' } } },
