@@ -87,7 +87,11 @@ export function checkParameterValues(input: ScenarioInput, option: string, path:
       loadScenario(input.ref, { sets: [...input.options.set, `${path}=${value}`], horizon: input.options.horizon, cwd: input.cwd });
     } catch (error) {
       if (!(error instanceof UsageError || error instanceof InputError)) throw error;
-      const reason = error.message.replace(/^--set [^:]+: /, '');
+      // One line, each problem without the --set it was blamed on (the option is named first).
+      const reason = error.message
+        .split('\n')
+        .map((line) => line.replace(/^--set [^:]+: /, ''))
+        .join('; ');
       throw new UsageError(`${option}: ${value} is not a value it can take: ${reason}`);
     }
   }
