@@ -1,6 +1,6 @@
 /** Sweeps: the designs, the variants as --set makes them, and their worlds on common random numbers. */
 import { describe, expect, it } from 'vitest';
-import { designSize, gridValues, latinHypercube, makeDesign, MAX_SWEEP_VARIANTS, sweepChunks, variantScenario } from '../../src/analyses/sweep.js';
+import { designSize, gridValues, latinHypercube, makeDesign, MAX_SWEEP_VARIANTS, sweepChunks, sweepPlans, variantScenario } from '../../src/analyses/sweep.js';
 import { forecast, loadInput, sweep } from '../../src/api.js';
 import { chunkCount } from '../../src/engine/loop.js';
 import { loadScenario } from '../../src/io/load.js';
@@ -45,6 +45,19 @@ describe('variants', () => {
     const values = [2, 3, 4, 25];
     const loaded = loadScenario('cotra-2020', { sets: paths.map((p, j) => `${p}=${values[j]}`) }).scenario;
     expect(variantScenario(base, paths, values)).toEqual(loaded);
+  });
+
+  it("share the baseline's compiled anchors (one kernel and sampler per anchor, whatever the number of variants)", () => {
+    const scenario = loadScenario('cotra-2020').scenario;
+    const plans = sweepPlans({ scenario, paths: ['spending.doublingYears'], values: [[2], [3]] });
+    plans.slice(1).forEach((plan) =>
+      plan.anchors.forEach((a, i) => {
+        expect(a.kernel).toBe(plans[0].anchors[i].kernel);
+        expect(a.samplers).toBe(plans[0].anchors[i].samplers);
+      }),
+    );
+    // The variants' own arrival tables differ.
+    expect(plans[1].anchors[0].thresholds).not.toEqual(plans[2].anchors[0].thresholds);
   });
 
   it("at the scenario's own value have exactly the baseline's counts (common random numbers), elsewhere not", () => {
