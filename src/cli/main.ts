@@ -242,7 +242,7 @@ points over the --range of each path, one in each of N equal slices of every ran
 Every variant, and the scenario as given (variant 0), runs on the same -n worlds with common
 random numbers: a world keeps its anchor, its variables and its drawn growth values in every
 variant, so neighbouring variants differ by what was changed, not by the luck of their draws.
-Memory holds each variant's counts, not its worlds.
+Memory holds one workspace and each variant's plan and counts, not its worlds.
 
 Figures per variant, each with its Monte Carlo standard error: p_by_<year> for each --by year, the
 10%, 50% and 90% dates (date_10, date_50, date_90, decimal years, with a status when not reached by
