@@ -6,8 +6,10 @@
 // (bench/peers/: a tuned Node script, NumPy, C compiled here with gcc). Then `compare` and
 // `sensitivity` beside a plain run of as many worlds, peak memory by run size, and the start-up
 // time of the command beside bare Node.
+// Then a sweep of many variants beside a plain run of as many worlds.
 // Usage: npm run bench [-- --reps 5 --worlds 10000000 --naive-worlds 300000 --squiggle-worlds 200000
-//   --command-worlds 1000000 --skip-commands --skip-memory --skip-startup]
+//   --command-worlds 1000000 --sweep-variants 1000 --sweep-worlds 100000 --skip-commands --skip-memory
+//   --skip-startup --skip-sweep --only-sweep]   (--help prints this)
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { availableParallelism, cpus, tmpdir } from 'node:os';
@@ -26,8 +28,29 @@ const { values } = parseArgs({
     'skip-commands': { type: 'boolean', default: false },
     'skip-memory': { type: 'boolean', default: false },
     'skip-startup': { type: 'boolean', default: false },
+    'sweep-variants': { type: 'string', default: '1000' },
+    'sweep-worlds': { type: 'string', default: '100000' },
+    'skip-sweep': { type: 'boolean', default: false },
+    'only-sweep': { type: 'boolean', default: false },
+    help: { type: 'boolean', default: false },
   },
 });
+if (values.help) {
+  console.log(`Usage: npm run bench -- [options]   (or node bench/run.mjs [options], after npm run build)
+
+  --reps N              repetitions of every case (median reported; default 5)
+  --worlds N            worlds of the main run cases (default 10000000)
+  --naive-worlds N      worlds of the naive baseline (default 300000)
+  --squiggle-worlds N   worlds of the Squiggle port (default 200000)
+  --scenario S          scenario of the main cases (default cotra-2020)
+  --command-worlds N    -n of compare and sensitivity (default 1000000)
+  --sweep-variants N    variants of the sweep case (default 1000)
+  --sweep-worlds N      worlds per variant of the sweep case (default 100000)
+  --skip-commands, --skip-memory, --skip-startup, --skip-sweep   leave that part out
+  --only-sweep          only the sweep case (e.g. --only-sweep --reps 1 --sweep-variants 10 --sweep-worlds 20000 to check it runs)`);
+  process.exit(0);
+}
+const onlySweep = values['only-sweep'];
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const bin = join(root, 'bin', 'bioanchors.js');
 const rss = join(root, 'bench', 'rss.cjs');
@@ -66,9 +89,9 @@ function pBy2050(stdout) {
 }
 
 // The Squiggle port draws point-valued growth parameters only: for other scenarios it is left out, and said so.
-const squiggleCheck = haveSquiggle ? spawnSync(process.execPath, [join(root, 'bench', 'squiggle.mjs'), '--scenario', values.scenario, '--samples', '1000'], { cwd: root, encoding: 'utf8' }) : null;
+const squiggleCheck = haveSquiggle && !onlySweep ? spawnSync(process.execPath, [join(root, 'bench', 'squiggle.mjs'), '--scenario', values.scenario, '--samples', '1000'], { cwd: root, encoding: 'utf8' }) : null;
 const squiggleRuns = squiggleCheck?.status === 0;
-if (haveSquiggle && !squiggleRuns) console.error(`(Squiggle left out: ${squiggleCheck.stderr.trim().split('\n')[0]})`);
+if (haveSquiggle && !onlySweep && !squiggleRuns) console.error(`(Squiggle left out: ${squiggleCheck.stderr.trim().split('\n')[0]})`);
 // For the simplified benchmark model, the peers other implementations are measured against, in the
 // same run (bench/peers/): a tuned single-file Node script, NumPy and C with the arrival year in
 // closed form. The Python and C peers read the model's numbers (bench/peers/model.mjs) on stdin,
@@ -104,7 +127,7 @@ if (!haveSquiggle) console.error('(Squiggle not installed: npm install --save-de
 const times = cases.map(() => []);
 const memory = cases.map(() => []);
 const answers = cases.map(() => NaN);
-for (let r = 0; r < reps; r++) {
+for (let r = 0; r < (onlySweep ? 0 : reps); r++) {
   cases.forEach((c, i) => {
     const t = timed(c.args, c.exec);
     times[i].push(t.seconds);
@@ -114,19 +137,19 @@ for (let r = 0; r < reps; r++) {
 }
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 console.log(`Machine: ${cpus()[0]?.model ?? 'unknown CPU'}, ${availableParallelism()} cores, Node ${process.version}`);
-console.log(`Scenario ${values.scenario}; whole-process wall time, median of ${reps}, cases alternating\n`);
-console.log('| case | worlds | median s | worlds/s | vs naive | peak RSS | P(by 2050) |');
-console.log('|---|---|---|---|---|---|---|');
+if (!onlySweep) console.log(`Scenario ${values.scenario}; whole-process wall time, median of ${reps}, cases alternating\n`);
+const mb = (kb) => (Number.isFinite(kb) ? `${(kb / 1024).toFixed(0)} MB` : 'n/a');
+if (!onlySweep) console.log('| case | worlds | median s | worlds/s | vs naive | peak RSS | P(by 2050) |');
+if (!onlySweep) console.log('|---|---|---|---|---|---|---|');
 const rates = cases.map((c, i) => c.worlds / median(times[i]));
 const naiveRate = rates[2];
-const mb = (kb) => (Number.isFinite(kb) ? `${(kb / 1024).toFixed(0)} MB` : 'n/a');
-cases.forEach((c, i) =>
+if (!onlySweep) cases.forEach((c, i) =>
   console.log(
     `| ${c.name} | ${c.worlds.toLocaleString('en-US')} | ${median(times[i]).toFixed(3)} | ${(rates[i] / 1e6).toFixed(2)} M | ${(rates[i] / naiveRate).toPrecision(rates[i] / naiveRate < 10 ? 2 : 3)}× | ${mb(median(memory[i]))} | ${Number.isFinite(answers[i]) ? `${(answers[i] * 100).toFixed(2)}%` : 'n/a'} |`,
   ),
 );
 
-if (!values['skip-commands']) {
+if (!values['skip-commands'] && !onlySweep) {
   // `compare` and `sensitivity` beside a plain `bioanchors run` of as many worlds in all: compare
   // simulates each of its scenarios, sensitivity its baseline and a low and a high variant of
   // every input (counted from a small run's JSON), each with -n worlds.
@@ -159,7 +182,7 @@ if (!values['skip-commands']) {
   });
 }
 
-if (!values['skip-memory']) {
+if (!values['skip-memory'] && !onlySweep) {
   console.log('\nPeak memory by run size (memory holds one chunk per thread and per-year counts, whatever the number of worlds):\n');
   console.log('| worlds | threads | wall s | worlds/s | peak RSS |');
   console.log('|---|---|---|---|---|');
@@ -173,7 +196,7 @@ if (!values['skip-memory']) {
   }
 }
 
-if (!values['skip-startup']) {
+if (!values['skip-startup'] && !onlySweep) {
   // Start-up: what a user waits for on every call, beside bare Node. Ten alternating rounds.
   const startup = [
     { name: 'node -e 0 (bare Node)', args: ['-e', '0'] },
@@ -190,4 +213,33 @@ if (!values['skip-startup']) {
   console.log('|---|---|---|');
   const bare = median(seconds[0]);
   startup.forEach((c, i) => console.log(`| ${c.name} | ${median(seconds[i]).toFixed(3)} | ${i === 0 ? '' : `+${(median(seconds[i]) - bare).toFixed(3)}`} |`));
+}
+
+if (!values['skip-sweep']) {
+  // A sweep of V variants at W worlds each (a random design over two doubling times, every variant
+  // and the baseline on common random numbers) beside a plain run of V·W worlds: the bar is 1.3×.
+  const variants = Number(values['sweep-variants']);
+  const perVariant = Number(values['sweep-worlds']);
+  const total = variants * perVariant;
+  const design = ['--random', String(variants), '--range', 'spending.doublingYears=1.5:3.5', '--range', 'pricePerformance.doublingYears=2:3.5'];
+  const rows = [1, availableParallelism()].filter((t, i, all) => all.indexOf(t) === i).map((threads) => {
+    const common = ['--threads', String(threads), '--format', 'csv', '--quiet'];
+    return { threads, sweep: [bin, 'sweep', values.scenario, ...design, '-n', String(perVariant), ...common], plain: [bin, 'run', values.scenario, '-n', String(total), ...common], seconds: [], plainSeconds: [], kb: [], plainKb: [] };
+  });
+  for (let r = 0; r < reps; r++)
+    rows.forEach((row) => {
+      const t = timed(row.sweep);
+      row.seconds.push(t.seconds);
+      row.kb.push(t.kb);
+      const p = timed(row.plain);
+      row.plainSeconds.push(p.seconds);
+      row.plainKb.push(p.kb);
+    });
+  console.log(`\nsweep of ${variants.toLocaleString('en-US')} variants × ${perVariant.toLocaleString('en-US')} worlds beside run -n ${total.toLocaleString('en-US')}; whole-process wall time, median of ${reps}, alternating (target: within 1.3×):\n`);
+  console.log('| threads | sweep s | sweep peak RSS | run s | run peak RSS | ratio |');
+  console.log('|---|---|---|---|---|---|');
+  for (const row of rows) {
+    const ratio = median(row.seconds) / median(row.plainSeconds);
+    console.log(`| ${row.threads} | ${median(row.seconds).toFixed(3)} | ${mb(median(row.kb))} | ${median(row.plainSeconds).toFixed(3)} | ${mb(median(row.plainKb))} | ${ratio.toFixed(2)}×${ratio > 1.3 ? ' (over 1.3×)' : ''} |`);
+  }
 }

@@ -8,6 +8,7 @@ export { loadInput, inputPaths, manifestFor, MIN_KEPT_WORLDS, type ScenarioInput
 export { forecast, forecastChunks, DEFAULT_SAMPLES, type ForecastOptions, type ForecastResult, type ChunkRangeOptions } from './api/forecast.js';
 export { compare, distinctIds, DEFAULT_COMPARE_SAMPLES, type CompareOptions, type ComparisonResult } from './api/compare.js';
 export { sensitivity, DEFAULT_SENSITIVITY_SAMPLES, type SensitivityOptions, type SensitivityRunResult } from './api/sensitivity.js';
+export { sweep, checkDesign, DEFAULT_SWEEP_SAMPLES, DEFAULT_SWEEP_YEARS, type SweepOptions, type SweepRunResult } from './api/sweep.js';
 export { trajectories, requirementBands, BAND_WORLDS, type TrajectoriesResult } from './api/trajectories.js';
 export { hindcast, observedYears, DEFAULT_HINDCAST_DRAWS, type HindcastOptions, type HindcastResult } from './api/hindcast.js';
 export { samples, DEFAULT_SAMPLES_ROWS, type SamplesOptions, type TextSink } from './api/samples.js';

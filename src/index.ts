@@ -14,6 +14,7 @@ export {
   forecastChunks,
   compare,
   sensitivity,
+  sweep,
   trajectories,
   requirementBands,
   hindcast,
@@ -27,6 +28,8 @@ export {
   DEFAULT_SAMPLES,
   DEFAULT_COMPARE_SAMPLES,
   DEFAULT_SENSITIVITY_SAMPLES,
+  DEFAULT_SWEEP_SAMPLES,
+  DEFAULT_SWEEP_YEARS,
   DEFAULT_HINDCAST_DRAWS,
   DEFAULT_OBSERVATION_ERROR_OOM,
   DEFAULT_SAMPLES_ROWS,
@@ -41,6 +44,8 @@ export {
   type ComparisonResult,
   type SensitivityOptions,
   type SensitivityRunResult,
+  type SweepOptions,
+  type SweepRunResult,
   type TrajectoriesResult,
   type HindcastOptions,
   type HindcastResult,
@@ -63,6 +68,8 @@ export { VERSION } from './version.js';
 export type { Forecast, Crossing } from './engine/summary.js';
 export type { Comparison, Difference } from './analyses/compare.js';
 export type { SensitivityResult, SensitivityRow, Metric } from './analyses/sensitivity.js';
+export type { SweepResult, SweepVariant, SweepFigure, SweepDesign, SweepDesignSpec, SweepAxisSpec, RandomDesignSpec } from './analyses/sweep.js';
+export { MAX_SWEEP_VARIANTS } from './analyses/sweep.js';
 export type { Trajectories } from './analyses/trajectories.js';
 export type { Hindcast } from './analyses/hindcast.js';
 export type { PrecisionTarget } from './analyses/precision.js';
@@ -81,6 +88,7 @@ export { renderJson } from './report/json.js';
 export { renderMetaculus } from './report/metaculus.js';
 export { renderCompareTable, renderCompareCsv, renderCompareJson } from './report/compare.js';
 export { renderSensitivityTable, renderSensitivityCsv, renderSensitivityJson } from './report/sensitivity.js';
+export { renderSweepTable, renderSweepCsv, renderSweepJson } from './report/sweep.js';
 export { renderTrajectoriesTable, renderTrajectoriesCsv, renderTrajectoriesJson } from './report/trajectories.js';
 export { renderChart } from './report/chart.js';
 export { renderCdfChart } from './report/charts/cdf.js';
@@ -88,3 +96,4 @@ export { renderCompareChart } from './report/charts/compare.js';
 export { renderRequirementsChart } from './report/charts/requirements.js';
 export { renderHindcastChart } from './report/charts/hindcast.js';
 export { renderTornadoChart } from './report/charts/tornado.js';
+export { renderSweepChart } from './report/charts/sweep.js';

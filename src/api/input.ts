@@ -6,10 +6,12 @@ import type { Counts } from '../engine/counts.js';
 import { planFor, type Plan } from '../engine/plan.js';
 import type { Forecast } from '../engine/summary.js';
 import { YEAR_CONVENTION } from '../model/years.js';
+import { closest } from '../io/closest.js';
 import { InputError, UsageError } from '../io/errors.js';
 import { loadScenario, type LoadedScenario } from '../io/load.js';
 import { displayPath, workingFolder } from '../io/paths.js';
 import type { Manifest } from '../model/manifest.js';
+import { parameterAt, parameterPaths } from '../model/paths.js';
 import { VERSION } from '../version.js';
 
 /** How a scenario is loaded: overrides, and the folder relative paths resolve against. */
@@ -65,6 +67,34 @@ export function manifestFor(input: ScenarioInput, seed: number, samples: number,
     yearConvention: YEAR_CONVENTION,
     ...extra,
   };
+}
+
+/**
+ * Checks that `path` names a growth or algorithmic-progress parameter of the input's scenario (the
+ * registry, model/paths.ts) and that each value is one `--set path=value` accepts there (a
+ * doubling time above 0, a fraction at most 1, …): a usage error naming `option` otherwise, with
+ * the paths or values accepted.
+ */
+export function checkParameterValues(input: ScenarioInput, option: string, path: string, values: readonly number[]): void {
+  const scenario = input.loaded.scenario;
+  if (!parameterAt(scenario, path)) {
+    const known = parameterPaths(scenario);
+    const hint = closest(path, known);
+    throw new UsageError(`${option}: ${path} is not a growth or algorithmic-progress parameter of ${scenario.id}${hint ? ` (did you mean "${hint}"?)` : ''}; one of ${known.join(', ')}`);
+  }
+  for (const value of values) {
+    try {
+      loadScenario(input.ref, { sets: [...input.options.set, `${path}=${value}`], horizon: input.options.horizon, cwd: input.cwd });
+    } catch (error) {
+      if (!(error instanceof UsageError || error instanceof InputError)) throw error;
+      // One line, each problem without the --set it was blamed on (the option is named first).
+      const reason = error.message
+        .split('\n')
+        .map((line) => line.replace(/^--set( [^:]+)?: /, ''))
+        .join('; ');
+      throw new UsageError(`${option}: ${value} is not a value it can take: ${reason}`);
+    }
+  }
 }
 
 /** A formula that produced NaN or an infinity in some world is a problem of the input files. */

@@ -42,12 +42,15 @@ export async function samples(input: ScenarioInput, sink: TextSink, options: Sam
   const window = new ClaimWindow(0, WINDOW_CHUNKS);
   const counts = emptyCounts(plan);
   let writing: Promise<void> = Promise.resolve();
+  // Once the job has failed, rows still queued are not written (the sink is being given up).
+  let failed = false;
   const take = (parts: SamplesPart[]) => {
     for (const part of parts) {
       mergeCounts(counts, part.counts);
       checkFinite(input, counts);
       const next = part.index + 1;
       writing = writing.then(async () => {
+        if (failed) return;
         try {
           await sink(part.text);
         } catch (error) {
@@ -57,18 +60,27 @@ export async function samples(input: ScenarioInput, sink: TextSink, options: Sam
         }
         window.advance(next);
       });
+      // Handled here so a failed write is not reported as unhandled before the job awaits it.
+      writing.catch(() => {});
     }
     return writing;
   };
   if (format === 'csv') await sink(stringify([samplesHeader(plan)]));
   else if (format === 'json') await sink('[\n');
-  await onThreads(options, worlds * SAMPLES_WORK_PER_WORLD, (pool) =>
-    runJob<SamplesPart[]>({ kind: 'samples', params: { scenario: plan.scenario, format, meta } }, { seed, samples: worlds, firstChunk: 0, endChunk: chunkCount(worlds) }, pool, {
-      take,
-      window,
-      onProgress: (done) => options.onProgress?.(done, worlds),
-    }),
-  );
+  try {
+    await onThreads(options, worlds * SAMPLES_WORK_PER_WORLD, (pool) =>
+      runJob<SamplesPart[]>({ kind: 'samples', params: { scenario: plan.scenario, format, meta } }, { seed, samples: worlds, firstChunk: 0, endChunk: chunkCount(worlds) }, pool, {
+        take,
+        window,
+        onProgress: (done) => options.onProgress?.(done, worlds),
+      }),
+    );
+  } catch (error) {
+    failed = true;
+    // Let a write under way finish (or fail) before the caller gives the sink up.
+    await writing.catch(() => {});
+    throw error;
+  }
   await writing;
   if (format === 'json') await sink('\n]\n');
   return { worlds };

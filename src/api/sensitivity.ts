@@ -1,14 +1,11 @@
 /** Which inputs move the forecast most: every input's low and high variant on common random numbers. */
-import { manifestFor, type ScenarioInput } from './input.js';
+import { checkParameterValues, manifestFor, type ScenarioInput } from './input.js';
 import { onThreads, type Threads } from './threads.js';
 import { sensitivityResult, sensitivitySetup, type Metric, type SensitivityResult, type SensitivityState } from '../analyses/sensitivity.js';
 import { chunkCount, DEFAULT_SEED } from '../engine/loop.js';
-import { closest } from '../io/closest.js';
-import { InputError, UsageError } from '../io/errors.js';
-import { loadScenario } from '../io/load.js';
+import { UsageError } from '../io/errors.js';
 import { runJob } from '../jobs/pool.js';
 import type { Manifest } from '../model/manifest.js';
-import { parameterAt, parameterPaths } from '../model/paths.js';
 
 export const DEFAULT_SENSITIVITY_SAMPLES = 200_000;
 
@@ -30,24 +27,7 @@ export interface SensitivityRunResult {
 
 /** Checks each --swing path names a parameter of the scenario, and each end is a value it can take. */
 function checkSwings(input: ScenarioInput, swing: Record<string, [number, number]>): void {
-  const scenario = input.loaded.scenario;
-  for (const path of Object.keys(swing)) {
-    if (!parameterAt(scenario, path)) {
-      const known = parameterPaths(scenario);
-      const hint = closest(path, known);
-      throw new UsageError(`--swing ${path}: not a growth or algorithmic-progress parameter of ${scenario.id}${hint ? ` (did you mean "${hint}"?)` : ''}; one of ${known.join(', ')}`);
-    }
-    // Each end of the range must be a value --set would accept there (a doubling time above 0, …).
-    for (const value of swing[path]) {
-      try {
-        loadScenario(input.ref, { sets: [...input.options.set, `${path}=${value}`], horizon: input.options.horizon, cwd: input.cwd });
-      } catch (error) {
-        if (!(error instanceof UsageError || error instanceof InputError)) throw error;
-        const reason = error.message.replace(/^--set( [^:]+)?: /, '');
-        throw new UsageError(`--swing ${path}=${swing[path].join(',')}: ${value} is not a value it can take: ${reason}`);
-      }
-    }
-  }
+  for (const [path, ends] of Object.entries(swing)) checkParameterValues(input, `--swing ${path}=${ends.join(',')}`, path, ends);
 }
 
 export async function sensitivity(input: ScenarioInput, options: SensitivityOptions = {}): Promise<SensitivityRunResult> {

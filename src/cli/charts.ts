@@ -6,7 +6,7 @@
 import { extname, resolve } from 'node:path';
 import type { ScenarioInput } from '../api.js';
 import { displayPath } from '../io/paths.js';
-import { compare, forecast, hindcast, requirementBands, sensitivity, BAND_WORLDS } from '../api.js';
+import { compare, forecast, hindcast, requirementBands, sensitivity, sweep, BAND_WORLDS, DEFAULT_SWEEP_SAMPLES } from '../api.js';
 import { closest } from '../io/closest.js';
 import { UsageError } from '../io/errors.js';
 import { bundledReferenceFor, readReferenceCsv } from '../io/reference.js';
@@ -16,11 +16,13 @@ import { renderHindcastChart } from '../report/charts/hindcast.js';
 import { renderRequirementsChart } from '../report/charts/requirements.js';
 import type { RunInfo } from '../report/charts/theme.js';
 import { renderTornadoChart } from '../report/charts/tornado.js';
+import { renderSweepChart } from '../report/charts/sweep.js';
 import { VERSION } from '../version.js';
 import type { CliContext } from './context.js';
 import { loadCliInput, threadsFor, type CommonOptions } from './inputs.js';
+import { sweepDesignFrom, type SweepDesignOptions } from './options.js';
 
-export interface PlotOptions extends Omit<CommonOptions, 'samples' | 'format'> {
+export interface PlotOptions extends Omit<CommonOptions, 'samples' | 'format'>, SweepDesignOptions {
   /** Worlds; each kind has its own default. */
   samples?: number;
   output?: string;
@@ -31,6 +33,8 @@ export interface PlotOptions extends Omit<CommonOptions, 'samples' | 'format'> {
   /** hindcast: the observations file (default: the bundled one). */
   observations?: string;
   threads?: number;
+  /** sweep: the figure drawn. */
+  figure?: string;
 }
 
 export interface Drawn {
@@ -132,7 +136,38 @@ export const PLOT_KINDS: Record<string, PlotKind> = {
       return { svg: await renderTornadoChart({ result, info: info(options.seed, options.samples, overrides) }, idPrefix), samples: options.samples };
     },
   },
+  sweep: {
+    summary: 'a figure of a sweep: against one path as a line with its 95% Monte Carlo band, over two as a heatmap',
+    scenarios: 'one',
+    defaultSamples: DEFAULT_SWEEP_SAMPLES,
+    options: ['--grid', '--values', '--random', '--range', '--figure'],
+    async draw(ctx, [ref], options, idPrefix) {
+      const figure = options.figure ?? DEFAULT_SWEEP_FIGURE;
+      const { result, overrides } = await sweep(loadCliInput(ctx, ref, options), sweepDesignFrom(options), { ...threadsFor(ctx, options.threads), samples: options.samples, seed: options.seed, ...sweepFigure(figure) });
+      return { svg: await renderSweepChart({ result, figure, info: info(options.seed, result.samples, overrides) }, idPrefix), samples: result.samples };
+    },
+  },
 };
+
+/** The figures plot sweep draws, and the --by years the figure needs (none: the sweep's defaults). */
+const SWEEP_FIGURES = ['date_10', 'date_50', 'date_90', 'p_not_by_horizon', 'p_never'];
+const DEFAULT_SWEEP_FIGURE = 'date_50';
+
+function sweepFigure(figure: string): { by?: number[] } {
+  const by = /^p_by_(\d{4})$/.exec(figure);
+  if (by) return { by: [Number(by[1])] };
+  if (SWEEP_FIGURES.includes(figure)) return {};
+  const hint = closest(figure, ['p_by_2040', ...SWEEP_FIGURES]);
+  throw new UsageError(`--figure ${figure}: not a figure of a sweep${hint ? ` (did you mean "${hint}"?)` : ''}; one of p_by_<year> (e.g. p_by_2040), ${SWEEP_FIGURES.join(', ')}`);
+}
+
+/** Checks plot sweep's design (one or two paths) and figure before anything is simulated. */
+function checkSweepPlot(options: PlotOptions): void {
+  const design = sweepDesignFrom(options);
+  const paths = 'random' in design ? design.random.ranges.length : design.axes.length;
+  if (paths < 1 || paths > 2) throw new UsageError(`plot sweep draws one swept path (a line) or two (a heatmap); found ${paths}: give one or two of --grid, --values (or --random with one or two --range)`);
+  sweepFigure(options.figure ?? DEFAULT_SWEEP_FIGURE);
+}
 
 export const PLOT_FORMATS = ['.svg', '.png'] as const;
 
@@ -152,10 +187,16 @@ export function checkPlotArguments(kind: string, refs: string[], options: PlotOp
     ['--by', options.by !== undefined],
     ['--swing', Object.keys(options.swing).length > 0],
     ['--observations', options.observations !== undefined],
+    ['--grid', (options.grid ?? []).length > 0],
+    ['--values', (options.values ?? []).length > 0],
+    ['--random', options.random !== undefined],
+    ['--range', (options.range ?? []).length > 0],
+    ['--figure', options.figure !== undefined],
   ];
   for (const [flag, present] of given) {
     if (present && !plot.options.includes(flag)) throw new UsageError(`${flag} does not apply to plot ${kind}${plot.options.length ? ` (it takes ${plot.options.join(', ')})` : ''}`);
   }
+  if (kind === 'sweep') checkSweepPlot(options);
   const scenarios = refs.length ? refs : plot.scenarios === 'one' ? ['cotra-2020'] : [];
   if (plot.scenarios === 'one' && scenarios.length > 1) throw new UsageError(`plot ${kind} draws one scenario; found ${scenarios.length} (${scenarios.join(', ')})`);
   if (plot.scenarios === 'many' && scenarios.length < 2) throw new UsageError(`plot ${kind} needs two or more scenarios (differences are against the first)`);

@@ -5,7 +5,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import type { CliContext } from './context.js';
 import { availableParallelism } from 'node:os';
-import { collect, collectSwing, parseChoice, parseChunks, parseCount, parseRange, parseSeed, parseTargetSe, parseYear } from './options.js';
+import { collect, collectGrid, collectSweepRange, collectSwing, collectValues, parseChoice, parseChunks, parseCount, parseRange, parseSeed, parseTargetSe, parseYear, parseYears } from './options.js';
 import { VERSION } from '../version.js';
 import { resolve } from 'node:path';
 import { useNodeFiles } from '../node/files.js';
@@ -89,9 +89,10 @@ Examples:
   bioanchors run my-scenario.json --set spending.doublingYears=2
   bioanchors compare cotra-2020 cotra-2020-aggressive   side by side, with paired errors
   bioanchors sensitivity                         which inputs move the median year most
+  bioanchors sweep --grid spending.doublingYears=1.5:3.5:0.25   the forecast at every value
   bioanchors trajectories > curves.csv           the curves behind the forecast
   bioanchors samples -n 1000 > worlds.csv        one row per simulated world
-  bioanchors plot cdf -o cdf.svg                 a chart (cdf, requirements, compare, hindcast, tornado)
+  bioanchors plot cdf -o cdf.svg                 a chart (cdf, requirements, compare, hindcast, tornado, sweep)
   bioanchors report cotra-2020 my.json -o r.html  everything in one self-contained HTML file
   bioanchors list                                anchors and scenarios
   bioanchors validate my-scenario.json           check a file; problems as file:line:col
@@ -266,6 +267,51 @@ from 20 bins of the input).`,
 
   common(
     program
+      .command('sweep')
+      .description('many variants of one scenario (a grid or a random design of point values), on common random numbers: each one\'s headline figures with standard errors')
+      .argument('[scenario]', 'scenario id or file (default: cotra-2020)'),
+    100_000,
+  )
+    .option('-t, --threads <N>', 'threads to use (default: all cores); output is the same for any number', parseCount('--threads', 256), availableParallelism())
+    .option('--grid <path=lo:hi:step>', 'sweep a path from LO to HI in steps of STEP, e.g. spending.doublingYears=1.5:3.5:0.25 (repeatable: every combination)', collectGrid, [])
+    .option('--values <path=a,b,c>', 'sweep a path over the values listed, e.g. pricePerformance.doublingYears=2,2.5,3.5 (repeatable, combines with --grid)', collectValues, [])
+    .option('--random <N>', 'a random design instead of a grid: N points over the --range of each path (a Latin hypercube, seeded by --seed)', parseCount('--random', 1e6))
+    .option('--range <path=lo:hi>', 'for --random: the range of a path, e.g. spending.doublingYears=1.5:3.5 (repeatable)', collectSweepRange, [])
+    .option('--by <years>', 'the years of the P(TAI by YEAR) figures (default 2030,2040,2050)', parseYears('--by'))
+    .addHelpText(
+      'after',
+      `
+Examples:
+  bioanchors sweep --grid spending.doublingYears=1.5:3.5:0.25
+  bioanchors sweep --grid spending.doublingYears=1.5:3.5:0.5 --values pricePerformance.doublingYears=2,2.5,3,3.5 --format csv > sweep.csv
+  bioanchors sweep cotra-2020-uncertain-growth --random 500 --range algorithmicProgress.halvingYears=1.5:4 --range spending.maxGdpFraction=0.005:0.05 -o sweep.json
+  bioanchors plot sweep --grid spending.doublingYears=1.5:3.5:0.25 --figure p_by_2040 -o sweep.svg
+
+Paths are the growth and algorithmic-progress parameters --set and --swing take
+(pricePerformance.*, spending.*, algorithmicProgress.*, anchors.<id>.algorithmicProgress.*), each
+set to a point value per variant, exactly as --set path=value would; the values are checked as
+--set checks them before anything runs. A grid is every combination of the --grid and --values
+paths (the first --grid varying slowest), at most 10,000 variants; --random N instead draws N
+points over the --range of each path, one in each of N equal slices of every range.
+
+Every variant, and the scenario as given (variant 0), runs on the same -n worlds with common
+random numbers: a world keeps its anchor, its variables and its drawn growth values in every
+variant, so neighbouring variants differ by what was changed, not by the luck of their draws.
+Memory holds one workspace and each variant's plan and counts, not its worlds.
+
+Figures per variant, each with its Monte Carlo standard error: p_by_<year> for each --by year, the
+10%, 50% and 90% dates (date_10, date_50, date_90, decimal years, with a status when not reached by
+the horizon), p_not_by_horizon (TAI only after the horizon) and p_never (no anchor). CSV is long:
+one row per variant and figure, with variant, each path's value, figure, value, se, status, seed,
+samples, scenario and overrides; JSON adds the manifest.`,
+    )
+    .action(async (scenario: string | undefined, options) => {
+      const { sweepCommand } = await import('./commands/sweep.js');
+      await sweepCommand(ctx, scenario ?? 'cotra-2020', options);
+    });
+
+  common(
+    program
       .command('samples')
       .description('one CSV row per simulated world: anchor, every drawn variable, requirement, arrival year')
       .argument('[scenario]', 'scenario id or file (default: cotra-2020)'),
@@ -347,11 +393,11 @@ source in the observations file and in the CSV.`,
 
   program
     .command('plot')
-    .description('draw a chart as an SVG or PNG file: cdf, requirements, compare, hindcast or tornado')
-    .argument('<kind>', 'cdf | requirements | compare | hindcast | tornado')
+    .description('draw a chart as an SVG or PNG file: cdf, requirements, compare, hindcast, tornado or sweep')
+    .argument('<kind>', 'cdf | requirements | compare | hindcast | tornado | sweep')
     .argument('[scenarios...]', 'scenario ids or files (default: cotra-2020; compare takes two or more)')
     .option('-o, --output <file>', 'the chart file to write (atomically): FILE.svg or FILE.png')
-    .option('-n, --samples <N>', 'simulated worlds (default: 100,000 for cdf, 20,000 for requirements, 200,000 for compare and tornado, 2,000 growth draws for hindcast)', parseCount('--samples'))
+    .option('-n, --samples <N>', 'simulated worlds (default: 100,000 for cdf and sweep (per variant), 20,000 for requirements, 200,000 for compare and tornado, 2,000 growth draws for hindcast)', parseCount('--samples'))
     .option('--seed <S>', 'random seed (the same seed and inputs give the same file)', parseSeed, DEFAULT_SEED)
     .option('--horizon <year>', 'last year to simulate', parseYear('--horizon'))
     .option('--set <path=value>', 'override a scenario value (repeatable; applies to every scenario given)', collect, [])
@@ -360,6 +406,12 @@ source in the observations file and in the CSV.`,
     .option('--by <year>', 'tornado: P(TAI by YEAR) instead of the median year', parseYear('--by'))
     .option('--swing <path=low,high>', 'tornado: a range for a point-valued growth parameter (repeatable)', collectSwing, {})
     .option('--observations <file>', 'hindcast: the observations file (default: the bundled data/observations.json)')
+    .option('--grid <path=lo:hi:step>', 'sweep: a path from LO to HI in steps of STEP (one or two paths with --values)', collectGrid, [])
+    .option('--values <path=a,b,c>', 'sweep: a path over the values listed', collectValues, [])
+    .option('--random <N>', 'sweep: N random points over the --range of each path', parseCount('--random', 1e6))
+    .option('--range <path=lo:hi>', 'sweep: with --random, the range of a path', collectSweepRange, [])
+    .option('--figure <name>', 'sweep: the figure drawn, p_by_<year> (e.g. p_by_2040), date_10, date_50, date_90, p_not_by_horizon or p_never (default date_50)')
+    .option('-t, --threads <N>', 'threads to use (default: all cores); the chart is the same for any number', parseCount('--threads', 256), availableParallelism())
     .option('-q, --quiet', 'no messages on stderr')
     .addHelpText(
       'after',
@@ -371,6 +423,8 @@ Examples:
   bioanchors plot requirements cotra-2020-uncertain-growth -o requirements.svg
   bioanchors plot compare cotra-2020 cotra-2020-aggressive cotra-2020-conservative -o compare.svg
   bioanchors plot tornado --by 2040 -o tornado.svg
+  bioanchors plot sweep --grid spending.doublingYears=1.5:3.5:0.25 --figure p_by_2040 -o sweep.svg
+  bioanchors plot sweep --grid spending.doublingYears=1.5:3.5:0.5 --grid pricePerformance.doublingYears=2:3.5:0.5 -o heat.svg
 
 Kinds:
   cdf           P(TAI by year) with its 95% Monte Carlo band, each anchor's share stacked
@@ -384,6 +438,9 @@ Kinds:
   hindcast      the projected largest run, FLOP per dollar and spending beside the observations
                 since 2020 (data/observations.json; a band when growth is uncertain)
   tornado       the sensitivity swings, sorted, beside the variance shares (see sensitivity --help)
+  sweep         a figure of a sweep (see sweep --help; --figure, default date_50): for one path, a
+                line against its value with the 95% Monte Carlo band; for two, a heatmap over the
+                grid (or, for --random, the design's points coloured by the figure)
 
 Every chart says what produced it: the scenario in its title, each --set, a changed --horizon and
 any conditioning under it, the seed and worlds in its caption. Charts are drawn with Vega-Lite; the

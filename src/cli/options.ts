@@ -1,4 +1,5 @@
 /** Parsers for command-line values: each rejects bad input with a usage error (exit 2). */
+import type { SweepDesignSpec } from '../analyses/sweep.js';
 import { UsageError } from '../io/errors.js';
 
 /** A number as typed: Number("") and Number(" ") are 0, which no one means. */
@@ -81,4 +82,72 @@ export function parseChunks(raw: string): { from: number; to: number } {
   const [from, to] = m ? [Number(m[1]), Number(m[2])] : [NaN, NaN];
   if (!m || !Number.isSafeInteger(to) || !(from < to)) throw new UsageError(`--chunks takes FROM:TO, chunk numbers with FROM below TO (chunk c holds worlds c·16384 to c·16384+16383), e.g. 0:100; found "${raw}"`);
   return { from, to };
+}
+
+/** PATH=REST: the path and the text after "=" (a usage error naming `option` and `form` otherwise). */
+function pathAndRest(option: string, form: string, raw: string): [string, string] {
+  const eq = raw.indexOf('=');
+  if (eq <= 0 || raw.slice(0, eq).trim() === '') throw new UsageError(`${option} takes ${form}; found "${raw}"`);
+  return [raw.slice(0, eq).trim(), raw.slice(eq + 1)];
+}
+
+/** Numbers separated by `sep`, each a finite number (a usage error otherwise). */
+function numbersOf(option: string, form: string, raw: string, text: string, sep: string, count?: number): number[] {
+  const parts = text.split(sep).map(numberOf);
+  if ((count !== undefined && parts.length !== count) || !parts.every(Number.isFinite)) throw new UsageError(`${option} takes ${form}; found "${raw}"`);
+  return parts;
+}
+
+const GRID_FORM = 'PATH=LO:HI:STEP, e.g. spending.doublingYears=1.5:3.5:0.25';
+const VALUES_FORM = 'PATH=A,B,C, e.g. spending.doublingYears=2,2.5,3';
+const RANGE_FORM = 'PATH=LO:HI, e.g. spending.doublingYears=1.5:3.5';
+
+/** --grid PATH=LO:HI:STEP (repeatable): the range's values, checked (STEP above 0, LO at most HI) by the API. */
+export function collectGrid(raw: string, previous: { path: string; lo: number; hi: number; step: number }[] = []) {
+  const [path, rest] = pathAndRest('--grid', GRID_FORM, raw);
+  const [lo, hi, step] = numbersOf('--grid', GRID_FORM, raw, rest, ':', 3);
+  return [...previous, { path, lo, hi, step }];
+}
+
+/** --values PATH=A,B,C (repeatable). */
+export function collectValues(raw: string, previous: { path: string; values: number[] }[] = []) {
+  const [path, rest] = pathAndRest('--values', VALUES_FORM, raw);
+  return [...previous, { path, values: numbersOf('--values', VALUES_FORM, raw, rest, ',') }];
+}
+
+/** --range PATH=LO:HI for a random design (repeatable). */
+export function collectSweepRange(raw: string, previous: { path: string; lo: number; hi: number }[] = []) {
+  const [path, rest] = pathAndRest('--range', RANGE_FORM, raw);
+  const [lo, hi] = numbersOf('--range', RANGE_FORM, raw, rest, ':', 2);
+  return [...previous, { path, lo, hi }];
+}
+
+/** --by 2030,2040,2050: years, each as parseYear takes it. */
+export function parseYears(name: string) {
+  const one = parseYear(name);
+  return (raw: string): number[] => raw.split(',').map((y) => one(y.trim()));
+}
+
+/** What sweep and plot sweep take to describe their design. */
+export interface SweepDesignOptions {
+  grid: { path: string; lo: number; hi: number; step: number }[];
+  values: { path: string; values: number[] }[];
+  random?: number;
+  range: { path: string; lo: number; hi: number }[];
+}
+
+/**
+ * The design the options describe: a grid (--grid and --values, every combination, the --grid
+ * paths varying slowest, in the order given) or a random design (--random N over each --range),
+ * never both.
+ */
+export function sweepDesignFrom(options: SweepDesignOptions): SweepDesignSpec {
+  const axes = [...options.grid, ...options.values];
+  if (options.random !== undefined) {
+    if (axes.length) throw new UsageError('--random draws its own points: give its paths with --range PATH=LO:HI, not --grid or --values');
+    if (!options.range.length) throw new UsageError('--random N needs a --range PATH=LO:HI for each path it varies, e.g. --random 100 --range spending.doublingYears=1.5:3.5');
+    return { random: { points: options.random, ranges: options.range } };
+  }
+  if (options.range.length) throw new UsageError('--range PATH=LO:HI is for --random N (a random design); for a grid give --grid PATH=LO:HI:STEP');
+  return { axes };
 }

@@ -15,7 +15,7 @@ import { ChunkUniforms, pairedLayout, runPairedChunk, type PairedLayout } from '
 import { resolveArrivals } from './arrival.js';
 import { drawChunk } from './draws.js';
 import type { Plan } from './plan.js';
-import { CHUNK_SIZE, createWorkspace, type Workspace } from './workspace.js';
+import { CHUNK_SIZE, createWorkspace, rebindWorkspace, workspaceShape, type Workspace } from './workspace.js';
 
 export { CHUNK_SIZE } from './workspace.js';
 /** The default seed: the date the draft report was published (2020-09-18). */
@@ -32,6 +32,8 @@ export interface Chunk {
   plans: readonly Plan[];
   /** workspaces[p]: plan p's draws, requirements and arrival years for this chunk. */
   workspaces: readonly Workspace[];
+  /** The index in the loop's plans of plans[0] (0, except for a loop of one plan at a time). */
+  firstPlan: number;
   /** The common random numbers of the chunk (paired draws only). */
   uniforms: ChunkUniforms | null;
 }
@@ -54,6 +56,14 @@ export interface LoopSpec {
   draws: DrawMode;
   seed: number;
   samples: number;
+  /**
+   * Paired draws only: simulate the plans of each chunk one after another, in one workspace per
+   * shape of plan (workspaceShape), handing each plan's chunk to the observer on its own
+   * (chunk.plans = [that plan], chunk.firstPlan = its index). Memory then holds a few workspaces
+   * whatever the number of plans (a sweep's thousands of variants), and the chunk's common random
+   * numbers, drawn once, serve every plan.
+   */
+  onePlanAtATime?: boolean;
 }
 
 /** One chunk-sized workspace per plan, reused by every call (loops run one at a time per thread). */
@@ -78,14 +88,33 @@ export function worldsInChunk(samples: number, c: number): number {
   return Math.max(0, Math.min(CHUNK_SIZE, samples - c * CHUNK_SIZE));
 }
 
+/** The workspaces plans take turns in (onePlanAtATime): plan p uses sharedSpaces(plans)[p], one per shape. */
+const shared = new WeakMap<readonly Plan[], Workspace[]>();
+
+function sharedSpaces(plans: readonly Plan[]): Workspace[] {
+  let spaces = shared.get(plans);
+  if (spaces === undefined) {
+    const byShape = new Map<string, Workspace>();
+    spaces = plans.map((plan) => {
+      const shape = workspaceShape(plan);
+      let ws = byShape.get(shape);
+      if (ws === undefined) byShape.set(shape, (ws = createWorkspace(plan)));
+      return ws;
+    });
+    shared.set(plans, spaces);
+  }
+  return spaces;
+}
+
 /** Runs chunks [first, end) of the spec and returns the observer's state for them. */
 export function runChunks<S>(spec: LoopSpec, observer: Observer<S>, first: number, end: number, onChunk?: (n: number) => void): S {
+  if (spec.onePlanAtATime) return runOnePlanAtATime(spec, observer, first, end, onChunk);
   const out = observer.empty();
   const { plans, seed, samples } = spec;
   const spaces = plans.map((p) => cached(workspaces, p, (plan) => createWorkspace(plan)));
   const paired = spec.draws === 'paired' ? plans.map((p) => cached(layouts, p, pairedLayout)) : null;
   const uniforms = paired ? new ChunkUniforms(seed) : null;
-  const chunk: Chunk = { index: first, n: 0, plans, workspaces: spaces, uniforms };
+  const chunk: Chunk = { index: first, n: 0, plans, workspaces: spaces, firstPlan: 0, uniforms };
   for (let c = first; c < end; c++) {
     const n = worldsInChunk(samples, c);
     if (n === 0) break;
@@ -96,6 +125,35 @@ export function runChunks<S>(spec: LoopSpec, observer: Observer<S>, first: numbe
     chunk.index = c;
     chunk.n = n;
     observer.observe(out, chunk);
+    onChunk?.(n);
+  }
+  return out;
+}
+
+/** runChunks for onePlanAtATime: per chunk, each plan in turn in its shape's workspace, observed at once. */
+function runOnePlanAtATime<S>(spec: LoopSpec, observer: Observer<S>, first: number, end: number, onChunk?: (n: number) => void): S {
+  if (spec.draws !== 'paired') throw new Error('bug: onePlanAtATime takes paired draws');
+  const out = observer.empty();
+  const { plans, seed, samples } = spec;
+  const spaces = sharedSpaces(plans);
+  const layout = plans.map((p) => cached(layouts, p, pairedLayout));
+  const uniforms = new ChunkUniforms(seed);
+  const one: Plan[] = [plans[0]];
+  const space: Workspace[] = [spaces[0]];
+  const chunk: Chunk = { index: first, n: 0, plans: one, workspaces: space, firstPlan: 0, uniforms };
+  for (let c = first; c < end; c++) {
+    const n = worldsInChunk(samples, c);
+    if (n === 0) break;
+    chunk.index = c;
+    chunk.n = n;
+    for (let p = 0; p < plans.length; p++) {
+      rebindWorkspace(spaces[p], plans[p]);
+      runPairedChunk(plans[p], layout[p], spaces[p], uniforms, c, n);
+      one[0] = plans[p];
+      space[0] = spaces[p];
+      chunk.firstPlan = p;
+      observer.observe(out, chunk);
+    }
     onChunk?.(n);
   }
   return out;

@@ -4,6 +4,7 @@
  * table of arrival thresholds by year.
  */
 import { GROWTH_PARAMETERS, type GrowthParameter } from '../model/paths.js';
+import type { Anchor } from '../model/anchor.js';
 import type { Param, Scenario } from '../model/scenario.js';
 import { buildLookup, type ThresholdLookup } from './lookup.js';
 import { algorithmicOom, log10AffordableFlop, type CurveValues } from './curves.js';
@@ -82,6 +83,23 @@ function planParam(p: Param): ParamPlan {
 
 const pointValue = (p: ParamPlan): number => (p.kind === 'point' ? p.value : NaN);
 
+/**
+ * An anchor's requirement kernel and variable samplers depend on the anchor alone, so plans of
+ * scenarios that share an anchor object (a sweep's variants, which change growth values only)
+ * share them: one compiled kernel for the JIT to optimise instead of one per variant, and memory
+ * that does not grow with the number of variants.
+ */
+const compiledAnchors = new WeakMap<Anchor, { kernel: ColumnKernel; samplers: Sampler[] }>();
+
+function compiledAnchor(anchor: Anchor): { kernel: ColumnKernel; samplers: Sampler[] } {
+  let compiled = compiledAnchors.get(anchor);
+  if (compiled === undefined) {
+    compiled = { kernel: compileRequirement(anchor), samplers: anchor.variables.map((v) => compileDistribution(v.dist)) };
+    compiledAnchors.set(anchor, compiled);
+  }
+  return compiled;
+}
+
 /** Compiles a scenario for simulation: samplers, formula kernels, and fixed trajectories. */
 export function planScenario(scenario: Scenario): Plan {
   const years: number[] = [];
@@ -131,8 +149,7 @@ export function planScenario(scenario: Scenario): Plan {
       label: wa.anchor.label,
       weight: wa.weight,
       variableNames: names,
-      samplers: wa.anchor.variables.map((v) => compileDistribution(v.dist)),
-      kernel: compileRequirement(wa.anchor),
+      ...compiledAnchor(wa.anchor),
       algoStartYear: algo.startYear,
       algoSoft: algo.cap === 'soft',
       halvingYears,

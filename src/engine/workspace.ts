@@ -72,6 +72,20 @@ export function createWorkspace(plan: Plan, size = CHUNK_SIZE): Workspace {
   };
 }
 
+/**
+ * What a workspace's layout depends on: the anchors, their variables, which growth values are drawn
+ * per world and which anchors look their year up in a table. Plans of one shape (a scenario's
+ * variants that change point values only) can take turns in one workspace, rebound to each in turn.
+ */
+export function workspaceShape(plan: Plan): string {
+  return JSON.stringify([plan.uncertainCurveKeys, plan.anchors.map((a) => [a.variableNames.length, a.thresholds === null])]);
+}
+
+/** Makes a workspace created for a plan of the same shape (workspaceShape) that of `plan`: its fixed growth values. */
+export function rebindWorkspace(ws: Workspace, plan: Plan): void {
+  for (let c = 0; c < CURVE_KEYS.length; c++) ws.growth.values[c] = plan.base[CURVE_KEYS[c]];
+}
+
 const EMPTY = new Float64Array(0);
 const EMPTY_INDEX = new Int32Array(0);
 

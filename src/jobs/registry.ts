@@ -12,6 +12,7 @@ import { pairedObserver } from '../analyses/compare.js';
 import { observedObserver, type ObservationConstraint, type TrendConstraint } from '../analyses/observed.js';
 import { samplesObserver, type SamplesFormat, type SamplesMeta } from '../analyses/samples.js';
 import { sensitivityObserver, sensitivitySetup, type SensitivityOptions } from '../analyses/sensitivity.js';
+import { sweepObserver, sweepPlans, sweepSpec, type SweepJob } from '../analyses/sweep.js';
 
 /** The parameters of each kind of job. */
 export interface JobParams {
@@ -21,6 +22,8 @@ export interface JobParams {
   paired: { scenarios: Scenario[] };
   /** A scenario and every input's low and high variant (sensitivity). */
   sensitivity: { scenario: Scenario; options: SensitivityOptions };
+  /** A scenario and many variants of its point values, one at a time per chunk (sweep). */
+  sweep: SweepJob;
   /** One rendered row per world (samples). */
   samples: { scenario: Scenario; format: SamplesFormat; meta: SamplesMeta };
   /** Worlds weighted by how well their growth matches observations (--given-observed). */
@@ -56,6 +59,10 @@ const JOBS: { [K in JobKind]: (params: JobParams[K], run: Run) => BuiltJob } = {
     const setup = sensitivitySetup(scenario, options);
     const spec: LoopSpec = { plans: setup.plans, draws: 'paired', seed: options.seed, samples: options.samples };
     return { spec, observer: sensitivityObserver(setup), workPerWorld: setup.plans.length };
+  },
+  sweep(params, run) {
+    const plans = sweepPlans(params);
+    return { spec: sweepSpec(plans, run.seed, run.samples), observer: sweepObserver(plans), workPerWorld: plans.length };
   },
   samples({ scenario, format, meta }, run) {
     const plan = planFor(scenario);

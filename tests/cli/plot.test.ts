@@ -34,6 +34,10 @@ describe('plot', () => {
     [['compare', 'cotra-2020', 'cotra-2020-aggressive', '-n', '3000'], 'Scenarios compared: cotra-2020, cotra-2020-aggressive'],
     [['tornado', '-n', '2000', '--by', '2050'], 'Sensitivity of the P(TAI by 2050)'],
     [['hindcast', '--observations', fixture('observations/one-year.json')], 'one-year.json'],
+    // One swept path: a line with its band; two: a heatmap (a grid) or coloured points (a random design).
+    [['sweep', '--grid', 'spending.doublingYears=1.5:3.5:0.5', '--figure', 'p_by_2040', '-n', '3000'], 'P(by 2040): sweep of spending.doublingYears'],
+    [['sweep', '--grid', 'spending.doublingYears=2:3:0.5', '--values', 'pricePerformance.doublingYears=2,3', '-n', '3000'], '50% date: sweep of spending.doublingYears and pricePerformance.doublingYears'],
+    [['sweep', '--random', '8', '--range', 'spending.doublingYears=2:3', '--range', 'pricePerformance.doublingYears=2:3', '--figure', 'p_never', '-n', '3000'], 'Each point: a variant of the random design'],
   ])('plot %j', async (args, title) => {
     const dir = tempDir();
     const r = await cli(['plot', ...args, '-o', 'c.svg', '-q'], { cwd: dir });
@@ -49,6 +53,7 @@ describe('plot', () => {
     [['requirements', '-n', '2000']],
     [['compare', 'cotra-2020', 'cotra-2020-aggressive', '-n', '2000']],
     [['tornado', '-n', '2000']],
+    [['sweep', '--values', 'spending.log10UsdPerRun=8,9', '-n', '2000']],
   ])('plot %j says what the command line changed (every --set, a --horizon) under its title', async (args) => {
     const dir = tempDir();
     const r = await cli(['plot', ...args, '--set', 'spending.doublingYears=2', '--horizon', '2110', '-o', 'c.svg', '-q'], { cwd: dir });
@@ -103,8 +108,8 @@ describe('plot', () => {
   });
 
   it.each([
-    [['plot', 'pie', '-o', 'x.svg'], 2, 'unknown chart kind "pie"; one of cdf, requirements, compare, hindcast, tornado'],
-    [['plot', 'cfd', '-o', 'x.svg'], 2, 'unknown chart kind "cfd" (did you mean "cdf"?); one of cdf, requirements, compare, hindcast, tornado'],
+    [['plot', 'pie', '-o', 'x.svg'], 2, 'unknown chart kind "pie"; one of cdf, requirements, compare, hindcast, tornado, sweep'],
+    [['plot', 'cfd', '-o', 'x.svg'], 2, 'unknown chart kind "cfd" (did you mean "cdf"?); one of cdf, requirements, compare, hindcast, tornado, sweep'],
     [['plot', 'cdf'], 2, 'plot needs -o FILE.svg (or FILE.png): where to write the chart'],
     [['plot', 'cdf', '-o', 'x.pdf'], 2, '-o x.pdf: the file name must end in .svg or .png (the format it is written in)'],
     [['plot', 'compare', 'cotra-2020', '-o', 'x.svg'], 2, 'plot compare needs two or more scenarios (differences are against the first)'],
@@ -112,6 +117,12 @@ describe('plot', () => {
     [['plot', 'requirements', '--reference', 'r.csv', '-o', 'x.svg'], 2, '--reference does not apply to plot requirements'],
     [['plot', 'cdf', '--reference', 'missing.csv', '-o', 'x.svg'], 3, 'missing.csv: cannot read: ENOENT'],
     [['plot', 'cdf', '--observations', 'o.json', '-o', 'x.svg'], 2, '--observations does not apply to plot cdf (it takes --reference, --given-no-tai-by)'],
+    [['plot', 'cdf', '--grid', 'spending.doublingYears=2:3:1', '-o', 'x.svg'], 2, '--grid does not apply to plot cdf (it takes --reference, --given-no-tai-by)'],
+    [['plot', 'sweep', '-o', 'x.svg'], 2, 'plot sweep draws one swept path (a line) or two (a heatmap); found 0: give one or two of --grid, --values (or --random with one or two --range)'],
+    [['plot', 'sweep', '--values', 'spending.doublingYears=2,3', '--values', 'pricePerformance.doublingYears=2,3', '--values', 'spending.log10UsdPerRun=8,9', '-o', 'x.svg'], 2, 'plot sweep draws one swept path (a line) or two (a heatmap); found 3: give one or two of --grid, --values (or --random with one or two --range)'],
+    [['plot', 'sweep', '--values', 'spending.doublingYears=2,3', '--figure', 'date50', '-o', 'x.svg'], 2, '--figure date50: not a figure of a sweep (did you mean "date_50"?); one of p_by_<year> (e.g. p_by_2040), date_10, date_50, date_90, p_not_by_horizon, p_never'],
+    [['plot', 'sweep', '--values', 'spending.doublingYears=2,3', '--figure', 'p_by_2200', '-o', 'x.svg'], 2, "--by 2200: 2200 must be a year within the scenario's years 2024–2100"],
+    [['plot', 'sweep', '--grid', 'spending.doublingYears=1:3:0', '-o', 'x.svg'], 2, '--grid spending.doublingYears=1:3:0: STEP must be above 0; found 0'],
     [['plot', 'hindcast', '--horizon', '2050', '-o', 'x.svg'], 2, '--horizon does not apply to hindcast: it projects the years already observed, whatever the horizon'],
   ])('%j: exit %i, a clear message, no file', async (argv, code, message) => {
     const dir = tempDir();

@@ -20,6 +20,9 @@ describe('--threads', () => {
     ['compare', ['compare', 'cotra-2020', 'cotra-2020-uncertain-growth', '-n', '200000']],
     ['sensitivity', ['sensitivity', '-n', '60000', '--swing', 'spending.doublingYears=2,3']],
     ['trajectories', ['trajectories', '-n', '210000']],
+    // Variants one at a time per chunk, counts merged in chunk order.
+    ['sweep', ['sweep', '--grid', 'spending.doublingYears=2:3:0.5', '--values', 'pricePerformance.doublingYears=2,3', '-n', '70000']],
+    ['sweep --random', ['sweep', 'cotra-2020-uncertain-growth', '--random', '12', '--range', 'algorithmicProgress.halvingYears=1.5:4', '--range', 'spending.maxGdpFraction=0.005:0.05', '-n', '70000']],
     // Rows are rendered on every thread and written in chunk order.
     ['samples', ['samples', 'cotra-2020-uncertain-growth', '-n', '150000']],
     // Weights are summed in chunk order, whatever thread ran the chunk.

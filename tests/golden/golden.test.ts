@@ -27,6 +27,8 @@ const CASES: string[][] = [
   ['sensitivity', 'cotra-2020-uncertain-growth', '-n', '2000', '--seed', '2', '--format', 'csv'],
   ['trajectories', '-n', '2000', '--seed', '1', '--format', 'csv'],
   ['trajectories', 'cotra-2020-uncertain-growth', '-n', '2000', '--seed', '2', '--format', 'json'],
+  ['sweep', '--grid', 'spending.doublingYears=2:3:0.5', '-n', '3000', '--seed', '1', '--format', 'csv'],
+  ['sweep', 'cotra-2020-uncertain-growth', '--random', '3', '--range', 'algorithmicProgress.halvingYears=1.5:4', '-n', '3000', '--seed', '2', '--format', 'json'],
   ['samples', '-n', '150', '--seed', '1', '--format', 'csv'],
   ['samples', 'cotra-2020-uncertain-growth', '-n', '150', '--seed', '2', '--format', 'csv'],
   ['hindcast', '-n', '2000', '--seed', '1', '--format', 'json'],

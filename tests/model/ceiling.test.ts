@@ -38,7 +38,7 @@ describe('computeCeiling through --set and --swing', () => {
     [['run', fixture('ceiling/uncertain.json'), '--set', 'computeCeiling.log10FlopPerRun=1e999'], /is not a finite number/],
     // Half a ceiling on a scenario without one: blamed on the --set, not on the scenario file.
     [['run', fixture('point.json'), '--set', 'computeCeiling.log10FlopPerRun=29'], /^--set computeCeiling\.log10FlopPerRun: missing: computeCeiling\.year/m],
-    [['sensitivity', fixture('point.json'), '--swing', 'computeCeiling.log10FlopPerRun=27,29'], /--swing computeCeiling\.log10FlopPerRun: not a growth or algorithmic-progress parameter of point/],
+    [['sensitivity', fixture('point.json'), '--swing', 'computeCeiling.log10FlopPerRun=27,29'], /--swing computeCeiling\.log10FlopPerRun=27,29: computeCeiling\.log10FlopPerRun is not a growth or algorithmic-progress parameter of point/],
   ])('%j: exit 2', async (argv, message) => {
     const r = await cli(argv as string[]);
     expect(r.code).toBe(2);
