@@ -40,7 +40,11 @@ const results = [];
 for (const median of GRID.median) {
   for (const sd of GRID.sd) {
     for (const spendDoublingYears of GRID.spendDoublingYears) {
-      const set = [...HERS, `variables.transformativeVsBrainOom=${JSON.stringify({ dist: 'normal', median, sd })}`, `spending.doublingYears=${spendDoublingYears}`];
+      const set = [
+        ...HERS,
+        `variables.transformativeVsBrainOom=${JSON.stringify({ dist: 'normal', median, sd })}`,
+        `spending.doublingYears=${spendDoublingYears}`,
+      ];
       const { forecast: f } = await forecast(loadInput('cotra-2020', { set }), { samples, seed });
       const anchorsAt = stated.map((r) => f.anchors.reduce((sum, a) => sum + a.weight * a.cdf[r.year - f.startYear], 0));
       const anchorWeight = f.anchors.reduce((sum, a) => sum + a.weight, 0);
@@ -56,14 +60,28 @@ results.sort((a, b) => a.maxError - b.maxError);
 const pct = (x) => `${(100 * x).toFixed(1)}%`;
 console.log(`Fit of cotra-2022-fit: cotra-2020 with ${HERS.join(', ')}; ${samples.toLocaleString('en-US')} worlds a setting, seed ${seed}`);
 console.log(`Cotra's stated 2022 numbers: ${stated.map((r) => `${pct(r.p)} by ${r.year}`).join(', ')}\n`);
-console.log('| transformativeVsBrainOom median | sd | spending doubling (years) | no anchor | ' + stated.map((r) => `P(by ${r.year})`).join(' | ') + ' | largest miss (pp) |');
-console.log('|---|---|---|---|' + stated.map(() => '---|').join('') + '---|');
+console.log(
+  `| transformativeVsBrainOom median | sd | spending doubling (years) | no anchor | ${stated.map((r) => `P(by ${r.year})`).join(' | ')} | largest miss (pp) |`,
+);
+console.log(`|---|---|---|---|${stated.map(() => '---|').join('')}---|`);
 for (const r of results.slice(0, 10)) {
   console.log(`| ${r.median} | ${r.sd} | ${r.spendDoublingYears} | ${pct(r.none)} | ${r.p.map(pct).join(' | ')} | ${(100 * r.maxError).toFixed(2)} |`);
 }
 const at2020 = results.find((r) => r.none === 0.1);
-console.log(`\nBest with "no anchor" at its 2020 weight (10%): median ${at2020.median}, sd ${at2020.sd}, spending doubling ${at2020.spendDoublingYears}: ${at2020.p.map(pct).join(' / ')}, largest miss ${(100 * at2020.maxError).toFixed(2)} pp`);
+console.log(
+  `\nBest with "no anchor" at its 2020 weight (10%): median ${at2020.median}, sd ${at2020.sd}, spending doubling ${at2020.spendDoublingYears}: ${at2020.p.map(pct).join(' / ')}, largest miss ${(100 * at2020.maxError).toFixed(2)} pp`,
+);
 const best = results[0];
 const base = loadInput('cotra-2020').loaded.scenario.anchors;
 console.log('\nBest setting, as the scenario file states it (anchor weights: 2020 weights × (1 − no anchor) / 0.9):');
-console.log(JSON.stringify({ transformativeVsBrainOom: { dist: 'normal', median: best.median, sd: best.sd }, spendingDoublingYears: best.spendDoublingYears, weights: Object.fromEntries(base.map((a) => [a.anchor.id, +((a.weight * (1 - best.none)) / 0.9).toFixed(4)])) }, null, 2));
+console.log(
+  JSON.stringify(
+    {
+      transformativeVsBrainOom: { dist: 'normal', median: best.median, sd: best.sd },
+      spendingDoublingYears: best.spendDoublingYears,
+      weights: Object.fromEntries(base.map((a) => [a.anchor.id, +((a.weight * (1 - best.none)) / 0.9).toFixed(4)])),
+    },
+    null,
+    2,
+  ),
+);

@@ -13,7 +13,13 @@ import { normalQuantile } from '../dist/dist/normal.js';
 import { Rng } from '../dist/random/rng.js';
 import { DEFAULT_SEED } from '../dist/engine/loop.js';
 
-const { values } = parseArgs({ options: { samples: { type: 'string', default: '1000000' }, seed: { type: 'string', default: String(DEFAULT_SEED) }, scenario: { type: 'string', default: 'cotra-2020' } } });
+const { values } = parseArgs({
+  options: {
+    samples: { type: 'string', default: '1000000' },
+    seed: { type: 'string', default: String(DEFAULT_SEED) },
+    scenario: { type: 'string', default: 'cotra-2020' },
+  },
+});
 const samples = Number(values.samples);
 const rng = new Rng(Number(values.seed));
 const scenario = loadScenario(values.scenario).scenario;
@@ -95,4 +101,13 @@ for (let w = 0; w < samples; w++) {
 const seconds = (performance.now() - start) / 1000;
 let byYear = 0;
 for (const [year, n] of arrivals) if (year <= 2050) byYear += n;
-console.log(JSON.stringify({ samples, seconds, worldsPerSecond: samples / seconds, pBy2050: byYear / samples, never: never / samples, notByHorizon: notByHorizon / samples }));
+console.log(
+  JSON.stringify({
+    samples,
+    seconds,
+    worldsPerSecond: samples / seconds,
+    pBy2050: byYear / samples,
+    never: never / samples,
+    notByHorizon: notByHorizon / samples,
+  }),
+);

@@ -23,7 +23,11 @@ const plans = { 'rp-2020': planScenario(loadScenario('rp-2020').scenario), 'rp-2
 function rows(label, rp, sorted) {
   const ours = ref.percentiles.map((p) => sortedQuantile(sorted, p / 100));
   const rpSe = ref.percentiles.map((p) => quantileStandardError(sorted, p / 100, ref.rpSamples));
-  const maxZ = Math.max(...ours.map((q, i) => Math.abs(q - rp[i]) / Math.hypot(rpSe[i], quantileStandardError(sorted, ref.percentiles[i] / 100, sorted.length), 0.05 / Math.sqrt(3))));
+  const maxZ = Math.max(
+    ...ours.map(
+      (q, i) => Math.abs(q - rp[i]) / Math.hypot(rpSe[i], quantileStandardError(sorted, ref.percentiles[i] / 100, sorted.length), 0.05 / Math.sqrt(3)),
+    ),
+  );
   console.log(`| ${label} (RP) | ${rp.map((x) => x.toFixed(1)).join(' | ')} | |`);
   console.log(`| ${label} (bioanchors) | ${ours.map((x) => x.toFixed(1)).join(' | ')} | ${maxZ.toFixed(1)} |`);
 }
@@ -37,4 +41,4 @@ for (const [id, rp] of Object.entries(ref.anchors)) {
   rows(id, rp, anchorRequirementDraws(plan, i, n, seed));
 }
 for (const [id, rp] of Object.entries(ref.mixtures)) rows(`${id} mixture`, rp, mixtureRequirementDraws(plans[id], n, seed, ref.noPath));
-console.log('\nmax z: the largest |bioanchors − RP| over the row, in standard errors (RP\'s 10,000-sample error, ours, and RP\'s rounding to 0.1).');
+console.log("\nmax z: the largest |bioanchors − RP| over the row, in standard errors (RP's 10,000-sample error, ours, and RP's rounding to 0.1).");

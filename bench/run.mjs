@@ -70,7 +70,11 @@ const gnuTime = spawnSync('/usr/bin/time', ['-f', 'bench:maxrss-kb %M', 'true'],
  * time where there is one.
  */
 function timed(args, exec) {
-  const [file, argv] = exec ? (gnuTime ? ['/usr/bin/time', ['-f', 'bench:maxrss-kb %M', exec.file, ...exec.args]] : [exec.file, exec.args]) : [process.execPath, ['--require', rss, ...args]];
+  const [file, argv] = exec
+    ? gnuTime
+      ? ['/usr/bin/time', ['-f', 'bench:maxrss-kb %M', exec.file, ...exec.args]]
+      : [exec.file, exec.args]
+    : [process.execPath, ['--require', rss, ...args]];
   const start = process.hrtime.bigint();
   const r = spawnSync(file, argv, { cwd: root, encoding: 'utf8', maxBuffer: 1 << 26, input: exec?.input });
   const seconds = Number(process.hrtime.bigint() - start) / 1e9;
@@ -89,7 +93,10 @@ function pBy2050(stdout) {
 }
 
 // The Squiggle port draws point-valued growth parameters only: for other scenarios it is left out, and said so.
-const squiggleCheck = haveSquiggle && !onlySweep ? spawnSync(process.execPath, [join(root, 'bench', 'squiggle.mjs'), '--scenario', values.scenario, '--samples', '1000'], { cwd: root, encoding: 'utf8' }) : null;
+const squiggleCheck =
+  haveSquiggle && !onlySweep
+    ? spawnSync(process.execPath, [join(root, 'bench', 'squiggle.mjs'), '--scenario', values.scenario, '--samples', '1000'], { cwd: root, encoding: 'utf8' })
+    : null;
 const squiggleRuns = squiggleCheck?.status === 0;
 if (haveSquiggle && !onlySweep && !squiggleRuns) console.error(`(Squiggle left out: ${squiggleCheck.stderr.trim().split('\n')[0]})`);
 // For the simplified benchmark model, the peers other implementations are measured against, in the
@@ -100,10 +107,18 @@ const simplified = values.scenario.replace(/\\/g, '/').endsWith('simplified/simp
 const peers = [];
 if (simplified) {
   const modelJson = spawnSync(process.execPath, [join(root, 'bench', 'peers', 'model.mjs')], { encoding: 'utf8' }).stdout;
-  peers.push({ name: 'tuned single-file Node script (bench/peers/tuned.mjs)', worlds, args: [join(root, 'bench', 'peers', 'tuned.mjs'), '--samples', String(worlds)] });
+  peers.push({
+    name: 'tuned single-file Node script (bench/peers/tuned.mjs)',
+    worlds,
+    args: [join(root, 'bench', 'peers', 'tuned.mjs'), '--samples', String(worlds)],
+  });
   const numpy = spawnSync('python3', ['-c', 'import numpy; print(numpy.__version__)'], { encoding: 'utf8' });
   if (numpy.status === 0)
-    peers.push({ name: `NumPy ${numpy.stdout.trim()}, closed form (bench/peers/numpy_closed_form.py)`, worlds, exec: { file: 'python3', args: [join(root, 'bench', 'peers', 'numpy_closed_form.py'), String(worlds)], input: modelJson } });
+    peers.push({
+      name: `NumPy ${numpy.stdout.trim()}, closed form (bench/peers/numpy_closed_form.py)`,
+      worlds,
+      exec: { file: 'python3', args: [join(root, 'bench', 'peers', 'numpy_closed_form.py'), String(worlds)], input: modelJson },
+    });
   else console.error('(NumPy peer left out: python3 with numpy is not installed)');
   const gcc = spawnSync('gcc', ['--version'], { encoding: 'utf8' });
   if (gcc.error || gcc.status !== 0) console.error('(C peer left out: gcc is not installed)');
@@ -111,15 +126,34 @@ if (simplified) {
     const exe = join(work, 'closed_form');
     const build = spawnSync('gcc', ['-O2', '-march=native', '-o', exe, join(root, 'bench', 'peers', 'closed_form.c'), '-lm'], { encoding: 'utf8' });
     if (build.status !== 0) console.error(`(C peer left out: gcc failed: ${build.stderr.trim().split('\n')[0]})`);
-    else peers.push({ name: `C, ${gcc.stdout.split('\n')[0].replace(/^gcc \(.*\) /, 'gcc ')} -O2 -march=native, closed form (bench/peers/closed_form.c)`, worlds, exec: { file: exe, args: [String(worlds)], input: modelJson } });
+    else
+      peers.push({
+        name: `C, ${gcc.stdout.split('\n')[0].replace(/^gcc \(.*\) /, 'gcc ')} -O2 -march=native, closed form (bench/peers/closed_form.c)`,
+        worlds,
+        exec: { file: exe, args: [String(worlds)], input: modelJson },
+      });
   }
 }
 const cases = [
   { name: 'bioanchors run, 1 thread', worlds, args: [bin, 'run', values.scenario, '-n', String(worlds), '--threads', '1', '--format', 'csv', '--quiet'] },
-  { name: `bioanchors run, ${availableParallelism()} threads`, worlds, args: [bin, 'run', values.scenario, '-n', String(worlds), '--threads', String(availableParallelism()), '--format', 'csv', '--quiet'] },
-  { name: 'naive baseline (one JS loop per world, year by year)', worlds: naiveWorlds, args: [join(root, 'bench', 'naive.mjs'), '--scenario', values.scenario, '--samples', String(naiveWorlds)] },
+  {
+    name: `bioanchors run, ${availableParallelism()} threads`,
+    worlds,
+    args: [bin, 'run', values.scenario, '-n', String(worlds), '--threads', String(availableParallelism()), '--format', 'csv', '--quiet'],
+  },
+  {
+    name: 'naive baseline (one JS loop per world, year by year)',
+    worlds: naiveWorlds,
+    args: [join(root, 'bench', 'naive.mjs'), '--scenario', values.scenario, '--samples', String(naiveWorlds)],
+  },
   ...(squiggleRuns
-    ? [{ name: 'Squiggle (@quri/squiggle-lang 0.10.0, sample sets)', worlds: squiggleWorlds, args: [join(root, 'bench', 'squiggle.mjs'), '--scenario', values.scenario, '--samples', String(squiggleWorlds)] }]
+    ? [
+        {
+          name: 'Squiggle (@quri/squiggle-lang 0.10.0, sample sets)',
+          worlds: squiggleWorlds,
+          args: [join(root, 'bench', 'squiggle.mjs'), '--scenario', values.scenario, '--samples', String(squiggleWorlds)],
+        },
+      ]
     : []),
   ...peers,
 ];
@@ -143,26 +177,44 @@ if (!onlySweep) console.log('| case | worlds | median s | worlds/s | vs naive | 
 if (!onlySweep) console.log('|---|---|---|---|---|---|---|');
 const rates = cases.map((c, i) => c.worlds / median(times[i]));
 const naiveRate = rates[2];
-if (!onlySweep) cases.forEach((c, i) =>
-  console.log(
-    `| ${c.name} | ${c.worlds.toLocaleString('en-US')} | ${median(times[i]).toFixed(3)} | ${(rates[i] / 1e6).toFixed(2)} M | ${(rates[i] / naiveRate).toPrecision(rates[i] / naiveRate < 10 ? 2 : 3)}× | ${mb(median(memory[i]))} | ${Number.isFinite(answers[i]) ? `${(answers[i] * 100).toFixed(2)}%` : 'n/a'} |`,
-  ),
-);
+if (!onlySweep)
+  cases.forEach((c, i) =>
+    console.log(
+      `| ${c.name} | ${c.worlds.toLocaleString('en-US')} | ${median(times[i]).toFixed(3)} | ${(rates[i] / 1e6).toFixed(2)} M | ${(rates[i] / naiveRate).toPrecision(rates[i] / naiveRate < 10 ? 2 : 3)}× | ${mb(median(memory[i]))} | ${Number.isFinite(answers[i]) ? `${(answers[i] * 100).toFixed(2)}%` : 'n/a'} |`,
+    ),
+  );
 
 if (!values['skip-commands'] && !onlySweep) {
   // `compare` and `sensitivity` beside a plain `bioanchors run` of as many worlds in all: compare
   // simulates each of its scenarios, sensitivity its baseline and a low and a high variant of
   // every input (counted from a small run's JSON), each with -n worlds.
   const n = Number(values['command-worlds']);
-  const probe = spawnSync(process.execPath, [bin, 'sensitivity', '-n', '10000', '--threads', '1', '--format', 'json', '--quiet'], { cwd: root, encoding: 'utf8' });
+  const probe = spawnSync(process.execPath, [bin, 'sensitivity', '-n', '10000', '--threads', '1', '--format', 'json', '--quiet'], {
+    cwd: root,
+    encoding: 'utf8',
+  });
   if (probe.status !== 0) throw new Error(`bioanchors sensitivity failed: ${probe.stderr}`);
   const variants = 1 + 2 * JSON.parse(probe.stdout).inputs.length;
   const commands = [];
   for (const threads of [1, 2]) {
     const common = ['--threads', String(threads), '--format', 'csv', '--quiet'];
     commands.push(
-      { name: 'compare cotra-2020 cotra-2020-aggressive', plainName: 'run cotra-2020 cotra-2020-aggressive', threads, worlds: 2 * n, args: [bin, 'compare', 'cotra-2020', 'cotra-2020-aggressive', '-n', String(n), ...common], plain: [bin, 'run', 'cotra-2020', 'cotra-2020-aggressive', '-n', String(n), ...common] },
-      { name: `sensitivity (cotra-2020, ${variants} variants)`, plainName: 'run cotra-2020', threads, worlds: variants * n, args: [bin, 'sensitivity', '-n', String(n), ...common], plain: [bin, 'run', 'cotra-2020', '-n', String(variants * n), ...common] },
+      {
+        name: 'compare cotra-2020 cotra-2020-aggressive',
+        plainName: 'run cotra-2020 cotra-2020-aggressive',
+        threads,
+        worlds: 2 * n,
+        args: [bin, 'compare', 'cotra-2020', 'cotra-2020-aggressive', '-n', String(n), ...common],
+        plain: [bin, 'run', 'cotra-2020', 'cotra-2020-aggressive', '-n', String(n), ...common],
+      },
+      {
+        name: `sensitivity (cotra-2020, ${variants} variants)`,
+        plainName: 'run cotra-2020',
+        threads,
+        worlds: variants * n,
+        args: [bin, 'sensitivity', '-n', String(n), ...common],
+        plain: [bin, 'run', 'cotra-2020', '-n', String(variants * n), ...common],
+      },
     );
   }
   const seconds = commands.map(() => ({ command: [], plain: [], kb: [] }));
@@ -173,12 +225,16 @@ if (!values['skip-commands'] && !onlySweep) {
       seconds[i].kb.push(t.kb);
       seconds[i].plain.push(timed(c.plain).seconds);
     });
-  console.log(`\nCommands at -n ${n.toLocaleString('en-US')} beside a plain run of as many worlds in all; whole-process wall time, median of ${reps}, alternating (target: within 1.5× of the plain run):\n`);
+  console.log(
+    `\nCommands at -n ${n.toLocaleString('en-US')} beside a plain run of as many worlds in all; whole-process wall time, median of ${reps}, alternating (target: within 1.5× of the plain run):\n`,
+  );
   console.log('| command | threads | worlds in all | median s | peak RSS | plain run | plain s | ratio |');
   console.log('|---|---|---|---|---|---|---|---|');
   commands.forEach((c, i) => {
     const ratio = median(seconds[i].command) / median(seconds[i].plain);
-    console.log(`| ${c.name} | ${c.threads} | ${c.worlds.toLocaleString('en-US')} | ${median(seconds[i].command).toFixed(3)} | ${mb(median(seconds[i].kb))} | ${c.plainName} | ${median(seconds[i].plain).toFixed(3)} | ${ratio.toFixed(2)}×${ratio > 1.5 ? ' (over 1.5×)' : ''} |`);
+    console.log(
+      `| ${c.name} | ${c.threads} | ${c.worlds.toLocaleString('en-US')} | ${median(seconds[i].command).toFixed(3)} | ${mb(median(seconds[i].kb))} | ${c.plainName} | ${median(seconds[i].plain).toFixed(3)} | ${ratio.toFixed(2)}×${ratio > 1.5 ? ' (over 1.5×)' : ''} |`,
+    );
   });
 }
 
@@ -222,10 +278,20 @@ if (!values['skip-sweep']) {
   const perVariant = Number(values['sweep-worlds']);
   const total = variants * perVariant;
   const design = ['--random', String(variants), '--range', 'spending.doublingYears=1.5:3.5', '--range', 'pricePerformance.doublingYears=2:3.5'];
-  const rows = [1, availableParallelism()].filter((t, i, all) => all.indexOf(t) === i).map((threads) => {
-    const common = ['--threads', String(threads), '--format', 'csv', '--quiet'];
-    return { threads, sweep: [bin, 'sweep', values.scenario, ...design, '-n', String(perVariant), ...common], plain: [bin, 'run', values.scenario, '-n', String(total), ...common], seconds: [], plainSeconds: [], kb: [], plainKb: [] };
-  });
+  const rows = [1, availableParallelism()]
+    .filter((t, i, all) => all.indexOf(t) === i)
+    .map((threads) => {
+      const common = ['--threads', String(threads), '--format', 'csv', '--quiet'];
+      return {
+        threads,
+        sweep: [bin, 'sweep', values.scenario, ...design, '-n', String(perVariant), ...common],
+        plain: [bin, 'run', values.scenario, '-n', String(total), ...common],
+        seconds: [],
+        plainSeconds: [],
+        kb: [],
+        plainKb: [],
+      };
+    });
   for (let r = 0; r < reps; r++)
     rows.forEach((row) => {
       const t = timed(row.sweep);
@@ -235,11 +301,15 @@ if (!values['skip-sweep']) {
       row.plainSeconds.push(p.seconds);
       row.plainKb.push(p.kb);
     });
-  console.log(`\nsweep of ${variants.toLocaleString('en-US')} variants × ${perVariant.toLocaleString('en-US')} worlds beside run -n ${total.toLocaleString('en-US')}; whole-process wall time, median of ${reps}, alternating (target: within 1.3×):\n`);
+  console.log(
+    `\nsweep of ${variants.toLocaleString('en-US')} variants × ${perVariant.toLocaleString('en-US')} worlds beside run -n ${total.toLocaleString('en-US')}; whole-process wall time, median of ${reps}, alternating (target: within 1.3×):\n`,
+  );
   console.log('| threads | sweep s | sweep peak RSS | run s | run peak RSS | ratio |');
   console.log('|---|---|---|---|---|---|');
   for (const row of rows) {
     const ratio = median(row.seconds) / median(row.plainSeconds);
-    console.log(`| ${row.threads} | ${median(row.seconds).toFixed(3)} | ${mb(median(row.kb))} | ${median(row.plainSeconds).toFixed(3)} | ${mb(median(row.plainKb))} | ${ratio.toFixed(2)}×${ratio > 1.3 ? ' (over 1.3×)' : ''} |`);
+    console.log(
+      `| ${row.threads} | ${median(row.seconds).toFixed(3)} | ${mb(median(row.kb))} | ${median(row.plainSeconds).toFixed(3)} | ${mb(median(row.plainKb))} | ${ratio.toFixed(2)}×${ratio > 1.3 ? ' (over 1.3×)' : ''} |`,
+    );
   }
 }

@@ -86,7 +86,11 @@ function loadScenario(ref) {
     const { $schema, extends: _, label, description, sources, ...own } = doc;
     merged = merge(merged, own);
   }
-  const anchorDirs = [...new Set([...chain.flatMap((c) => [join(dirname(c.path), 'anchors'), join(dirname(c.path), '..', 'anchors')]), join(root, 'anchors')].map((d) => resolve(d)))];
+  const anchorDirs = [
+    ...new Set(
+      [...chain.flatMap((c) => [join(dirname(c.path), 'anchors'), join(dirname(c.path), '..', 'anchors')]), join(root, 'anchors')].map((d) => resolve(d)),
+    ),
+  ];
   const anchors = Object.entries(merged.anchors ?? {}).map(([id, entry]) => {
     const dir = anchorDirs.find((d) => existsSync(join(d, `${id}.json`)));
     if (!dir) fail(`no anchor file ${id}.json in ${anchorDirs.join(', ')}`);
@@ -108,7 +112,7 @@ function point(value, what) {
   if (typeof value === 'number') return value;
   if (value && value.dist === 'point' && typeof value.value === 'number') return value.value;
   if (value === undefined) fail(`${what} is missing`);
-  const kind = value && typeof value.formula === 'string' ? 'a formula' : value && value.dist ? `a ${value.dist} distribution` : 'not a number';
+  const kind = value && typeof value.formula === 'string' ? 'a formula' : value?.dist ? `a ${value.dist} distribution` : 'not a number';
   fail(`${what} is ${kind}; this Squiggle port handles point-valued growth parameters only`);
 }
 /** Standard normal quantile (Acklam's rational approximation, relative error < 1.2e-9). */
@@ -205,7 +209,8 @@ function squiggleSource({ scenario: s, anchors }) {
     weightSum += weight;
     const variables = { ...file.variables };
     for (const overrides of [s.variables, entry.variables]) {
-      for (const [name, value] of Object.entries(overrides ?? {})) if (name in variables) variables[name] = typeof value === 'number' ? { dist: 'point', value } : value;
+      for (const [name, value] of Object.entries(overrides ?? {}))
+        if (name in variables) variables[name] = typeof value === 'number' ? { dist: 'point', value } : value;
     }
     const rename = new Map(Object.keys(variables).map((name) => [name, `${p}${name}`]));
     const own = entry.algorithmicProgress ?? {};
@@ -223,7 +228,7 @@ function squiggleSource({ scenario: s, anchors }) {
   if (weightSum > 1 + 1e-9) fail(`anchor weights sum to ${weightSum}, more than 1`);
   lines.push(`curve = List.map(List.upTo(0, ${horizon - start}), {|k| ${terms.join(' + ')}})`);
   lines.push('{years: years, curve: curve}');
-  return { code: lines.join('\n') + '\n', start, horizon, anchors: anchors.length };
+  return { code: `${lines.join('\n')}\n`, start, horizon, anchors: anchors.length };
 }
 
 // ---- Run ----

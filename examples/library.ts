@@ -6,7 +6,9 @@ const base = loadInput('cotra-2020');
 
 const { forecast: f, manifest } = await forecast(base, { ...threads, samples: 2_000_000 });
 const median = f.crossings.find((c) => c.level === 0.5)!;
-console.log(`${f.scenarioLabel}: 50% by ${median.year?.toFixed(1)} (±${median.se?.toFixed(2)}), P(by 2050) ${(100 * f.cdf[f.years.indexOf(2050)]).toFixed(1)}%, seed ${manifest.seed}, ${manifest.samples} worlds`);
+console.log(
+  `${f.scenarioLabel}: 50% by ${median.year?.toFixed(1)} (±${median.se?.toFixed(2)}), P(by 2050) ${(100 * f.cdf[f.years.indexOf(2050)]).toFixed(1)}%, seed ${manifest.seed}, ${manifest.samples} worlds`,
+);
 
 const { comparison } = await compare([base, loadInput('cotra-2020-aggressive')], { ...threads, samples: 1_000_000 });
 const d = comparison.differences[0];

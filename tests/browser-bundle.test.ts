@@ -11,7 +11,16 @@ import { ROOT } from './helpers.js';
 
 describe('the API in a browser bundle', () => {
   it('bundles for the browser with no Node module, and forecasts from in-memory files as Node does', async () => {
-    const result = await build({ entryPoints: [join(ROOT, 'src', 'api.ts')], bundle: true, platform: 'browser', format: 'esm', write: false, mainFields: ['browser', 'module', 'main'], logLevel: 'silent', metafile: true });
+    const result = await build({
+      entryPoints: [join(ROOT, 'src', 'api.ts')],
+      bundle: true,
+      platform: 'browser',
+      format: 'esm',
+      write: false,
+      mainFields: ['browser', 'module', 'main'],
+      logLevel: 'silent',
+      metafile: true,
+    });
     const inputs = Object.keys(result.metafile!.inputs);
     expect(inputs.filter((p) => p.startsWith('node:') || p.includes('src/node/') || p.includes('src/cli/'))).toEqual([]);
     // The bundle, loaded as a module, with the package's files in memory under a virtual root.

@@ -31,13 +31,16 @@ describe('bundled critique scenarios', () => {
     expect(s.spending).toEqual(base.spending);
   });
 
-  it('critique-slower-hardware: FLOP per dollar doubles more slowly than the report\'s 2.5 years in 95% of worlds', () => {
+  it("critique-slower-hardware: FLOP per dollar doubles more slowly than the report's 2.5 years in 95% of worlds", () => {
     const p = loadScenario('critique-slower-hardware').scenario.pricePerformance.doublingYears;
     expect(p).toMatchObject({ kind: 'dist', dist: { dist: 'lognormal', low: 2.5, level: 0.9 } });
   });
 
   it('critique-yudkowsky: far earlier than cotra-2020 (median crossing at least 15 years sooner)', async () => {
-    const [y, c] = await Promise.all([cli(['run', 'critique-yudkowsky', '-n', '20000', '--format', 'json']), cli(['run', 'cotra-2020', '-n', '20000', '--format', 'json'])]);
+    const [y, c] = await Promise.all([
+      cli(['run', 'critique-yudkowsky', '-n', '20000', '--format', 'json']),
+      cli(['run', 'cotra-2020', '-n', '20000', '--format', 'json']),
+    ]);
     expect(median(y).year).toBeLessThan(median(c).year - 15);
   });
 });

@@ -28,10 +28,20 @@ export interface CliResult {
   stderr: string;
 }
 
-export async function cli(argv: string[], options: { tty?: boolean; env?: Record<string, string>; cwd?: string; minWorldsPerThread?: number; waitForWorkers?: boolean } = {}): Promise<CliResult> {
+export async function cli(
+  argv: string[],
+  options: { tty?: boolean; env?: Record<string, string>; cwd?: string; minWorldsPerThread?: number; waitForWorkers?: boolean } = {},
+): Promise<CliResult> {
   const stdout = new FakeStream(options.tty ?? false);
   const stderr = new FakeStream(options.tty ?? false);
-  const ctx: CliContext = { stdout, stderr, env: options.env ?? {}, cwd: options.cwd ?? ROOT, minWorldsPerThread: options.minWorldsPerThread, waitForWorkers: options.waitForWorkers };
+  const ctx: CliContext = {
+    stdout,
+    stderr,
+    env: options.env ?? {},
+    cwd: options.cwd ?? ROOT,
+    minWorldsPerThread: options.minWorldsPerThread,
+    waitForWorkers: options.waitForWorkers,
+  };
   const code = await runCli(argv, ctx);
   return { code, stdout: stdout.text, stderr: stderr.text };
 }

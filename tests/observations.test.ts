@@ -23,7 +23,11 @@ describe('the bundled observations', () => {
   it('validate, and every year 2020-2025 has a frontier figure for each quantity', () => {
     const frontier = frontierFigures(BUNDLED);
     for (let year = 2020; year <= 2025; year++) {
-      for (const field of FIELDS) expect(frontier.filter((x) => x.year === year && x.field === field), `${year} ${field}`).toHaveLength(1);
+      for (const field of FIELDS)
+        expect(
+          frontier.filter((x) => x.year === year && x.field === field),
+          `${year} ${field}`,
+        ).toHaveLength(1);
     }
     expect(Math.min(...BUNDLED.rows.map((r) => r.year))).toBe(2020);
   });
@@ -53,7 +57,7 @@ describe('the bundled observations', () => {
     }
   });
 
-  it('recomputes every derived figure from its row\'s inputs', () => {
+  it("recomputes every derived figure from its row's inputs", () => {
     const derived = figuresOf(BUNDLED).filter(({ f }) => f.kind === 'derived');
     expect(derived.length).toBeGreaterThanOrEqual(6);
     for (const { row, f } of derived) {
@@ -98,7 +102,11 @@ describe('the bundled observations', () => {
     'Grok-3': 300_872_432,
   };
   it("costs match the reference note's paper-method figures to the dollar, and Epoch's database costs of the same snapshot within 10%", () => {
-    const costs = new Map(figuresOf(BUNDLED).filter(({ field }) => field === 'costUsd').map(({ f }) => [f.entry!, f]));
+    const costs = new Map(
+      figuresOf(BUNDLED)
+        .filter(({ field }) => field === 'costUsd')
+        .map(({ f }) => [f.entry!, f]),
+    );
     for (const [entry, usd] of Object.entries(PAPER_METHOD_USD)) expect(costs.get(entry)?.value, entry).toBeCloseTo(usd, -1);
     let checked = 0;
     for (const f of costs.values()) {
@@ -113,7 +121,11 @@ describe('the bundled observations', () => {
 
   // Epoch's notable-models database as read for the reference note (June-2025 snapshot unless noted).
   it("compute figures are Epoch's, with the snapshot's bounds and the later revisions", () => {
-    const flop = new Map(figuresOf(BUNDLED).filter(({ field }) => field === 'trainingFlop').map(({ f }) => [f.entry!, f]));
+    const flop = new Map(
+      figuresOf(BUNDLED)
+        .filter(({ field }) => field === 'trainingFlop')
+        .map(({ f }) => [f.entry!, f]),
+    );
     const expected: [string, number, string][] = [
       ['GPT-3 175B (davinci)', 3.14e23, 'epoch-db-2025-06'],
       ['Megatron-Turing NLG 530B', 8.586e23, 'epoch-db-2025-06'],
@@ -146,7 +158,12 @@ describe('the bundled observations', () => {
   it('the trends hold the estimates with their intervals, each tied to a scenario parameter or to none', () => {
     const scenario = loadScenario('cotra-2020').scenario;
     const byId = new Map((BUNDLED.trends ?? []).map((t) => [t.id, t]));
-    expect(byId.get('algorithmic-progress-language-models')).toMatchObject({ unit: 'halvingMonths', value: 8, interval: { low: 5, high: 14, level: 0.95 }, source: 'ho-2024' });
+    expect(byId.get('algorithmic-progress-language-models')).toMatchObject({
+      unit: 'halvingMonths',
+      value: 8,
+      interval: { low: 5, high: 14, level: 0.95 },
+      source: 'ho-2024',
+    });
     expect(byId.get('gpu-price-performance-ml')).toMatchObject({ unit: 'doublingYears', value: 2.07, interval: { low: 1.54, high: 3.13, level: 0.95 } });
     expect(byId.get('largest-run-cost')).toMatchObject({ unit: 'factorPerYear', value: 2.4, interval: { low: 2.0, high: 3.1, level: 0.95 } });
     expect(byId.get('frontier-training-compute')).toMatchObject({ unit: 'factorPerYear', kind: 'range', interval: { low: 4, high: 5 } });
@@ -163,11 +180,24 @@ describe('the observations format', () => {
     const r = observationsFileSchema.safeParse(doc);
     return r.success ? [] : r.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
   };
-  const row = (extra: Record<string, unknown>) => ({ year: 2024, model: 'x', trainingFlop: { value: 1e26, kind: 'estimate', source: 'fixture', uncertainty: 'none given' }, ...extra });
+  const row = (extra: Record<string, unknown>) => ({
+    year: 2024,
+    model: 'x',
+    trainingFlop: { value: 1e26, kind: 'estimate', source: 'fixture', uncertainty: 'none given' },
+    ...extra,
+  });
 
   it('refuses a derived figure its inputs do not give, one without inputs, and a source id that is not in sources', () => {
     const cost = { value: 1e8, kind: 'estimate', source: 'fixture', uncertainty: 'none given' };
-    const wrong = { ...base(), rows: [row({ costUsd: cost, flopPerUsd: { value: 2e18, kind: 'derived', derivedFrom: { numerator: 'trainingFlop', denominator: 'costUsd' }, uncertainty: 'inherits both' } })] };
+    const wrong = {
+      ...base(),
+      rows: [
+        row({
+          costUsd: cost,
+          flopPerUsd: { value: 2e18, kind: 'derived', derivedFrom: { numerator: 'trainingFlop', denominator: 'costUsd' }, uncertainty: 'inherits both' },
+        }),
+      ],
+    };
     expect(problems(wrong)).toEqual(['rows.0.flopPerUsd.value: trainingFlop ÷ costUsd = 1.000e+18, not 2000000000000000000']);
     const noInputs = { ...base(), rows: [row({ costUsd: cost, flopPerUsd: { value: 1e18, kind: 'derived', uncertainty: 'inherits both' } })] };
     expect(problems(noInputs)).toEqual(['rows.0.flopPerUsd.derivedFrom: a derived figure names its inputs: derivedFrom {numerator, denominator}']);
@@ -185,7 +215,15 @@ describe('the observations format', () => {
   });
 
   it('a bound says which side; a frontier bound is a lower one', () => {
-    const bound = (side?: string) => ({ ...base(), rows: [row({ frontier: ['trainingFlop'], trainingFlop: { value: 1e26, kind: 'bound', ...(side ? { bound: side } : {}), source: 'fixture', uncertainty: 'a bound' } })] });
+    const bound = (side?: string) => ({
+      ...base(),
+      rows: [
+        row({
+          frontier: ['trainingFlop'],
+          trainingFlop: { value: 1e26, kind: 'bound', ...(side ? { bound: side } : {}), source: 'fixture', uncertainty: 'a bound' },
+        }),
+      ],
+    });
     expect(problems(bound('lower'))).toEqual([]);
     expect(problems(bound())).toEqual(['rows.0.trainingFlop.bound: a bound says which side: "lower" or "upper"']);
     expect(problems(bound('upper'))).toEqual(['rows.0.frontier: trainingFlop is an upper bound: the hindcast and the weights take lower bounds only']);
@@ -205,7 +243,7 @@ describe('the observations format', () => {
 });
 
 describe('hindcast', () => {
-  it('with fixed growth, projects the scenario\'s own curves and finds how many years ahead an observation is', () => {
+  it("with fixed growth, projects the scenario's own curves and finds how many years ahead an observation is", () => {
     const plan = planScenario(loadScenario('cotra-2020').scenario);
     const onCurveIn2027 = log10AffordableFlop(plan.base, 2027);
     const h = hindcast(plan, [{ year: 2024, label: 'x', figures: { largestRun: { log10: onCurveIn2027, atLeast: false } } }], { samples: 100, seed: 1 });
@@ -230,7 +268,9 @@ describe('hindcast', () => {
     const r = await cli(['hindcast', '--format', 'csv']);
     expect(r.code).toBe(0);
     const lines = r.stdout.trim().split('\n');
-    expect(lines[0]).toMatch(/^year,run,quantity,observed_log10,observed_kind,projected_log10_p10,projected_log10_p50,projected_log10_p90,oom_observed_minus_projected,years_observed_ahead,before_start_year,scenario,seed,source,overrides,trend_id,/);
+    expect(lines[0]).toMatch(
+      /^year,run,quantity,observed_log10,observed_kind,projected_log10_p10,projected_log10_p50,projected_log10_p90,oom_observed_minus_projected,years_observed_ahead,before_start_year,scenario,seed,source,overrides,trend_id,/,
+    );
     expect(lines.length - 1).toBe(frontierFigures(BUNDLED).length + (BUNDLED.trends?.length ?? 0));
     const one = await cli(['hindcast', 'rp-2020', '--observations', fixture('observations', 'one-year.json'), '--format', 'table']);
     expect(one.code).toBe(0);
@@ -238,7 +278,10 @@ describe('hindcast', () => {
   });
 
   it('refuses --horizon (it would change nothing), in hindcast and plot hindcast, while report --horizon still draws its hindcast', async () => {
-    for (const args of [['hindcast', '--horizon', '2050'], ['plot', 'hindcast', '--horizon', '2050', '-o', 'x.svg']]) {
+    for (const args of [
+      ['hindcast', '--horizon', '2050'],
+      ['plot', 'hindcast', '--horizon', '2050', '-o', 'x.svg'],
+    ]) {
       const r = await cli(args);
       expect(r.code).toBe(2);
       expect(r.stderr).toMatch(/--horizon does not apply to hindcast/);
@@ -292,7 +335,10 @@ describe('observed-trends-2026, the forecast today', () => {
   });
 
   it("starts its curves at the observations: FLOP per dollar and cost of the latest year's frontier figures", () => {
-    const latest = (field: 'flopPerUsd' | 'costUsd') => frontierFigures(BUNDLED).filter((x) => x.field === field).sort((a, b) => b.year - a.year)[0];
+    const latest = (field: 'flopPerUsd' | 'costUsd') =>
+      frontierFigures(BUNDLED)
+        .filter((x) => x.field === field)
+        .sort((a, b) => b.year - a.year)[0];
     const price = latest('flopPerUsd');
     const cost = latest('costUsd');
     for (const s of [main, variant]) {

@@ -42,7 +42,7 @@ describe('cotra-2020 reproduces the report', () => {
   it.each([
     [0.1, 2031.6],
     [0.5, 2052.9],
-  ])('the %s crossing is within 1.5 years of the report\'s (%s with rows at Y.0)', (level, reportYear) => {
+  ])("the %s crossing is within 1.5 years of the report's (%s with rows at Y.0)", (level, reportYear) => {
     const ref = crossing(referenceYears, referenceCdf, Infinity, level, 0.1);
     expect(ref.year! - timeOfYearRow(0)).toBeCloseTo(reportYear, 1);
     const c = f.crossings.find((x) => x.level === level)!;

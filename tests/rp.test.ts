@@ -37,14 +37,14 @@ function check(sorted: Float64Array, rp: number[]): void {
 describe('Rethink Priorities encodings', () => {
   const plans = Object.fromEntries(['rp-2020', 'rp-2022'].map((id) => [id, planScenario(loadScenario(id).scenario)]));
 
-  it.each(Object.keys(ref.anchors))('anchor %s matches RP\'s printed percentiles', (id) => {
+  it.each(Object.keys(ref.anchors))("anchor %s matches RP's printed percentiles", (id) => {
     const plan = plans['rp-2022'];
     const i = plan.anchors.findIndex((a) => a.id === id);
     expect(i).toBeGreaterThanOrEqual(0);
     check(anchorRequirementDraws(plan, i, N, DEFAULT_SEED), ref.anchors[id]);
   });
 
-  it.each(Object.keys(ref.mixtures))('the %s mixture matches RP\'s cached mixture', (id) => {
+  it.each(Object.keys(ref.mixtures))("the %s mixture matches RP's cached mixture", (id) => {
     check(mixtureRequirementDraws(plans[id], N, DEFAULT_SEED, ref.noPath), ref.mixtures[id]);
   });
 

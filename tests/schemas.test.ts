@@ -28,7 +28,10 @@ describe('the JSON Schemas, as an editor uses them (ajv, draft 2020-12)', async 
   const ajv = new Ajv2020({ strict: false, allErrors: true });
   const anchor = ajv.compile(JSON.parse(generatedSchemas().anchor));
   const scenario = ajv.compile(JSON.parse(generatedSchemas().scenario));
-  const files = (dir: string) => readdirSync(dir).filter((f) => f.endsWith('.json') && !f.endsWith('.schema.json')).map((f) => join(dir, f));
+  const files = (dir: string) =>
+    readdirSync(dir)
+      .filter((f) => f.endsWith('.json') && !f.endsWith('.schema.json'))
+      .map((f) => join(dir, f));
   const read = (path: string) => JSON.parse(readFileSync(path, 'utf8'));
 
   it.each(files(join(ROOT, 'anchors')))('accept the bundled anchor %s', (path) => {

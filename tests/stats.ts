@@ -65,7 +65,11 @@ export function pearson(observed: ArrayLike<number>, expected: ArrayLike<number>
  * its degrees of freedom (bins − 1: the total is fixed), the smallest expected count (keep it
  * above ~20 for the chi-square approximation), and how many draws fell outside every bin.
  */
-export function binnedChiSquare(sample: ArrayLike<number>, cdf: (x: number) => number, edges: readonly number[]): { stat: number; df: number; minExpected: number; outside: number } {
+export function binnedChiSquare(
+  sample: ArrayLike<number>,
+  cdf: (x: number) => number,
+  edges: readonly number[],
+): { stat: number; df: number; minExpected: number; outside: number } {
   const k = edges.length - 1;
   const observed = new Float64Array(k);
   for (let i = 0; i < sample.length; i++) {

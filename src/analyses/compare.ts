@@ -73,7 +73,9 @@ function toSpan(arrival: Int32Array, n: number, plan: Plan, startYear: number, y
 export function pairedObserver(plans: Plan[]): Observer<PairedCounts> {
   const arrivals = plans.map(() => new Int32Array(CHUNK_SIZE));
   const spans = plans.slice(1).map((p) => pairSpan(plans[0], p));
-  const sameYears = spans.map((s, i) => s.startYear === plans[0].scenario.startYear && plans[0].years.length === plans[i + 1].years.length && s.years === plans[0].years.length);
+  const sameYears = spans.map(
+    (s, i) => s.startYear === plans[0].scenario.startYear && plans[0].years.length === plans[i + 1].years.length && s.years === plans[0].years.length,
+  );
   const first = new Int32Array(CHUNK_SIZE);
   const other = new Int32Array(CHUNK_SIZE);
   return {
@@ -99,7 +101,14 @@ export function pairedObserver(plans: Plan[]): Observer<PairedCounts> {
 }
 
 /** Chunks [firstChunk, endChunk) of the scenarios on common random numbers. */
-export function simulatePaired(plans: Plan[], seed: number, samples: number, firstChunk: number, endChunk: number, onChunk?: (n: number) => void): PairedCounts {
+export function simulatePaired(
+  plans: Plan[],
+  seed: number,
+  samples: number,
+  firstChunk: number,
+  endChunk: number,
+  onChunk?: (n: number) => void,
+): PairedCounts {
   return runChunks({ plans, draws: 'paired', seed, samples }, pairedObserver(plans), firstChunk, endChunk, onChunk);
 }
 

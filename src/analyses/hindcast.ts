@@ -89,7 +89,13 @@ function bandAt(worlds: readonly WorldCurves[], f: (world: WorldCurves, year: nu
  * within [from, to] by bisection; the curves only grow with time when their doubling times and
  * GDP growth are positive, and then so does their median. null if it is not reached.
  */
-export function yearReaching(worlds: readonly WorldCurves[], f: (world: WorldCurves, year: number) => number, level: number, from: number, to: number): number | null {
+export function yearReaching(
+  worlds: readonly WorldCurves[],
+  f: (world: WorldCurves, year: number) => number,
+  level: number,
+  from: number,
+  to: number,
+): number | null {
   const median = (t: number) => bandAt(worlds, f, t)[1];
   if (median(from) > level || median(to) < level) return null;
   let lo = from;

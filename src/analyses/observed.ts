@@ -25,7 +25,7 @@ import { normalCdf } from '../dist/normal.js';
 import { Rng } from '../random/rng.js';
 import { CHUNK_SIZE, type Observer } from '../engine/loop.js';
 import { emptyCounts, type Counts } from '../engine/counts.js';
-import { type CurveKey, type ParamPlan, type Plan } from '../engine/plan.js';
+import type { CurveKey, ParamPlan, Plan } from '../engine/plan.js';
 
 export interface ObservationConstraint {
   year: number;
@@ -50,7 +50,7 @@ export interface TrendConstraint {
 
 /** The log-likelihood of a trend for a doubling or halving time of `years`. */
 export function trendLogLikelihood(t: TrendConstraint, years: number): number {
-  const z = (Math.log10(Math.LOG10E * Math.LN2 / years) - t.log10Rate) / t.sigmaLog10;
+  const z = (Math.log10((Math.LOG10E * Math.LN2) / years) - t.log10Rate) / t.sigmaLog10;
   return -0.5 * z * z;
 }
 
@@ -87,7 +87,9 @@ export function halvingTrends(plan: Plan, trends: readonly TrendConstraint[]): H
   return trends.flatMap((trend) => {
     const t = trend.target;
     if (t.kind !== 'halving') return [];
-    const logMean = plan.anchors.map((a) => (t.anchorIds !== 'all' && !t.anchorIds.includes(a.id)) || a.halvingYears.kind === 'formula' ? null : logMeanTrendLikelihood(trend, a.halvingYears));
+    const logMean = plan.anchors.map((a) =>
+      (t.anchorIds !== 'all' && !t.anchorIds.includes(a.id)) || a.halvingYears.kind === 'formula' ? null : logMeanTrendLikelihood(trend, a.halvingYears),
+    );
     return [{ trend, logMean }];
   });
 }
@@ -130,7 +132,15 @@ export interface WeightedCounts {
 }
 
 export function emptyWeightedCounts(plan: Plan): WeightedCounts {
-  return { worlds: 0, shift: -Infinity, perAnchor: plan.anchors.map(() => new Float64Array(plan.years.length + 1)), never: 0, sum: 0, sumSquares: 0, nonFinite: 0 };
+  return {
+    worlds: 0,
+    shift: -Infinity,
+    perAnchor: plan.anchors.map(() => new Float64Array(plan.years.length + 1)),
+    never: 0,
+    sum: 0,
+    sumSquares: 0,
+    nonFinite: 0,
+  };
 }
 
 /** Puts a state's sums on a larger shift. */
@@ -187,7 +197,13 @@ export function effectiveCounts(plan: Plan, s: WeightedCounts): Counts {
 }
 
 /** The observer of a run given observations: each world's weight, by its anchor and arrival. */
-export function observedObserver(plan: Plan, seed: number, observations: readonly ObservationConstraint[], sigmaOom: number, trends: readonly TrendConstraint[] = []): Observer<WeightedCounts> {
+export function observedObserver(
+  plan: Plan,
+  seed: number,
+  observations: readonly ObservationConstraint[],
+  sigmaOom: number,
+  trends: readonly TrendConstraint[] = [],
+): Observer<WeightedCounts> {
   const nAnchors = plan.anchors.length;
   const growthTrends = trends.filter((t): t is TrendConstraint & { target: { kind: 'growth' } } => t.target.kind === 'growth');
   const halving = halvingTrends(plan, trends);

@@ -7,7 +7,7 @@
 import type { Chunk, Observer } from '../engine/loop.js';
 import { accumulate, emptyCounts, type Counts } from '../engine/counts.js';
 import { CHUNK_SIZE } from '../engine/loop.js';
-import { type ParamPlan, type Plan } from '../engine/plan.js';
+import type { ParamPlan, Plan } from '../engine/plan.js';
 import { padTable } from '../report/format.js';
 
 export type SamplesFormat = 'table' | 'csv' | 'json';
@@ -27,9 +27,32 @@ export interface SamplesMeta {
  * has a name of its own and a JSON row keeps every value.
  */
 export function samplesHeader(plan: Plan): string[] {
-  const fixed = ['world', 'anchor', 'requirement_log10_flop', ...plan.uncertainCurveKeys, 'algorithmic_halving_years', 'algorithmic_max_oom', 'arrival', 'seed', 'scenario', 'overrides'];
+  const fixed = [
+    'world',
+    'anchor',
+    'requirement_log10_flop',
+    ...plan.uncertainCurveKeys,
+    'algorithmic_halving_years',
+    'algorithmic_max_oom',
+    'arrival',
+    'seed',
+    'scenario',
+    'overrides',
+  ];
   const names = variableNames(plan).map((n) => (fixed.includes(n) ? `variable.${n}` : n));
-  return ['world', 'anchor', ...names, 'requirement_log10_flop', ...plan.uncertainCurveKeys, 'algorithmic_halving_years', 'algorithmic_max_oom', 'arrival', 'seed', 'scenario', 'overrides'];
+  return [
+    'world',
+    'anchor',
+    ...names,
+    'requirement_log10_flop',
+    ...plan.uncertainCurveKeys,
+    'algorithmic_halving_years',
+    'algorithmic_max_oom',
+    'arrival',
+    'seed',
+    'scenario',
+    'overrides',
+  ];
 }
 
 const variableNames = (plan: Plan) => [...new Set(plan.anchors.flatMap((a) => a.variableNames))];
@@ -45,10 +68,18 @@ function renderRows(format: SamplesFormat, header: string[], rows: (string | num
       // rows are joined directly (several times faster than csv-stringify on millions of rows).
       return `${rows.map((r) => r.join(',')).join('\n')}\n`;
     case 'json':
-      return rows.map((r, i) => `${first && i === 0 ? '' : ',\n'}${JSON.stringify(Object.fromEntries(header.map((h, c) => [h, r[c] === '' ? null : r[c]])))}`).join('');
+      return rows
+        .map((r, i) => `${first && i === 0 ? '' : ',\n'}${JSON.stringify(Object.fromEntries(header.map((h, c) => [h, r[c] === '' ? null : r[c]])))}`)
+        .join('');
     case 'table':
       // Aligned within each chunk of 16,384 rows (a stream cannot know later widths); the header once.
-      return `${padTable([header, ...rows.map((r) => r.map((cell) => (typeof cell === 'number' && !Number.isInteger(cell) ? cell.toFixed(3) : String(cell))))], header.map((_, c) => (c === 1 ? 'l' : 'r'))).split('\n').slice(first ? 0 : 1).join('\n')}\n`;
+      return `${padTable(
+        [header, ...rows.map((r) => r.map((cell) => (typeof cell === 'number' && !Number.isInteger(cell) ? cell.toFixed(3) : String(cell))))],
+        header.map((_, c) => (c === 1 ? 'l' : 'r')),
+      )
+        .split('\n')
+        .slice(first ? 0 : 1)
+        .join('\n')}\n`;
   }
 }
 

@@ -144,7 +144,16 @@ export function sensitivityInputs(scenario: Scenario, ranges: Record<string, [nu
     const p = g.get(scenario);
     if (p.kind === 'dist') {
       const [low, high] = percentiles(p.dist);
-      inputs.push({ name: g.path, kind: 'growth', anchorIds: allIds, low, high, swingRule: '5th–95th percentile', stream: curveStream(g.key), apply: (s, value) => g.set(s, pointParam(value)) });
+      inputs.push({
+        name: g.path,
+        kind: 'growth',
+        anchorIds: allIds,
+        low,
+        high,
+        swingRule: '5th–95th percentile',
+        stream: curveStream(g.key),
+        apply: (s, value) => g.set(s, pointParam(value)),
+      });
     } else fixed.push(g.path);
   }
   for (const field of ALGORITHMIC_FIELDS) {
@@ -242,7 +251,8 @@ export function sensitivitySetup(scenario: Scenario, options: SensitivityOptions
   const pilot = runChunks({ plans: [basePlan], draws: 'paired', seed: options.seed, samples: options.samples }, countsObserver(basePlan), 0, pilotChunks);
   const pilotMedian = summarize(basePlan, pilot, options.seed).crossings.find((x) => x.level === 0.5)!;
   // The median's first whole year row: worlds arrived by the end of the year the median date falls in.
-  const indicatorYear = options.metric.kind === 'p-by-year' ? options.metric.year : pilotMedian.status === 'year' ? pilotMedian.firstYear! : scenario.horizonYear;
+  const indicatorYear =
+    options.metric.kind === 'p-by-year' ? options.metric.year : pilotMedian.status === 'year' ? pilotMedian.firstYear! : scenario.horizonYear;
   const streamInputs = inputs.map((input, index) => ({ input, index })).filter((x) => x.input.stream !== null);
   const anchorIndex = new Map(basePlan.anchors.map((a, i) => [a.id, i]));
   const inSet = streamInputs.map(({ input }) => {
@@ -312,7 +322,13 @@ export function sensitivityObserver(setup: SensitivitySetup): Observer<Sensitivi
 
 /** Runs chunks [firstChunk, endChunk) of every variant on common random numbers. */
 export function sensitivityChunks(setup: SensitivitySetup, firstChunk: number, endChunk: number, onChunk?: (n: number) => void): SensitivityState {
-  return runChunks({ plans: setup.plans, draws: 'paired', seed: setup.options.seed, samples: setup.options.samples }, sensitivityObserver(setup), firstChunk, endChunk, onChunk);
+  return runChunks(
+    { plans: setup.plans, draws: 'paired', seed: setup.options.seed, samples: setup.options.samples },
+    sensitivityObserver(setup),
+    firstChunk,
+    endChunk,
+    onChunk,
+  );
 }
 
 /** Swings and variance shares from the merged state of every chunk. */
@@ -354,7 +370,13 @@ export function sensitivityResult(setup: SensitivitySetup, state: SensitivitySta
     const atLow = metricOf(forecasts[1 + 2 * i], options.metric);
     const atHigh = metricOf(forecasts[2 + 2 * i], options.metric);
     const s = streamInputs.findIndex((x) => x.index === i);
-    return { input, atLow, atHigh, swing: atLow === null || atHigh === null ? null : atHigh - atLow, varianceShare: s >= 0 ? share(binCount[s], binSum[s], N) : null };
+    return {
+      input,
+      atLow,
+      atHigh,
+      swing: atLow === null || atHigh === null ? null : atHigh - atLow,
+      varianceShare: s >= 0 ? share(binCount[s], binSum[s], N) : null,
+    };
   });
   rows.sort((a, b) => Math.abs(b.swing ?? Infinity) - Math.abs(a.swing ?? Infinity));
   return {

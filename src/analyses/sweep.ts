@@ -113,7 +113,9 @@ export function pointValueAt(scenario: Scenario, path: string): number | null {
   const ref = parameterAt(scenario, path);
   if (!ref) return null;
   const params =
-    ref.kind === 'growth' ? [ref.parameter.get(scenario)] : scenario.anchors.filter((a) => ref.anchorIds === 'all' || ref.anchorIds.includes(a.anchor.id)).map((a) => a.algorithmicProgress[ref.field]);
+    ref.kind === 'growth'
+      ? [ref.parameter.get(scenario)]
+      : scenario.anchors.filter((a) => ref.anchorIds === 'all' || ref.anchorIds.includes(a.anchor.id)).map((a) => a.algorithmicProgress[ref.field]);
   const values = params.map((p) => (p.kind === 'point' ? p.value : NaN));
   return values.length > 0 && values.every((v) => v === values[0]) && Number.isFinite(values[0]) ? values[0] : null;
 }

@@ -60,7 +60,9 @@ export function checkComparable(inputs: readonly ScenarioInput[], givenNoTaiBy?:
     if (pairSpan(first.plan, input.plan).years > 0) continue;
     const a = first.plan.scenario;
     const b = input.plan.scenario;
-    throw new UsageError(`compare needs a year in common: ${a.id} runs ${a.startYear}–${a.horizonYear}, ${b.id} ${b.startYear}–${b.horizonYear}; move one with --horizon or --set startYear=…`);
+    throw new UsageError(
+      `compare needs a year in common: ${a.id} runs ${a.startYear}–${a.horizonYear}, ${b.id} ${b.startYear}–${b.horizonYear}; move one with --horizon or --set startYear=…`,
+    );
   }
 }
 
@@ -84,18 +86,30 @@ export async function compare(inputs: ScenarioInput[], options: CompareOptions =
       for (const input of inputs) {
         const run = await weightedForecast(input, observed, size, seed, pool, options.onProgress, options.onNote);
         forecasts.push(run.forecast);
-        manifests.push(manifestFor(input, seed, run.samples, { ...('target' in size ? { targetSe: size.target } : {}), givenObserved: observedManifest(observed) }));
+        manifests.push(
+          manifestFor(input, seed, run.samples, { ...('target' in size ? { targetSe: size.target } : {}), givenObserved: observedManifest(observed) }),
+        );
       }
       return { comparison: unpairedComparison(forecasts), manifests, overrides: [...inputs[0].overrides, observedLabel(observed)] };
     }
     const plans = inputs.map((i) => i.plan);
-    const paired = await runJob<PairedCounts>({ kind: 'paired', params: { scenarios: plans.map((p) => p.scenario) } }, { seed, samples, firstChunk: 0, endChunk: chunkCount(samples) }, pool, {
-      onProgress: (done) => options.onProgress?.(done, samples),
-    });
+    const paired = await runJob<PairedCounts>(
+      { kind: 'paired', params: { scenarios: plans.map((p) => p.scenario) } },
+      { seed, samples, firstChunk: 0, endChunk: chunkCount(samples) },
+      pool,
+      {
+        onProgress: (done) => options.onProgress?.(done, samples),
+      },
+    );
     inputs.forEach((input, i) => checkFinite(input, paired.counts[i]));
     const comparison = summarizeComparison(plans, paired, seed, { givenNoTaiBy: options.givenNoTaiBy });
     comparison.forecasts.forEach(checkKept);
-    const manifests = inputs.map((input) => manifestFor(input, seed, samples, { pairing: 'common random numbers', ...(options.givenNoTaiBy !== undefined ? { givenNoTaiBy: options.givenNoTaiBy } : {}) }));
+    const manifests = inputs.map((input) =>
+      manifestFor(input, seed, samples, {
+        pairing: 'common random numbers',
+        ...(options.givenNoTaiBy !== undefined ? { givenNoTaiBy: options.givenNoTaiBy } : {}),
+      }),
+    );
     return { comparison, manifests, overrides: inputs[0].overrides };
   });
 }

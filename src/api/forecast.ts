@@ -50,7 +50,15 @@ export interface ForecastResult {
 const roundUpToChunks = (n: number) => Math.ceil(n / CHUNK_SIZE) * CHUNK_SIZE;
 
 /** A plain run's chunks [firstChunk, endChunk) on the main thread and the pool's workers. */
-export function simulateRange(input: ScenarioInput, seed: number, samples: number, firstChunk: number, endChunk: number, pool: WorkerPool | undefined, onProgress?: (done: number) => void): Promise<Counts> {
+export function simulateRange(
+  input: ScenarioInput,
+  seed: number,
+  samples: number,
+  firstChunk: number,
+  endChunk: number,
+  pool: WorkerPool | undefined,
+  onProgress?: (done: number) => void,
+): Promise<Counts> {
   return runJob<Counts>({ kind: 'run', params: { scenario: input.plan.scenario } }, { seed, samples, firstChunk, endChunk }, pool, { onProgress });
 }
 
@@ -66,12 +74,18 @@ export function forecastWork(options: ForecastOptions): number {
 /** How big a weighted run is: -n fixes it unless a target is asked for; else it grows until the default target. */
 export function observedSize(options: Pick<ForecastOptions, 'samples' | 'targetSe' | 'maxSamples'>): WeightedSize {
   if (options.samples !== undefined && !options.targetSe) return { fixed: options.samples };
-  return { first: options.samples ?? DEFAULT_SAMPLES, target: options.targetSe ?? DEFAULT_OBSERVED_TARGET, maxSamples: options.maxSamples ?? DEFAULT_OBSERVED_MAX_SAMPLES };
+  return {
+    first: options.samples ?? DEFAULT_SAMPLES,
+    target: options.targetSe ?? DEFAULT_OBSERVED_TARGET,
+    maxSamples: options.maxSamples ?? DEFAULT_OBSERVED_MAX_SAMPLES,
+  };
 }
 
 /** The forecast of one scenario. */
 export async function forecast(input: ScenarioInput, options: ForecastOptions = {}): Promise<ForecastResult> {
-  return onThreads(options, forecastWork(options), (pool) => (options.givenObserved ? forecastGivenObserved(input, options, pool) : forecastPlain(input, options, pool)));
+  return onThreads(options, forecastWork(options), (pool) =>
+    options.givenObserved ? forecastGivenObserved(input, options, pool) : forecastPlain(input, options, pool),
+  );
 }
 
 async function forecastPlain(input: ScenarioInput, options: ForecastOptions, pool: WorkerPool | undefined): Promise<ForecastResult> {
@@ -142,7 +156,9 @@ export async function forecastChunks(input: ScenarioInput, options: ChunkRangeOp
   if (to > of) throw new UsageError(`--chunks ${from}:${to}: a run of ${options.samples} worlds has ${of} chunks of ${CHUNK_SIZE} (0:${of})`);
   checkGivenYear(input.plan, options.givenNoTaiBy);
   const worlds = Math.min(options.samples, to * CHUNK_SIZE) - from * CHUNK_SIZE;
-  const counts = await onThreads(options, worlds, (pool) => simulateRange(input, seed, options.samples, from, to, pool, (done) => options.onProgress?.(done, worlds)));
+  const counts = await onThreads(options, worlds, (pool) =>
+    simulateRange(input, seed, options.samples, from, to, pool, (done) => options.onProgress?.(done, worlds)),
+  );
   checkFinite(input, counts);
   const manifest = manifestFor(input, seed, options.samples, options.givenNoTaiBy !== undefined ? { givenNoTaiBy: options.givenNoTaiBy } : {});
   return { partial: partialOf(input.plan, counts, manifest, { from, to, of }, { givenNoTaiBy: options.givenNoTaiBy }, input.overrides), worlds };
@@ -155,7 +171,11 @@ export function partialOf(plan: SummaryPlan, counts: Counts, manifest: Manifest,
     format: PARTIAL_FORMAT,
     manifest,
     chunks,
-    plan: { years: [...plan.years], anchors: plan.anchors.map((a) => ({ id: a.id, label: a.label, weight: a.weight })), scenario: { id, label, startYear, horizonYear, noneWeight } },
+    plan: {
+      years: [...plan.years],
+      anchors: plan.anchors.map((a) => ({ id: a.id, label: a.label, weight: a.weight })),
+      scenario: { id, label, startYear, horizonYear, noneWeight },
+    },
     summary,
     overrides,
     counts: {

@@ -7,7 +7,15 @@ import { UsageError } from '../io/errors.js';
 import { loadObservations } from '../io/observations.js';
 import { displayPath } from '../io/paths.js';
 import type { Manifest } from '../model/manifest.js';
-import { describeFigure, describeSource, frontierFigures, trendOomPerYear, type FigureField, type ObservationsFile, type Trend } from '../model/observations.js';
+import {
+  describeFigure,
+  describeSource,
+  frontierFigures,
+  trendOomPerYear,
+  type FigureField,
+  type ObservationsFile,
+  type Trend,
+} from '../model/observations.js';
 import { parameterAt } from '../model/paths.js';
 import type { Plan } from '../engine/plan.js';
 
@@ -81,7 +89,9 @@ export function hindcastTrends(plan: Plan, file: ObservationsFile): HindcastTren
       ? null
       : ref.kind === 'growth'
         ? [{ value: parameterValue(plan.curve[ref.parameter.key]) }]
-        : plan.anchors.filter((a) => ref.anchorIds === 'all' || ref.anchorIds.includes(a.id)).map((a) => ({ anchorId: a.id, value: parameterValue(ref.field === 'halvingYears' ? a.halvingYears : a.maxOom) }));
+        : plan.anchors
+            .filter((a) => ref.anchorIds === 'all' || ref.anchorIds.includes(a.id))
+            .map((a) => ({ anchorId: a.id, value: parameterValue(ref.field === 'halvingYears' ? a.halvingYears : a.maxOom) }));
     const e = trendEvidence(t);
     return {
       id: t.id,
@@ -124,7 +134,8 @@ export interface HindcastResult {
 
 export function hindcast(input: ScenarioInput, options: HindcastOptions = {}): HindcastResult {
   // A hindcast projects years already observed: a horizon would change nothing, so it is refused rather than ignored.
-  if (input.options.horizon !== undefined) throw new UsageError('--horizon does not apply to hindcast: it projects the years already observed, whatever the horizon');
+  if (input.options.horizon !== undefined)
+    throw new UsageError('--horizon does not apply to hindcast: it projects the years already observed, whatever the horizon');
   const seed = options.seed ?? DEFAULT_SEED;
   const observations = loadObservations(options.observations, input.cwd);
   const { years, sources } = observedYears(observations.file);

@@ -80,7 +80,9 @@ export function checkParameterValues(input: ScenarioInput, option: string, path:
   if (!parameterAt(scenario, path)) {
     const known = parameterPaths(scenario);
     const hint = closest(path, known);
-    throw new UsageError(`${option}: ${path} is not a growth or algorithmic-progress parameter of ${scenario.id}${hint ? ` (did you mean "${hint}"?)` : ''}; one of ${known.join(', ')}`);
+    throw new UsageError(
+      `${option}: ${path} is not a growth or algorithmic-progress parameter of ${scenario.id}${hint ? ` (did you mean "${hint}"?)` : ''}; one of ${known.join(', ')}`,
+    );
   }
   for (const value of values) {
     try {
@@ -107,10 +109,14 @@ export function checkFinite(input: ScenarioInput, counts: Pick<Counts, 'nonFinit
   const anchorFile = input.loaded.files.find((f) => f.path.endsWith(`${example.anchorId}.json`));
   // When the scenario (or --set) replaced some of those variables, the replacement is what to look at.
   const merged = input.loaded.merged;
-  const overridden = Object.keys(example.values).filter((name) => Object.hasOwn(merged.variables ?? {}, name) || Object.hasOwn(merged.anchors?.[example.anchorId]?.variables ?? {}, name));
+  const overridden = Object.keys(example.values).filter(
+    (name) => Object.hasOwn(merged.variables ?? {}, name) || Object.hasOwn(merged.anchors?.[example.anchorId]?.variables ?? {}, name),
+  );
   const message = `the formula of anchor "${example.anchorId}" gave a non-finite requirement in ${counts.nonFinite} of ${counts.worlds} worlds (e.g. with ${values}); bound the variables (truncate) or change the formula`;
   if (overridden.length) {
-    throw new InputError([{ file: displayPath(input.loaded.files[0].path, input.cwd), message: `${message}: this scenario replaces ${overridden.join(', ')}` }]);
+    throw new InputError([
+      { file: displayPath(input.loaded.files[0].path, input.cwd), message: `${message}: this scenario replaces ${overridden.join(', ')}` },
+    ]);
   }
   throw new InputError([{ file: anchorFile ? displayPath(anchorFile.path, input.cwd) : example.anchorId, message }]);
 }
@@ -130,5 +136,7 @@ export const MIN_KEPT_WORLDS = 1000;
 export function checkKept(f: Forecast): void {
   const c = f.condition;
   if (!c || c.keptWorlds >= MIN_KEPT_WORLDS) return;
-  throw new UsageError(`only ${c.keptWorlds} worlds (${(c.keptShare * 100).toPrecision(2)}%) have no TAI by ${c.givenNoTaiBy}; at least ${MIN_KEPT_WORLDS} are needed: raise --samples`);
+  throw new UsageError(
+    `only ${c.keptWorlds} worlds (${(c.keptShare * 100).toPrecision(2)}%) have no TAI by ${c.givenNoTaiBy}; at least ${MIN_KEPT_WORLDS} are needed: raise --samples`,
+  );
 }

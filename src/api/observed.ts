@@ -84,12 +84,20 @@ export function observedLabel(observed: Observed): string {
 const choiceText = (c: EvidenceChoice<string>) => (typeof c === 'string' ? c : c.join(','));
 
 /** What a manifest records of the conditioning. */
-export function observedManifest(observed: Observed): { file: string; observationErrorOom: number; levels?: string[] | 'none'; trends?: { id: string; parameter: string; log10OomPerYear: number; sdLog10: number }[]; trendErrorOom?: number } {
+export function observedManifest(observed: Observed): {
+  file: string;
+  observationErrorOom: number;
+  levels?: string[] | 'none';
+  trends?: { id: string; parameter: string; log10OomPerYear: number; sdLog10: number }[];
+  trendErrorOom?: number;
+} {
   return {
     file: observed.file,
     observationErrorOom: observed.sigma,
     ...(observed.levels !== 'all' ? { levels: observed.levels } : {}),
-    ...(observed.trends.length ? { trends: observed.trends.map((t) => ({ id: t.id, parameter: t.parameter, log10OomPerYear: t.log10Rate, sdLog10: t.sigmaLog10 })) } : {}),
+    ...(observed.trends.length
+      ? { trends: observed.trends.map((t) => ({ id: t.id, parameter: t.parameter, log10OomPerYear: t.log10Rate, sdLog10: t.sigmaLog10 })) }
+      : {}),
     ...(observed.trendErrorOom ? { trendErrorOom: observed.trendErrorOom } : {}),
   };
 }
@@ -111,7 +119,14 @@ export function trendEvidence(trend: Trend, trendErrorOom = 0): TrendEvidence | 
   const rates = [trendOomPerYear(trend.unit, low), trendOomPerYear(trend.unit, high)].map(Math.log10);
   const centre = trend.value !== undefined ? Math.log10(trendOomPerYear(trend.unit, trend.value)) : (rates[0] + rates[1]) / 2;
   const sd = Math.abs(rates[1] - rates[0]) / (2 * normalQuantile((1 + i.level) / 2));
-  return { id: trend.id, parameter: trend.parameter, log10Rate: centre, sigmaLog10: Math.hypot(sd, trendErrorOom), quantity: trend.quantity, relation: trend.relation };
+  return {
+    id: trend.id,
+    parameter: trend.parameter,
+    log10Rate: centre,
+    sigmaLog10: Math.hypot(sd, trendErrorOom),
+    quantity: trend.quantity,
+    relation: trend.relation,
+  };
 }
 
 /** The parameters a trend may bear on: the doubling and halving times. */
@@ -127,12 +142,17 @@ export function trendConstraints(plan: Plan, observed: Observed, onNote?: (messa
   const out: TrendConstraint[] = [];
   for (const t of observed.trends) {
     const ref = TREND_PARAMETER.test(t.parameter) ? parameterAt(scenario, t.parameter) : undefined;
-    if (!ref) throw new UsageError(`trend "${t.id}" bears on ${t.parameter}, which is not a doubling or halving time of ${scenario.id}; leave it out of --observed-trends`);
+    if (!ref)
+      throw new UsageError(
+        `trend "${t.id}" bears on ${t.parameter}, which is not a doubling or halving time of ${scenario.id}; leave it out of --observed-trends`,
+      );
     const base = { id: t.id, log10Rate: t.log10Rate, sigmaLog10: t.sigmaLog10 };
     if (ref.kind === 'growth') {
       const p = plan.curve[ref.parameter.key];
       if (p.kind !== 'dist') {
-        onNote?.(`${scenario.id}: trend ${t.id} gives every world the same weight: ${scenario.id} ${p.kind === 'point' ? `holds ${t.parameter} fixed at ${p.value}` : `gives ${t.parameter} by a formula of the requirement`}`);
+        onNote?.(
+          `${scenario.id}: trend ${t.id} gives every world the same weight: ${scenario.id} ${p.kind === 'point' ? `holds ${t.parameter} fixed at ${p.value}` : `gives ${t.parameter} by a formula of the requirement`}`,
+        );
         continue;
       }
       out.push({ ...base, target: { kind: 'growth', key: ref.parameter.key } });
@@ -141,7 +161,9 @@ export function trendConstraints(plan: Plan, observed: Observed, onNote?: (messa
     const anchors = plan.anchors.filter((a) => ref.anchorIds === 'all' || ref.anchorIds.includes(a.id));
     const drawn = anchors.filter((a) => a.halvingYears.kind === 'dist');
     if (drawn.length < anchors.length) {
-      const fixed = anchors.filter((a) => a.halvingYears.kind !== 'dist').map((a) => (a.halvingYears.kind === 'point' ? `${a.id} ${a.halvingYears.value}` : `${a.id} a formula`));
+      const fixed = anchors
+        .filter((a) => a.halvingYears.kind !== 'dist')
+        .map((a) => (a.halvingYears.kind === 'point' ? `${a.id} ${a.halvingYears.value}` : `${a.id} a formula`));
       onNote?.(
         drawn.length
           ? `${scenario.id}: trend ${t.id} weighs on the anchors that draw ${t.parameter}; the worlds of ${fixed.join(', ')} keep their weights (it is fixed there)`
@@ -163,7 +185,10 @@ export function parseTrends(raw: string): EvidenceChoice<string> {
   const text = raw.trim();
   if (text === 'all' || text === 'none') return text;
   const items = text.split(',').map((s) => s.trim());
-  if (!items.every((s) => /^[a-z0-9][a-z0-9-]*$/.test(s))) throw new UsageError(`--observed-trends takes all, none, or trend ids separated by commas (e.g. algorithmic-progress-language-models; see bioanchors hindcast); found "${raw}"`);
+  if (!items.every((s) => /^[a-z0-9][a-z0-9-]*$/.test(s)))
+    throw new UsageError(
+      `--observed-trends takes all, none, or trend ids separated by commas (e.g. algorithmic-progress-language-models; see bioanchors hindcast); found "${raw}"`,
+    );
   return [...new Set(items)];
 }
 
@@ -173,7 +198,9 @@ function parseChoiceList<T extends string>(option: string, raw: string, known: r
   const items = text.split(',').map((s) => s.trim());
   const unknown = items.filter((s) => !(known as readonly string[]).includes(s));
   if (unknown.length || items.length === 0) {
-    throw new UsageError(`${option} takes all, none, or ${what}s separated by commas (${known.length ? known.join(', ') : `this file has no ${what}s`}); found "${unknown.join(',') || raw}"`);
+    throw new UsageError(
+      `${option} takes all, none, or ${what}s separated by commas (${known.length ? known.join(', ') : `this file has no ${what}s`}); found "${unknown.join(',') || raw}"`,
+    );
   }
   return [...new Set(items)] as T[];
 }
@@ -183,7 +210,13 @@ function parseChoiceList<T extends string>(option: string, raw: string, known: r
  * the evidence chosen. A trend named that cannot be used is a usage error; `all` takes the
  * usable ones and tells `onNote` which it leaves out and why.
  */
-export function readObserved(file: string | undefined, sigma: number | undefined, cwd: string = workingFolder(), evidence: EvidenceOptions = {}, onNote?: (message: string) => void): Observed {
+export function readObserved(
+  file: string | undefined,
+  sigma: number | undefined,
+  cwd: string = workingFolder(),
+  evidence: EvidenceOptions = {},
+  onNote?: (message: string) => void,
+): Observed {
   const observations = loadObservations(file, cwd);
   const levels = evidence.levels ?? 'all';
   const trendChoice = evidence.trends ?? DEFAULT_TRENDS;
@@ -192,7 +225,10 @@ export function readObserved(file: string | undefined, sigma: number | undefined
   const chosen = trendChoice === 'all' ? all : trendChoice === 'none' ? [] : all.filter((t) => trendChoice.includes(t.id));
   if (Array.isArray(trendChoice)) {
     const missing = trendChoice.filter((id) => !all.some((t) => t.id === id));
-    if (missing.length) throw new UsageError(`--observed-trends: no trend ${missing.join(', ')} in ${displayPath(observations.path, cwd)}; it has ${all.map((t) => t.id).join(', ') || 'none'}`);
+    if (missing.length)
+      throw new UsageError(
+        `--observed-trends: no trend ${missing.join(', ')} in ${displayPath(observations.path, cwd)}; it has ${all.map((t) => t.id).join(', ') || 'none'}`,
+      );
   }
   const trends: TrendEvidence[] = [];
   for (const t of chosen) {
@@ -202,6 +238,16 @@ export function readObserved(file: string | undefined, sigma: number | undefined
     else throw new UsageError(`--observed-trends ${t.id}: the trend cannot weigh on the worlds: ${e}`);
   }
   const constraints = observationConstraints(observations.file).filter((c) => levels === 'all' || (levels !== 'none' && levels.includes(c.quantity)));
-  if (constraints.length === 0 && trends.length === 0) throw new UsageError('--given-observed with no evidence left: --observed-levels and --observed-trends leave nothing to weigh the worlds on');
-  return { file: displayPath(observations.path, cwd), path: observations.path, constraints, sigma: sigma ?? DEFAULT_OBSERVATION_ERROR_OOM, levels, trends, trendChoice, trendErrorOom };
+  if (constraints.length === 0 && trends.length === 0)
+    throw new UsageError('--given-observed with no evidence left: --observed-levels and --observed-trends leave nothing to weigh the worlds on');
+  return {
+    file: displayPath(observations.path, cwd),
+    path: observations.path,
+    constraints,
+    sigma: sigma ?? DEFAULT_OBSERVATION_ERROR_OOM,
+    levels,
+    trends,
+    trendChoice,
+    trendErrorOom,
+  };
 }

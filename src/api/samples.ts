@@ -69,11 +69,16 @@ export async function samples(input: ScenarioInput, sink: TextSink, options: Sam
   else if (format === 'json') await sink('[\n');
   try {
     await onThreads(options, worlds * SAMPLES_WORK_PER_WORLD, (pool) =>
-      runJob<SamplesPart[]>({ kind: 'samples', params: { scenario: plan.scenario, format, meta } }, { seed, samples: worlds, firstChunk: 0, endChunk: chunkCount(worlds) }, pool, {
-        take,
-        window,
-        onProgress: (done) => options.onProgress?.(done, worlds),
-      }),
+      runJob<SamplesPart[]>(
+        { kind: 'samples', params: { scenario: plan.scenario, format, meta } },
+        { seed, samples: worlds, firstChunk: 0, endChunk: chunkCount(worlds) },
+        pool,
+        {
+          take,
+          window,
+          onProgress: (done) => options.onProgress?.(done, worlds),
+        },
+      ),
     );
   } catch (error) {
     failed = true;

@@ -34,7 +34,8 @@ export async function sensitivity(input: ScenarioInput, options: SensitivityOpti
   const swing = options.swing ?? {};
   checkSwings(input, swing);
   const { startYear, horizonYear } = input.plan.scenario;
-  if (options.by !== undefined && (options.by < startYear || options.by > horizonYear)) throw new UsageError(`--by ${options.by} must be within the scenario's years ${startYear}–${horizonYear}`);
+  if (options.by !== undefined && (options.by < startYear || options.by > horizonYear))
+    throw new UsageError(`--by ${options.by} must be within the scenario's years ${startYear}–${horizonYear}`);
   const metric: Metric = options.by === undefined ? { kind: 'median' } : { kind: 'p-by-year', year: options.by };
   const seed = options.seed ?? DEFAULT_SEED;
   const samples = options.samples ?? DEFAULT_SENSITIVITY_SAMPLES;
@@ -42,9 +43,18 @@ export async function sensitivity(input: ScenarioInput, options: SensitivityOpti
   const setup = sensitivitySetup(input.loaded.scenario, engineOptions);
   // Tens of variants share each chunk: worth threads from far fewer worlds than a run.
   const state = await onThreads(options, samples * setup.plans.length, (pool) =>
-    runJob<SensitivityState>({ kind: 'sensitivity', params: { scenario: input.loaded.scenario, options: engineOptions } }, { seed, samples, firstChunk: 0, endChunk: chunkCount(samples) }, pool, {
-      onProgress: (done) => options.onProgress?.(done, samples),
-    }),
+    runJob<SensitivityState>(
+      { kind: 'sensitivity', params: { scenario: input.loaded.scenario, options: engineOptions } },
+      { seed, samples, firstChunk: 0, endChunk: chunkCount(samples) },
+      pool,
+      {
+        onProgress: (done) => options.onProgress?.(done, samples),
+      },
+    ),
   );
-  return { result: sensitivityResult(setup, state), manifest: manifestFor(input, seed, samples, { pairing: 'common random numbers' }), overrides: input.overrides };
+  return {
+    result: sensitivityResult(setup, state),
+    manifest: manifestFor(input, seed, samples, { pairing: 'common random numbers' }),
+    overrides: input.overrides,
+  };
 }

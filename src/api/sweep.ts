@@ -1,7 +1,17 @@
 /** Many variants of one scenario's point values (a grid, or a random design) on common random numbers. */
 import { checkParameterValues, checkFinite, manifestFor, type ScenarioInput } from './input.js';
 import { onThreads, type Threads } from './threads.js';
-import { designSize, makeDesign, MAX_SWEEP_VARIANTS, sweepResult, type SweepAxisSpec, type SweepDesign, type SweepDesignSpec, type SweepResult, type SweepState } from '../analyses/sweep.js';
+import {
+  designSize,
+  makeDesign,
+  MAX_SWEEP_VARIANTS,
+  sweepResult,
+  type SweepAxisSpec,
+  type SweepDesign,
+  type SweepDesignSpec,
+  type SweepResult,
+  type SweepState,
+} from '../analyses/sweep.js';
 import { chunkCount, DEFAULT_SEED } from '../engine/loop.js';
 import { UsageError } from '../io/errors.js';
 import { count } from '../report/format.js';
@@ -47,14 +57,18 @@ function optionOf(axis: SweepAxisSpec | { path: string; lo: number; hi: number }
  */
 export function checkDesign(input: ScenarioInput, spec: SweepDesignSpec): void {
   const axes: (SweepAxisSpec | { path: string; lo: number; hi: number })[] = 'random' in spec ? spec.random.ranges : spec.axes;
-  if (axes.length === 0) throw new UsageError('sweep needs something to vary: --grid PATH=LO:HI:STEP, --values PATH=A,B,C, or --random N with --range PATH=LO:HI');
-  if ('random' in spec && !(Number.isInteger(spec.random.points) && spec.random.points >= 1)) throw new UsageError(`--random takes a whole number of points, 1 or more; found ${spec.random.points}`);
+  if (axes.length === 0)
+    throw new UsageError('sweep needs something to vary: --grid PATH=LO:HI:STEP, --values PATH=A,B,C, or --random N with --range PATH=LO:HI');
+  if ('random' in spec && !(Number.isInteger(spec.random.points) && spec.random.points >= 1))
+    throw new UsageError(`--random takes a whole number of points, 1 or more; found ${spec.random.points}`);
   for (const axis of axes) {
     const option = optionOf(axis);
     if ('values' in axis) {
-      if (axis.values.length === 0 || !axis.values.every(Number.isFinite)) throw new UsageError(`${option}: give one or more numbers, e.g. --values spending.doublingYears=2,2.5,3`);
+      if (axis.values.length === 0 || !axis.values.every(Number.isFinite))
+        throw new UsageError(`${option}: give one or more numbers, e.g. --values spending.doublingYears=2,2.5,3`);
     } else {
-      if (![axis.lo, axis.hi, ...('step' in axis ? [axis.step] : [])].every(Number.isFinite)) throw new UsageError(`${option}: LO, HI${'step' in axis ? ' and STEP' : ''} must be numbers`);
+      if (![axis.lo, axis.hi, ...('step' in axis ? [axis.step] : [])].every(Number.isFinite))
+        throw new UsageError(`${option}: LO, HI${'step' in axis ? ' and STEP' : ''} must be numbers`);
       if ('step' in axis) {
         if (!(axis.step > 0)) throw new UsageError(`${option}: STEP must be above 0; found ${fmt(axis.step)}`);
         if (!(axis.lo <= axis.hi)) throw new UsageError(`${option}: LO (${fmt(axis.lo)}) must be at most HI (${fmt(axis.hi)})`);
@@ -66,7 +80,9 @@ export function checkDesign(input: ScenarioInput, spec: SweepDesignSpec): void {
   const size = designSize(spec);
   if (size > MAX_SWEEP_VARIANTS) {
     const sizes = 'random' in spec ? '' : ` (${spec.axes.map((a) => count(designSize({ axes: [a] }))).join(' × ')})`;
-    throw new UsageError(`the design has ${count(size)} variants${sizes}; a sweep takes at most ${count(MAX_SWEEP_VARIANTS)}: use a larger STEP, fewer values or fewer paths`);
+    throw new UsageError(
+      `the design has ${count(size)} variants${sizes}; a sweep takes at most ${count(MAX_SWEEP_VARIANTS)}: use a larger STEP, fewer values or fewer paths`,
+    );
   }
   for (const axis of axes) {
     const values = 'values' in axis ? axis.values : [axis.lo, axis.hi];
@@ -83,7 +99,8 @@ function byYears(input: ScenarioInput, asked: number[] | undefined): number[] {
   }
   if (asked.length === 0) throw new UsageError('--by takes one or more years, e.g. 2030,2040,2050');
   for (const y of asked) {
-    if (!(Number.isInteger(y) && y >= startYear && y <= horizonYear)) throw new UsageError(`--by ${asked.join(',')}: ${y} must be a year within the scenario's years ${startYear}–${horizonYear}`);
+    if (!(Number.isInteger(y) && y >= startYear && y <= horizonYear))
+      throw new UsageError(`--by ${asked.join(',')}: ${y} must be a year within the scenario's years ${startYear}–${horizonYear}`);
   }
   if (new Set(asked).size !== asked.length) throw new UsageError(`--by ${asked.join(',')}: a year is given twice`);
   return asked;
@@ -102,9 +119,14 @@ export async function sweep(input: ScenarioInput, design: SweepDesignSpec, optio
   const scenario = input.loaded.scenario;
   const variants = made.values.length + 1;
   const state = await onThreads(options, samples * variants, (pool) =>
-    runJob<SweepState>({ kind: 'sweep', params: { scenario, paths: made.paths, values: made.values } }, { seed, samples, firstChunk: 0, endChunk: chunkCount(samples) }, pool, {
-      onProgress: (done) => options.onProgress?.(done, samples),
-    }),
+    runJob<SweepState>(
+      { kind: 'sweep', params: { scenario, paths: made.paths, values: made.values } },
+      { seed, samples, firstChunk: 0, endChunk: chunkCount(samples) },
+      pool,
+      {
+        onProgress: (done) => options.onProgress?.(done, samples),
+      },
+    ),
   );
   for (const counts of state.counts) checkFinite(input, counts);
   return {

@@ -11,7 +11,10 @@ export interface TrajectoriesResult extends ForecastResult {
   trajectories: Trajectories;
 }
 
-export async function trajectories(input: ScenarioInput, options: Pick<ForecastOptions, 'samples' | 'seed' | 'threads' | 'workers' | 'pool' | 'minWorldsPerThread' | 'onProgress'> = {}): Promise<TrajectoriesResult> {
+export async function trajectories(
+  input: ScenarioInput,
+  options: Pick<ForecastOptions, 'samples' | 'seed' | 'threads' | 'workers' | 'pool' | 'minWorldsPerThread' | 'onProgress'> = {},
+): Promise<TrajectoriesResult> {
   const run = await forecast(input, options);
   const seed = options.seed ?? DEFAULT_SEED;
   return { ...run, trajectories: bands(input.plan, seed, Math.min(run.forecast.samples, BAND_WORLDS)) };

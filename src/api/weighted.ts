@@ -42,7 +42,12 @@ export interface WeightedRun {
 
 /** A target as a command line gives it, for messages: "0.5pp", "0.1y". */
 export function targetText(target: PrecisionTarget): string {
-  return [target.probability !== undefined && `${Number((target.probability * 100).toPrecision(6))}pp`, target.medianYears !== undefined && `${target.medianYears}y`].filter(Boolean).join(' and ');
+  return [
+    target.probability !== undefined && `${Number((target.probability * 100).toPrecision(6))}pp`,
+    target.medianYears !== undefined && `${target.medianYears}y`,
+  ]
+    .filter(Boolean)
+    .join(' and ');
 }
 
 /**
@@ -77,17 +82,27 @@ export async function weightedForecast(
     const ess = effectiveWorlds(total);
     const forecast: Forecast = {
       ...summarize(plan, effectiveCounts(plan, total), seed),
-      observed: { file: observed.file, figures: observed.constraints.length, ...(trends.length ? { trends: trends.map((t) => t.id) } : {}), observationErrorOom: observed.sigma, worlds: total.worlds, effectiveWorlds: ess },
+      observed: {
+        file: observed.file,
+        figures: observed.constraints.length,
+        ...(trends.length ? { trends: trends.map((t) => t.id) } : {}),
+        observationErrorOom: observed.sigma,
+        worlds: total.worlds,
+        effectiveWorlds: ess,
+      },
     };
     return { forecast, ess };
   };
   const tooFew = (ess: number, why: string) =>
-    new UsageError(`the observations leave ${count(ess)} effective worlds of ${count(total.worlds)} (${id}, ${observedText(observed)}); at least ${MIN_KEPT_WORLDS} are needed: ${why}`);
+    new UsageError(
+      `the observations leave ${count(ess)} effective worlds of ${count(total.worlds)} (${id}, ${observedText(observed)}); at least ${MIN_KEPT_WORLDS} are needed: ${why}`,
+    );
 
   if ('fixed' in size) {
     await draw(size.fixed, 0, 0);
     const { forecast, ess } = result();
-    if (!(ess >= MIN_KEPT_WORLDS)) throw tooFew(ess, 'raise --samples (or leave -n out, and the run grows until its errors meet a target), or raise --observation-error');
+    if (!(ess >= MIN_KEPT_WORLDS))
+      throw tooFew(ess, 'raise --samples (or leave -n out, and the run grows until its errors meet a target), or raise --observation-error');
     return { forecast, samples: size.fixed };
   }
   const { target, maxSamples } = size;
@@ -106,7 +121,8 @@ export async function weightedForecast(
         samples >= maxSamples
           ? `--max-samples ${count(maxSamples)} worlds reached`
           : `at ${count(ess)} effective worlds of ${count(total.worlds)} drawn (1 in ${count(1 / share)}), it would take about ${Number.isFinite(needed) ? count(Number(needed.toPrecision(2))) : 'infinitely many'} worlds, more than --max-samples ${count(maxSamples)}: the observations are far from the scenario's prior`;
-      const advice = 'raise --observation-error, leave some evidence out (--observed-levels, --observed-trends), ask for less (--target-se), or raise --max-samples';
+      const advice =
+        'raise --observation-error, leave some evidence out (--observed-levels, --observed-trends), ask for less (--target-se), or raise --max-samples';
       if (!(ess >= MIN_KEPT_WORLDS)) throw tooFew(ess, `the target standard error ${targetText(target)} is out of reach (${why}); ${advice}`);
       onNote?.(
         `${id}: target standard error ${targetText(target)} not reached (${why}); reporting the ${count(ess)} effective worlds drawn so far (largest headline error ${(errors.probability * 100).toFixed(2)}pp); ${advice}`,

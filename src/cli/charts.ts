@@ -83,10 +83,18 @@ export const PLOT_KINDS: Record<string, PlotKind> = {
       // A bad --reference file is reported before any simulating.
       const given = options.reference === undefined ? undefined : referenceFile(ctx, options.reference);
       const input = loadCliInput(ctx, ref, options);
-      const run = await forecast(input, { ...threadsFor(ctx, options.threads), samples: options.samples, seed: options.seed, givenNoTaiBy: options.givenNoTaiBy });
+      const run = await forecast(input, {
+        ...threadsFor(ctx, options.threads),
+        samples: options.samples,
+        seed: options.seed,
+        givenNoTaiBy: options.givenNoTaiBy,
+      });
       const f = run.forecast;
       const { reference, leftOut } = given ? { reference: given, leftOut: undefined } : bundledReference(input);
-      return { svg: await renderCdfChart({ forecast: f, info: info(options.seed, f.samples, run.overrides), reference, referenceLeftOut: leftOut }, idPrefix), samples: f.samples };
+      return {
+        svg: await renderCdfChart({ forecast: f, info: info(options.seed, f.samples, run.overrides), reference, referenceLeftOut: leftOut }, idPrefix),
+        samples: f.samples,
+      };
     },
   },
   requirements: {
@@ -100,7 +108,13 @@ export const PLOT_KINDS: Record<string, PlotKind> = {
       const samples = Math.min(options.samples, BAND_WORLDS);
       const t = requirementBands(input, { samples, seed: options.seed });
       const anchors = plan.anchors.map((a) => ({ id: a.id, label: a.label, weight: a.weight }));
-      return { svg: await renderRequirementsChart({ trajectories: t, scenario: { id: plan.scenario.id, label: plan.scenario.label }, anchors, info: info(options.seed, samples, input.overrides) }, idPrefix), samples };
+      return {
+        svg: await renderRequirementsChart(
+          { trajectories: t, scenario: { id: plan.scenario.id, label: plan.scenario.label }, anchors, info: info(options.seed, samples, input.overrides) },
+          idPrefix,
+        ),
+        samples,
+      };
     },
   },
   compare: {
@@ -110,7 +124,12 @@ export const PLOT_KINDS: Record<string, PlotKind> = {
     options: ['--given-no-tai-by'],
     async draw(ctx, refs, options, idPrefix) {
       const inputs = refs.map((ref) => loadCliInput(ctx, ref, options));
-      const { comparison, overrides } = await compare(inputs, { ...threadsFor(ctx, options.threads), samples: options.samples, seed: options.seed, givenNoTaiBy: options.givenNoTaiBy });
+      const { comparison, overrides } = await compare(inputs, {
+        ...threadsFor(ctx, options.threads),
+        samples: options.samples,
+        seed: options.seed,
+        givenNoTaiBy: options.givenNoTaiBy,
+      });
       return { svg: await renderCompareChart({ comparison, info: info(options.seed, options.samples, overrides) }, idPrefix), samples: options.samples };
     },
   },
@@ -123,7 +142,13 @@ export const PLOT_KINDS: Record<string, PlotKind> = {
       const input = loadCliInput(ctx, ref, options);
       const { hindcast: h, observationsPath } = hindcast(input, { samples: options.samples, seed: options.seed, observations: options.observations });
       const s = input.loaded.scenario;
-      return { svg: await renderHindcastChart({ hindcast: h, scenario: { id: s.id, label: s.label }, observationsPath, info: info(options.seed, h.draws, input.overrides) }, idPrefix), samples: h.draws };
+      return {
+        svg: await renderHindcastChart(
+          { hindcast: h, scenario: { id: s.id, label: s.label }, observationsPath, info: info(options.seed, h.draws, input.overrides) },
+          idPrefix,
+        ),
+        samples: h.draws,
+      };
     },
   },
   tornado: {
@@ -132,7 +157,13 @@ export const PLOT_KINDS: Record<string, PlotKind> = {
     defaultSamples: 200_000,
     options: ['--by', '--swing'],
     async draw(ctx, [ref], options, idPrefix) {
-      const { result, overrides } = await sensitivity(loadCliInput(ctx, ref, options), { ...threadsFor(ctx, options.threads), samples: options.samples, seed: options.seed, by: options.by, swing: options.swing });
+      const { result, overrides } = await sensitivity(loadCliInput(ctx, ref, options), {
+        ...threadsFor(ctx, options.threads),
+        samples: options.samples,
+        seed: options.seed,
+        by: options.by,
+        swing: options.swing,
+      });
       return { svg: await renderTornadoChart({ result, info: info(options.seed, options.samples, overrides) }, idPrefix), samples: options.samples };
     },
   },
@@ -143,7 +174,12 @@ export const PLOT_KINDS: Record<string, PlotKind> = {
     options: ['--grid', '--values', '--random', '--range', '--figure'],
     async draw(ctx, [ref], options, idPrefix) {
       const figure = options.figure ?? DEFAULT_SWEEP_FIGURE;
-      const { result, overrides } = await sweep(loadCliInput(ctx, ref, options), sweepDesignFrom(options), { ...threadsFor(ctx, options.threads), samples: options.samples, seed: options.seed, ...sweepFigure(figure) });
+      const { result, overrides } = await sweep(loadCliInput(ctx, ref, options), sweepDesignFrom(options), {
+        ...threadsFor(ctx, options.threads),
+        samples: options.samples,
+        seed: options.seed,
+        ...sweepFigure(figure),
+      });
       return { svg: await renderSweepChart({ result, figure, info: info(options.seed, result.samples, overrides) }, idPrefix), samples: result.samples };
     },
   },
@@ -158,14 +194,19 @@ function sweepFigure(figure: string): { by?: number[] } {
   if (by) return { by: [Number(by[1])] };
   if (SWEEP_FIGURES.includes(figure)) return {};
   const hint = closest(figure, ['p_by_2040', ...SWEEP_FIGURES]);
-  throw new UsageError(`--figure ${figure}: not a figure of a sweep${hint ? ` (did you mean "${hint}"?)` : ''}; one of p_by_<year> (e.g. p_by_2040), ${SWEEP_FIGURES.join(', ')}`);
+  throw new UsageError(
+    `--figure ${figure}: not a figure of a sweep${hint ? ` (did you mean "${hint}"?)` : ''}; one of p_by_<year> (e.g. p_by_2040), ${SWEEP_FIGURES.join(', ')}`,
+  );
 }
 
 /** Checks plot sweep's design (one or two paths) and figure before anything is simulated. */
 function checkSweepPlot(options: PlotOptions): void {
   const design = sweepDesignFrom(options);
   const paths = 'random' in design ? design.random.ranges.length : design.axes.length;
-  if (paths < 1 || paths > 2) throw new UsageError(`plot sweep draws one swept path (a line) or two (a heatmap); found ${paths}: give one or two of --grid, --values (or --random with one or two --range)`);
+  if (paths < 1 || paths > 2)
+    throw new UsageError(
+      `plot sweep draws one swept path (a line) or two (a heatmap); found ${paths}: give one or two of --grid, --values (or --random with one or two --range)`,
+    );
   sweepFigure(options.figure ?? DEFAULT_SWEEP_FIGURE);
 }
 
@@ -180,7 +221,8 @@ export function checkPlotArguments(kind: string, refs: string[], options: PlotOp
   }
   if (options.output === undefined) throw new UsageError(`plot needs -o FILE.svg (or FILE.png): where to write the chart`);
   const format = extname(options.output).toLowerCase();
-  if (!(PLOT_FORMATS as readonly string[]).includes(format)) throw new UsageError(`-o ${options.output}: the file name must end in .svg or .png (the format it is written in)`);
+  if (!(PLOT_FORMATS as readonly string[]).includes(format))
+    throw new UsageError(`-o ${options.output}: the file name must end in .svg or .png (the format it is written in)`);
   const given: [string, boolean][] = [
     ['--reference', options.reference !== undefined],
     ['--given-no-tai-by', options.givenNoTaiBy !== undefined],
@@ -194,11 +236,13 @@ export function checkPlotArguments(kind: string, refs: string[], options: PlotOp
     ['--figure', options.figure !== undefined],
   ];
   for (const [flag, present] of given) {
-    if (present && !plot.options.includes(flag)) throw new UsageError(`${flag} does not apply to plot ${kind}${plot.options.length ? ` (it takes ${plot.options.join(', ')})` : ''}`);
+    if (present && !plot.options.includes(flag))
+      throw new UsageError(`${flag} does not apply to plot ${kind}${plot.options.length ? ` (it takes ${plot.options.join(', ')})` : ''}`);
   }
   if (kind === 'sweep') checkSweepPlot(options);
   const scenarios = refs.length ? refs : plot.scenarios === 'one' ? ['cotra-2020'] : [];
-  if (plot.scenarios === 'one' && scenarios.length > 1) throw new UsageError(`plot ${kind} draws one scenario; found ${scenarios.length} (${scenarios.join(', ')})`);
+  if (plot.scenarios === 'one' && scenarios.length > 1)
+    throw new UsageError(`plot ${kind} draws one scenario; found ${scenarios.length} (${scenarios.join(', ')})`);
   if (plot.scenarios === 'many' && scenarios.length < 2) throw new UsageError(`plot ${kind} needs two or more scenarios (differences are against the first)`);
   return { plot, refs: scenarios, format: format as '.svg' | '.png' };
 }
@@ -208,4 +252,3 @@ export async function svgToPng(svg: string): Promise<Uint8Array> {
   const { Resvg } = await import('@resvg/resvg-js');
   return new Resvg(svg, { fitTo: { mode: 'zoom', value: 2 }, font: { loadSystemFonts: true, defaultFontFamily: 'DejaVu Sans' } }).render().asPng();
 }
-

@@ -76,7 +76,8 @@ export function readCliObserved(ctx: CliContext, options: ObservedOptions): Obse
     if (stray) throw new UsageError(`${stray[0]} applies only with --given-observed`);
     return undefined;
   }
-  if (options.trendError !== undefined && (options.observedTrends === undefined || options.observedTrends.trim() === 'none')) throw new UsageError('--trend-error applies only with --observed-trends');
+  if (options.trendError !== undefined && (options.observedTrends === undefined || options.observedTrends.trim() === 'none'))
+    throw new UsageError('--trend-error applies only with --observed-trends');
   const evidence = {
     levels: options.observedLevels === undefined ? undefined : parseLevels(options.observedLevels),
     trends: options.observedTrends === undefined ? undefined : parseTrends(options.observedTrends),

@@ -5,7 +5,21 @@
 import { Command, CommanderError, Option } from 'commander';
 import type { CliContext } from './context.js';
 import { availableParallelism } from 'node:os';
-import { collect, collectGrid, collectSweepRange, collectSwing, collectValues, parseChoice, parseChunks, parseCount, parseRange, parseSeed, parseTargetSe, parseYear, parseYears } from './options.js';
+import {
+  collect,
+  collectGrid,
+  collectSweepRange,
+  collectSwing,
+  collectValues,
+  parseChoice,
+  parseChunks,
+  parseCount,
+  parseRange,
+  parseSeed,
+  parseTargetSe,
+  parseYear,
+  parseYears,
+} from './options.js';
 import { VERSION } from '../version.js';
 import { resolve } from 'node:path';
 import { useNodeFiles } from '../node/files.js';
@@ -31,20 +45,29 @@ function parseObservationError(raw: string): number {
 function parseTrendError(raw: string): number {
   const value = Number(raw);
   if (!(value >= 0) || !Number.isFinite(value) || raw.trim() === '') {
-    throw Object.assign(new Error(`--trend-error takes a number of orders of magnitude of the rate, 0 or more, e.g. 0.1; found "${raw}"`), { name: 'UsageError' });
+    throw Object.assign(new Error(`--trend-error takes a number of orders of magnitude of the rate, 0 or more, e.g. 0.1; found "${raw}"`), {
+      name: 'UsageError',
+    });
   }
   return value;
 }
 
 /** The options that choose the evidence of --given-observed (run and compare); a new Option for each command. */
-const levelsOption = () => new Option('--observed-levels <list>', 'for --given-observed: which yearly figures weigh: all (default), none, or quantities among largestRun,flopPerUsd,spending');
+const levelsOption = () =>
+  new Option(
+    '--observed-levels <list>',
+    'for --given-observed: which yearly figures weigh: all (default), none, or quantities among largestRun,flopPerUsd,spending',
+  );
 const trendsOption = () =>
   new Option(
     '--observed-trends <list>',
     'for --given-observed: which growth-rate estimates of the observations file weigh on the parameter each bears on: none (default), all (those with an interval and its level), or trend ids separated by commas (bioanchors hindcast lists them)',
   );
 const trendErrorOption = () =>
-  new Option('--trend-error <oom>', "for --observed-trends: added in quadrature to each estimate's standard deviation, in log10 of the rate, for the gap between what it measures and the parameter (default 0)").argParser(parseTrendError);
+  new Option(
+    '--trend-error <oom>',
+    "for --observed-trends: added in quadrature to each estimate's standard deviation, in log10 of the rate, for the gap between what it measures and the parameter (default 0)",
+  ).argParser(parseTrendError);
 
 /** The exit code for an error that ended a command. */
 export function exitCodeFor(error: unknown): number {
@@ -61,7 +84,12 @@ export function exitCodeFor(error: unknown): number {
  * Runs `work` with a pool of worker threads for a command that will simulate about `worlds`
  * worlds' worth of work on `threads` threads (none when not worth it), and stops the pool after.
  */
-async function withPool<T>(ctx: CliContext, threads: number, worlds: number, work: (pool: import('../jobs/pool.js').WorkerPool | undefined) => Promise<T>): Promise<T> {
+async function withPool<T>(
+  ctx: CliContext,
+  threads: number,
+  worlds: number,
+  work: (pool: import('../jobs/pool.js').WorkerPool | undefined) => Promise<T>,
+): Promise<T> {
   const { startPool } = await import('./inputs.js');
   const pool = startPool(ctx, threads, worlds);
   try {
@@ -111,21 +139,57 @@ Exit codes: 0 ok, 1 internal error, 2 command-line mistake (or an --output that 
     .argument('[scenarios...]', 'scenario ids (see `bioanchors list`) or paths to scenario files')
     .option('-n, --samples <N>', 'simulated worlds (up to 1e13: a run split with --chunks may be that large)', parseCount('--samples', 1e13), DEFAULT_SAMPLES)
     .option('--seed <S>', 'random seed (the same seed and inputs give the same output)', parseSeed, DEFAULT_SEED)
-    .addOption(new Option('-f, --format <format>', 'output format (default: by the --output file\'s extension; else table on a terminal, csv when piped)').choices(RUN_FORMATS).argParser(parseChoice('--format', RUN_FORMATS)))
+    .addOption(
+      new Option('-f, --format <format>', "output format (default: by the --output file's extension; else table on a terminal, csv when piped)")
+        .choices(RUN_FORMATS)
+        .argParser(parseChoice('--format', RUN_FORMATS)),
+    )
     .option('-o, --output <file>', 'write to this file (atomically) instead of stdout')
     .option('--horizon <year>', 'last year to simulate (same as --set horizonYear=YEAR)', parseYear('--horizon'))
-    .option('--given-no-tai-by <year>', 'the forecast given that TAI has not arrived by the end of YEAR (worlds that arrived are dropped)', parseYear('--given-no-tai-by'))
-    .option('--given-observed [file]', 'weight the worlds by how well their growth matches the observations (default: the bundled data/observations.json); without -n the run grows until every headline probability has standard error ≤ 0.5pp (about 10,000 effective worlds), or --target-se')
-    .option('--observation-error <oom>', 'for --given-observed: the observations\' error, standard deviation in orders of magnitude (default 0.5)', parseObservationError)
+    .option(
+      '--given-no-tai-by <year>',
+      'the forecast given that TAI has not arrived by the end of YEAR (worlds that arrived are dropped)',
+      parseYear('--given-no-tai-by'),
+    )
+    .option(
+      '--given-observed [file]',
+      'weight the worlds by how well their growth matches the observations (default: the bundled data/observations.json); without -n the run grows until every headline probability has standard error ≤ 0.5pp (about 10,000 effective worlds), or --target-se',
+    )
+    .option(
+      '--observation-error <oom>',
+      "for --given-observed: the observations' error, standard deviation in orders of magnitude (default 0.5)",
+      parseObservationError,
+    )
     .addOption(levelsOption())
     .addOption(trendsOption())
     .addOption(trendErrorOption())
-    .option('--range <from,to>', 'for --format metaculus: the question\'s range as dates in decimal years (default: every date the forecast covers, the end of its first year to the end of its last)', parseRange)
+    .option(
+      '--range <from,to>',
+      "for --format metaculus: the question's range as dates in decimal years (default: every date the forecast covers, the end of its first year to the end of its last)",
+      parseRange,
+    )
     .option('--set <path=value>', 'override one scenario value, e.g. spending.doublingYears=2 or anchors.lifetime.weight=0.1 (repeatable)', collect, [])
-    .option('-t, --threads <N>', 'threads to use (runs under 1,000,000 worlds a thread use fewer); output is the same for any number', parseCount('--threads', 256), availableParallelism())
-    .option('--target-se <X>', 'keep adding worlds until every headline probability has standard error ≤ X (0.001 or 0.1pp), or the median year ≤ X years (0.05y); repeatable', parseTargetSe)
-    .option('--max-samples <N>', 'most worlds --target-se, or a --given-observed run that grows, may draw (default 1e9; 1e8 with --given-observed)', parseCount('--max-samples', 1e11))
-    .option('--chunks <from:to>', 'simulate only chunks FROM..TO-1 of the run (16,384 worlds each) and write their counts as JSON for `bioanchors merge`', parseChunks)
+    .option(
+      '-t, --threads <N>',
+      'threads to use (runs under 1,000,000 worlds a thread use fewer); output is the same for any number',
+      parseCount('--threads', 256),
+      availableParallelism(),
+    )
+    .option(
+      '--target-se <X>',
+      'keep adding worlds until every headline probability has standard error ≤ X (0.001 or 0.1pp), or the median year ≤ X years (0.05y); repeatable',
+      parseTargetSe,
+    )
+    .option(
+      '--max-samples <N>',
+      'most worlds --target-se, or a --given-observed run that grows, may draw (default 1e9; 1e8 with --given-observed)',
+      parseCount('--max-samples', 1e11),
+    )
+    .option(
+      '--chunks <from:to>',
+      'simulate only chunks FROM..TO-1 of the run (16,384 worlds each) and write their counts as JSON for `bioanchors merge`',
+      parseChunks,
+    )
     .option('--chart', 'draw the terminal chart even when stdout is not a terminal')
     .option('--no-chart', 'no terminal chart')
     .option('--chart-anchors', "the terminal chart shows each anchor's curve too (P(TAI by year | anchor))")
@@ -188,7 +252,11 @@ the runs whose yearly levels are already evidence.`,
   /** The options of the analysis commands; those that print tables also take --format. */
   const common = (command: Command, samples: number, tables = true) =>
     (tables
-      ? command.addOption(new Option('-f, --format <format>', 'output format (default: by the --output file\'s extension; else table on a terminal, csv when piped)').choices(FORMATS).argParser(parseChoice('--format', FORMATS)))
+      ? command.addOption(
+          new Option('-f, --format <format>', "output format (default: by the --output file's extension; else table on a terminal, csv when piped)")
+            .choices(FORMATS)
+            .argParser(parseChoice('--format', FORMATS)),
+        )
       : command
     )
       .option('-n, --samples <N>', 'simulated worlds', parseCount('--samples'), samples)
@@ -207,9 +275,16 @@ the runs whose yearly levels are already evidence.`,
   )
     .option('-t, --threads <N>', 'threads to use (default: all cores); output is the same for any number', parseCount('--threads', 256), availableParallelism())
     .option('--given-no-tai-by <year>', 'compare the distributions given no TAI by the end of YEAR', parseYear('--given-no-tai-by'))
-    .option('--given-observed [file]', 'weight each scenario\'s worlds by how well their growth matches the observations (default: the bundled data/observations.json); without -n each scenario\'s run grows as run\'s does (see run --help)')
-    .option('--observation-error <oom>', 'for --given-observed: the observations\' error, standard deviation in orders of magnitude (default 0.5)', parseObservationError)
-    .option('--max-samples <N>', 'for --given-observed without -n: most worlds each scenario\'s run may draw (default 1e8)', parseCount('--max-samples', 1e11))
+    .option(
+      '--given-observed [file]',
+      "weight each scenario's worlds by how well their growth matches the observations (default: the bundled data/observations.json); without -n each scenario's run grows as run's does (see run --help)",
+    )
+    .option(
+      '--observation-error <oom>',
+      "for --given-observed: the observations' error, standard deviation in orders of magnitude (default 0.5)",
+      parseObservationError,
+    )
+    .option('--max-samples <N>', "for --given-observed without -n: most worlds each scenario's run may draw (default 1e8)", parseCount('--max-samples', 1e11))
     .addOption(levelsOption())
     .addOption(trendsOption())
     .addOption(trendErrorOption())
@@ -268,14 +343,30 @@ from 20 bins of the input).`,
   common(
     program
       .command('sweep')
-      .description('many variants of one scenario (a grid or a random design of point values), on common random numbers: each one\'s headline figures with standard errors')
+      .description(
+        "many variants of one scenario (a grid or a random design of point values), on common random numbers: each one's headline figures with standard errors",
+      )
       .argument('[scenario]', 'scenario id or file (default: cotra-2020)'),
     100_000,
   )
     .option('-t, --threads <N>', 'threads to use (default: all cores); output is the same for any number', parseCount('--threads', 256), availableParallelism())
-    .option('--grid <path=lo:hi:step>', 'sweep a path from LO to HI in steps of STEP, e.g. spending.doublingYears=1.5:3.5:0.25 (repeatable: every combination)', collectGrid, [])
-    .option('--values <path=a,b,c>', 'sweep a path over the values listed, e.g. pricePerformance.doublingYears=2,2.5,3.5 (repeatable, combines with --grid)', collectValues, [])
-    .option('--random <N>', 'a random design instead of a grid: N points over the --range of each path (a Latin hypercube, seeded by --seed)', parseCount('--random', 1e6))
+    .option(
+      '--grid <path=lo:hi:step>',
+      'sweep a path from LO to HI in steps of STEP, e.g. spending.doublingYears=1.5:3.5:0.25 (repeatable: every combination)',
+      collectGrid,
+      [],
+    )
+    .option(
+      '--values <path=a,b,c>',
+      'sweep a path over the values listed, e.g. pricePerformance.doublingYears=2,2.5,3.5 (repeatable, combines with --grid)',
+      collectValues,
+      [],
+    )
+    .option(
+      '--random <N>',
+      'a random design instead of a grid: N points over the --range of each path (a Latin hypercube, seeded by --seed)',
+      parseCount('--random', 1e6),
+    )
     .option('--range <path=lo:hi>', 'for --random: the range of a path, e.g. spending.doublingYears=1.5:3.5 (repeatable)', collectSweepRange, [])
     .option('--by <years>', 'the years of the P(TAI by YEAR) figures (default 2030,2040,2050)', parseYears('--by'))
     .addHelpText(
@@ -397,11 +488,18 @@ source in the observations file and in the CSV.`,
     .argument('<kind>', 'cdf | requirements | compare | hindcast | tornado | sweep')
     .argument('[scenarios...]', 'scenario ids or files (default: cotra-2020; compare takes two or more)')
     .option('-o, --output <file>', 'the chart file to write (atomically): FILE.svg or FILE.png')
-    .option('-n, --samples <N>', 'simulated worlds (default: 100,000 for cdf and sweep (per variant), 20,000 for requirements, 200,000 for compare and tornado, 2,000 growth draws for hindcast)', parseCount('--samples'))
+    .option(
+      '-n, --samples <N>',
+      'simulated worlds (default: 100,000 for cdf and sweep (per variant), 20,000 for requirements, 200,000 for compare and tornado, 2,000 growth draws for hindcast)',
+      parseCount('--samples'),
+    )
     .option('--seed <S>', 'random seed (the same seed and inputs give the same file)', parseSeed, DEFAULT_SEED)
     .option('--horizon <year>', 'last year to simulate', parseYear('--horizon'))
     .option('--set <path=value>', 'override a scenario value (repeatable; applies to every scenario given)', collect, [])
-    .option('--reference <file>', 'cdf: a CSV of year,p drawn dashed for reference (default, without --set: the report\'s spreadsheet curve for the bundled cotra-2020, Cotra\'s stated 2022 numbers as points for cotra-2022, rp-2022 and cotra-2022-fit)')
+    .option(
+      '--reference <file>',
+      "cdf: a CSV of year,p drawn dashed for reference (default, without --set: the report's spreadsheet curve for the bundled cotra-2020, Cotra's stated 2022 numbers as points for cotra-2022, rp-2022 and cotra-2022-fit)",
+    )
     .option('--given-no-tai-by <year>', 'cdf, compare: given no TAI by the end of YEAR', parseYear('--given-no-tai-by'))
     .option('--by <year>', 'tornado: P(TAI by YEAR) instead of the median year', parseYear('--by'))
     .option('--swing <path=low,high>', 'tornado: a range for a point-valued growth parameter (repeatable)', collectSwing, {})
@@ -410,8 +508,16 @@ source in the observations file and in the CSV.`,
     .option('--values <path=a,b,c>', 'sweep: a path over the values listed', collectValues, [])
     .option('--random <N>', 'sweep: N random points over the --range of each path', parseCount('--random', 1e6))
     .option('--range <path=lo:hi>', 'sweep: with --random, the range of a path', collectSweepRange, [])
-    .option('--figure <name>', 'sweep: the figure drawn, p_by_<year> (e.g. p_by_2040), date_10, date_50, date_90, p_not_by_horizon or p_never (default date_50)')
-    .option('-t, --threads <N>', 'threads to use (default: all cores); the chart is the same for any number', parseCount('--threads', 256), availableParallelism())
+    .option(
+      '--figure <name>',
+      'sweep: the figure drawn, p_by_<year> (e.g. p_by_2040), date_10, date_50, date_90, p_not_by_horizon or p_never (default date_50)',
+    )
+    .option(
+      '-t, --threads <N>',
+      'threads to use (default: all cores); the chart is the same for any number',
+      parseCount('--threads', 256),
+      availableParallelism(),
+    )
     .option('-q, --quiet', 'no messages on stderr')
     .addHelpText(
       'after',
@@ -457,7 +563,11 @@ SVG rendered by resvg at twice the size.`,
     .description('one self-contained HTML file: forecast table, every chart, the inputs with their sources, and the manifest')
     .argument('[scenarios...]', 'scenario ids or files (default: cotra-2020); two or more are also compared')
     .option('-o, --output <file>', 'the HTML file to write (atomically)')
-    .option('-n, --samples <N>', 'simulated worlds for every forecast and chart (default 100,000; the requirement bands use the first 20,000)', parseCount('--samples'))
+    .option(
+      '-n, --samples <N>',
+      'simulated worlds for every forecast and chart (default 100,000; the requirement bands use the first 20,000)',
+      parseCount('--samples'),
+    )
     .option('--seed <S>', 'random seed (the same seed and inputs give the same file)', parseSeed, DEFAULT_SEED)
     .option('--horizon <year>', 'last year to simulate', parseYear('--horizon'))
     .option('--set <path=value>', 'override a scenario value (repeatable; applies to every scenario given)', collect, [])
@@ -482,8 +592,12 @@ gives the plot command that draws it alone.`,
     .command('merge')
     .description('put the parts of a run split with run --chunks back together: the forecast the whole run prints')
     .argument('<parts...>', 'the JSON files written by run --chunks FROM:TO --format json')
-    .addOption(new Option('-f, --format <format>', 'output format (default: by the --output file\'s extension; else table on a terminal, csv when piped)').choices(RUN_FORMATS).argParser(parseChoice('--format', RUN_FORMATS)))
-    .option('--range <from,to>', 'for --format metaculus: the question\'s range as dates in decimal years (default: every date the forecast covers)', parseRange)
+    .addOption(
+      new Option('-f, --format <format>', "output format (default: by the --output file's extension; else table on a terminal, csv when piped)")
+        .choices(RUN_FORMATS)
+        .argParser(parseChoice('--format', RUN_FORMATS)),
+    )
+    .option('--range <from,to>', "for --format metaculus: the question's range as dates in decimal years (default: every date the forecast covers)", parseRange)
     .option('-o, --output <file>', 'write to this file (checked first, written atomically)')
     .option('-q, --quiet', 'no messages on stderr')
     .addHelpText(

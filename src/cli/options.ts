@@ -48,7 +48,9 @@ export function parseTargetSe(raw: string, previous: { probability?: number; med
   const match = /^\s*([0-9]*\.?[0-9]+(?:e-?[0-9]+)?)\s*(pp|%|y|yr|yrs|years?)?\s*$/i.exec(raw);
   const value = match ? Number(match[1]) : NaN;
   if (!match || !(value > 0)) {
-    throw new UsageError(`--target-se takes a positive standard error: a probability (0.001), percentage points (0.1pp) or years for the median (0.05y); found "${raw}"`);
+    throw new UsageError(
+      `--target-se takes a positive standard error: a probability (0.001), percentage points (0.1pp) or years for the median (0.05y); found "${raw}"`,
+    );
   }
   const unit = (match[2] ?? '').toLowerCase();
   if (unit.startsWith('y')) return { ...previous, medianYears: value };
@@ -69,7 +71,13 @@ export function parseRange(raw: string): { from: number; to: number } {
 /** --swing path=LOW,HIGH for sensitivity: a stated range for a point-valued growth parameter. */
 export function collectSwing(raw: string, previous: Record<string, [number, number]> = {}): Record<string, [number, number]> {
   const eq = raw.indexOf('=');
-  const range = eq > 0 ? raw.slice(eq + 1).split(',').map(numberOf) : [];
+  const range =
+    eq > 0
+      ? raw
+          .slice(eq + 1)
+          .split(',')
+          .map(numberOf)
+      : [];
   if (eq <= 0 || range.length !== 2 || !range.every(Number.isFinite) || !(range[0] !== range[1])) {
     throw new UsageError(`--swing takes path=LOW,HIGH, e.g. spending.doublingYears=2,3; found "${raw}"`);
   }
@@ -80,7 +88,10 @@ export function collectSwing(raw: string, previous: Record<string, [number, numb
 export function parseChunks(raw: string): { from: number; to: number } {
   const m = /^\s*(\d+)\s*:\s*(\d+)\s*$/.exec(raw);
   const [from, to] = m ? [Number(m[1]), Number(m[2])] : [NaN, NaN];
-  if (!m || !Number.isSafeInteger(to) || !(from < to)) throw new UsageError(`--chunks takes FROM:TO, chunk numbers with FROM below TO (chunk c holds worlds c·16384 to c·16384+16383), e.g. 0:100; found "${raw}"`);
+  if (!m || !Number.isSafeInteger(to) || !(from < to))
+    throw new UsageError(
+      `--chunks takes FROM:TO, chunk numbers with FROM below TO (chunk c holds worlds c·16384 to c·16384+16383), e.g. 0:100; found "${raw}"`,
+    );
   return { from, to };
 }
 
@@ -145,7 +156,8 @@ export function sweepDesignFrom(options: SweepDesignOptions): SweepDesignSpec {
   const axes = [...options.grid, ...options.values];
   if (options.random !== undefined) {
     if (axes.length) throw new UsageError('--random draws its own points: give its paths with --range PATH=LO:HI, not --grid or --values');
-    if (!options.range.length) throw new UsageError('--random N needs a --range PATH=LO:HI for each path it varies, e.g. --random 100 --range spending.doublingYears=1.5:3.5');
+    if (!options.range.length)
+      throw new UsageError('--random N needs a --range PATH=LO:HI for each path it varies, e.g. --random 100 --range spending.doublingYears=1.5:3.5');
     return { random: { points: options.random, ranges: options.range } };
   }
   if (options.range.length) throw new UsageError('--range PATH=LO:HI is for --random N (a random design); for a grid give --grid PATH=LO:HI:STEP');

@@ -8,7 +8,22 @@
  * (with 128 + the signal's number, as a shell expects). At other times the signals keep their
  * default action, so Ctrl-C stops a long simulation at once.
  */
-import { accessSync, chmodSync, closeSync, constants, existsSync, fsyncSync, lstatSync, openSync, readlinkSync, realpathSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import {
+  accessSync,
+  chmodSync,
+  closeSync,
+  constants,
+  existsSync,
+  fsyncSync,
+  lstatSync,
+  openSync,
+  readlinkSync,
+  realpathSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeSync,
+} from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { UsageError } from '../io/errors.js';
 import type { CliContext } from './context.js';
@@ -61,8 +76,18 @@ function untrack(path: string): void {
 const writeError = (display: string, error: unknown) => {
   const code = (error as NodeJS.ErrnoException).code;
   const why =
-    code === 'ENOSPC' ? 'no space left on the device' : code === 'EDQUOT' ? 'disk quota exceeded' : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'EROFS' ? 'read-only file system' : (code ?? (error as Error).message);
-  return new UsageError(`cannot write ${display}: ${why}; nothing was written${code === 'ENOSPC' || code === 'EDQUOT' ? ' (free some space or write elsewhere)' : ''}`);
+    code === 'ENOSPC'
+      ? 'no space left on the device'
+      : code === 'EDQUOT'
+        ? 'disk quota exceeded'
+        : code === 'EACCES' || code === 'EPERM'
+          ? 'permission denied'
+          : code === 'EROFS'
+            ? 'read-only file system'
+            : (code ?? (error as Error).message);
+  return new UsageError(
+    `cannot write ${display}: ${why}; nothing was written${code === 'ENOSPC' || code === 'EDQUOT' ? ' (free some space or write elsewhere)' : ''}`,
+  );
 };
 
 /** The first of `inputs` that is the file at `path` (through links), if any. */
@@ -72,7 +97,8 @@ function inputAt(path: string, inputs: readonly string[]): string | undefined {
   return inputs.find((input) => existsSync(input) && realpathSync(input) === real);
 }
 
-const inputClash = (output: string, clash: string) => new UsageError(`--output ${output} is an input of this run (${clash}); writing it would destroy it: choose another file`);
+const inputClash = (output: string, clash: string) =>
+  new UsageError(`--output ${output} is an input of this run (${clash}); writing it would destroy it: choose another file`);
 
 /**
  * Checks an --output value before the run: undefined or "-" mean stdout. The run may not
@@ -88,7 +114,8 @@ export function prepareOutput(ctx: CliContext, output: string | undefined, input
   let path = resolve(ctx.cwd, output);
   // A symbolic link is written through: the file it points to is replaced, the link stays.
   if (lstatSync(path, { throwIfNoEntry: false })?.isSymbolicLink()) {
-    if (!existsSync(path)) throw new UsageError(`--output ${output} is a symbolic link to a file that does not exist (${readlinkSync(path)}); give the file itself`);
+    if (!existsSync(path))
+      throw new UsageError(`--output ${output} is a symbolic link to a file that does not exist (${readlinkSync(path)}); give the file itself`);
     const link = readlinkSync(path);
     if (/^\/proc\/|^\/dev\/fd\//.test(link) || /^\/proc\/|^\/dev\/fd\//.test(realpathSync(path))) {
       throw new UsageError(`--output ${output} is a link to an open file of a process (${link}); give a file, or - for stdout`);
@@ -100,7 +127,8 @@ export function prepareOutput(ctx: CliContext, output: string | undefined, input
   if (existsSync(path)) {
     const stats = statSync(path);
     if (stats.isDirectory()) throw new UsageError(`--output ${output} is a folder; give a file name inside it`);
-    if (!stats.isFile()) throw new UsageError(`--output ${output} is not a regular file (a device, a pipe or a socket); give a file, or leave out --output to write to stdout`);
+    if (!stats.isFile())
+      throw new UsageError(`--output ${output} is not a regular file (a device, a pipe or a socket); give a file, or leave out --output to write to stdout`);
     const clash = inputAt(path, [...inputs, ...(ctx.reads ?? [])]);
     if (clash) throw inputClash(output, clash);
     mode = stats.mode & 0o7777;
@@ -109,7 +137,10 @@ export function prepareOutput(ctx: CliContext, output: string | undefined, input
     } catch {
       throw new UsageError(`--output ${output} is write-protected; it is left as it is (change its permissions, or choose another file)`);
     }
-    if ((stats.mode & 0o222) === 0) throw new UsageError(`--output ${output} is write-protected (mode ${(stats.mode & 0o777).toString(8)}); it is left as it is (change its permissions, or choose another file)`);
+    if ((stats.mode & 0o222) === 0)
+      throw new UsageError(
+        `--output ${output} is write-protected (mode ${(stats.mode & 0o777).toString(8)}); it is left as it is (change its permissions, or choose another file)`,
+      );
   }
   if (!existsSync(folder)) throw new UsageError(`--output ${output}: the folder ${folder} does not exist`);
   if (!statSync(folder).isDirectory()) throw new UsageError(`--output ${output}: ${folder} is not a folder`);

@@ -36,18 +36,30 @@ function renderMetaculusRuns(runs: readonly Pick<ForecastResult, 'forecast' | 'm
   runs.forEach((r, i) => {
     const { from, to } = covered[i];
     if (chosen.from < from || chosen.to > to) {
-      throw new UsageError(`--range ${chosen.from},${chosen.to} must lie within the dates ${r.forecast.scenarioId} covers, ${from}–${to} (year ${from - 1} is "by the end of ${from - 1}", the date ${from}; --horizon goes further)`);
+      throw new UsageError(
+        `--range ${chosen.from},${chosen.to} must lie within the dates ${r.forecast.scenarioId} covers, ${from}–${to} (year ${from - 1} is "by the end of ${from - 1}", the date ${from}; --horizon goes further)`,
+      );
     }
   });
-  return runs.length === 1 ? renderMetaculus(runs[0].forecast, runs[0].manifest, chosen) : `[\n${runs.map((r) => renderMetaculus(r.forecast, r.manifest, chosen).trimEnd()).join(',\n')}\n]\n`;
+  return runs.length === 1
+    ? renderMetaculus(runs[0].forecast, runs[0].manifest, chosen)
+    : `[\n${runs.map((r) => renderMetaculus(r.forecast, r.manifest, chosen).trimEnd()).join(',\n')}\n]\n`;
 }
 
-export function renderRuns(ctx: CliContext, runs: readonly ForecastResult[], format: RunFormat, options: RenderOptions, target: OutputTarget | undefined): string {
+export function renderRuns(
+  ctx: CliContext,
+  runs: readonly ForecastResult[],
+  format: RunFormat,
+  options: RenderOptions,
+  target: OutputTarget | undefined,
+): string {
   switch (format) {
     case 'csv':
       return renderRunsCsv(runs);
     case 'json':
-      return runs.length === 1 ? renderJson(runs[0].forecast, runs[0].manifest) : `[\n${runs.map((r) => renderJson(r.forecast, r.manifest).trimEnd()).join(',\n')}\n]\n`;
+      return runs.length === 1
+        ? renderJson(runs[0].forecast, runs[0].manifest)
+        : `[\n${runs.map((r) => renderJson(r.forecast, r.manifest).trimEnd()).join(',\n')}\n]\n`;
     case 'metaculus':
       return renderMetaculusRuns(runs, options.range);
     case 'table': {
@@ -61,7 +73,12 @@ export function renderRuns(ctx: CliContext, runs: readonly ForecastResult[], for
             r.manifest.files.map((f) => f.path),
             r.manifest.sets,
           );
-          return renderTable(r.forecast, { overrides: r.overrides, chart: chart ? renderChart(r.forecast, chartOptions) : undefined, reference, referenceLeftOut: leftOut });
+          return renderTable(r.forecast, {
+            overrides: r.overrides,
+            chart: chart ? renderChart(r.forecast, chartOptions) : undefined,
+            reference,
+            referenceLeftOut: leftOut,
+          });
         })
         .join('\n');
     }

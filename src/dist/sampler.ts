@@ -70,7 +70,10 @@ function samplerBody(d: Distribution): SamplerBody {
       return normalSampler(mu, sigma, d.dist === 'lognormal', d.truncate);
     }
     case 'mixture':
-      return mixtureSampler(d.components.map((c) => ({ weight: c.weight ?? 1, sampler: compileDistribution(c) })), d.truncate);
+      return mixtureSampler(
+        d.components.map((c) => ({ weight: c.weight ?? 1, sampler: compileDistribution(c) })),
+        d.truncate,
+      );
   }
 }
 
@@ -256,7 +259,14 @@ function mixtureSampler(parts: { weight: number; sampler: Sampler }[], truncate:
       for (let k = 0; k < n; k++) out[k] = sample(rng);
     },
     cdf,
-    quantile: (p) => bisectQuantile(cdf, p, lo, hi, inside.map((c) => c.sampler)),
+    quantile: (p) =>
+      bisectQuantile(
+        cdf,
+        p,
+        lo,
+        hi,
+        inside.map((c) => c.sampler),
+      ),
   };
 }
 

@@ -79,4 +79,3 @@ export function resolveArrivals(plan: Plan, ws: Workspace): void {
 function fillFromRequirement(fn: (requirement: number) => number, requirement: Float64Array, out: Float64Array, n: number): void {
   for (let k = 0; k < n; k++) out[k] = fn(requirement[k]);
 }
-

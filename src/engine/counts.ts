@@ -21,7 +21,10 @@ export function emptyCounts(plan: Plan): Counts {
 
 /** Adds the workspace's chunk to the counts. */
 export function accumulate(plan: Plan, ws: Workspace, counts: Counts): void {
-  if (ws.n < ws.drawn) return accumulateFirst(plan, ws, counts);
+  if (ws.n < ws.drawn) {
+    accumulateFirst(plan, ws, counts);
+    return;
+  }
   counts.worlds += ws.n;
   let assigned = 0;
   ws.groups.forEach((g, i) => {

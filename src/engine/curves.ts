@@ -467,7 +467,6 @@ export class WorldCurves {
     return y <= to && this.totalHard(y) >= r ? y : to + 1;
   }
 
-
   /** How far below the hard-capped curves the real ones can be (with `growth`: spending, FLOP per dollar and the ceiling too). */
   softSlack(growth: boolean): number {
     return ((growth ? (this.spendSoft ? 1 : 0) + (this.priceSoft ? 1 : 0) + (this.ceilSoft ? 1 : 0) : 0) + (this.algoSoft ? 1 : 0)) * LOG10_2;

@@ -45,4 +45,3 @@ function fillDrawn(p: ParamPlan, rng: Rng, out: Float64Array, n: number): void {
   if (p.kind === 'point') out.fill(p.value, 0, n);
   else if (p.kind === 'dist') p.sampler.fill(rng, out, n);
 }
-

@@ -12,10 +12,7 @@ import { compileScalar, type ColumnKernel } from './expression.js';
 import { compileRequirement } from './requirement.js';
 import { compileDistribution, type Sampler } from '../dist/sampler.js';
 
-export type ParamPlan =
-  | { kind: 'point'; value: number }
-  | { kind: 'dist'; sampler: Sampler }
-  | { kind: 'formula'; fn: (requirement: number) => number };
+export type ParamPlan = { kind: 'point'; value: number } | { kind: 'dist'; sampler: Sampler } | { kind: 'formula'; fn: (requirement: number) => number };
 
 /** The uncertain-or-not numbers of CurveValues, in the order their draws are made (model/paths.ts). */
 export type CurveKey = GrowthParameter['key'];
@@ -184,7 +181,6 @@ export function anchorTables(weights: readonly number[]): { bounds: Float64Array
   });
   return { bounds, byTopByte };
 }
-
 
 const plans = new WeakMap<Scenario, Plan>();
 

@@ -112,7 +112,6 @@ function fitGroups(ws: Workspace): void {
   }
 }
 
-
 /** Assigns each world its anchor from 32-bit draws against `bounds` (cumulative weights × 2^32). */
 export function assignAnchors(ws: Workspace, n: number, draws: Uint32Array, bounds: Float64Array, byTopByte: Int32Array, order: Int32Array | null): void {
   const { anchorOf, positionOf, groups, groupCounts } = ws;

@@ -70,7 +70,8 @@ function tooDeepAt(text: string, max: number): number {
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (inString) {
-      if (c === 92) i++; // backslash: skip the escaped character
+      if (c === 92)
+        i++; // backslash: skip the escaped character
       else if (c === 34) inString = false;
     } else if (c === 34) inString = true;
     else if (c === 123 || c === 91) {
@@ -83,7 +84,17 @@ function tooDeepAt(text: string, max: number): number {
 export function parseJsonDocument(file: string, text: string): { ok: true; doc: JsonDocument } | { ok: false; problems: Problem[] } {
   const lineStarts = lineStartsOf(text);
   const deep = tooDeepAt(text, MAX_JSON_DEPTH);
-  if (deep >= 0) return { ok: false, problems: [{ file, ...lineColumn(lineStarts, deep), message: `objects and lists are nested more than ${MAX_JSON_DEPTH} deep here; a scenario or anchor file never needs that` }] };
+  if (deep >= 0)
+    return {
+      ok: false,
+      problems: [
+        {
+          file,
+          ...lineColumn(lineStarts, deep),
+          message: `objects and lists are nested more than ${MAX_JSON_DEPTH} deep here; a scenario or anchor file never needs that`,
+        },
+      ],
+    };
   const errors: ParseError[] = [];
   const root = parseTree(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
   const at = (offset: number, message: string): Problem => ({ file, ...lineColumn(lineStarts, offset), message });
@@ -94,7 +105,11 @@ export function parseJsonDocument(file: string, text: string): { ok: true; doc: 
       const found = text.slice(e.offset, e.offset + Math.max(1, Math.min(e.length, 20)));
       // An invisible character is named, not shown (a second byte-order mark, a no-break space).
       const invisible = /^[\ufeff\u00a0\u200b\u2028\u2029]/.exec(found);
-      if (invisible) return at(e.offset, `invalid JSON: an invisible character U+${invisible[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')} here${invisible[0] === '\ufeff' ? ' (a second byte-order mark)' : ''}; remove it`);
+      if (invisible)
+        return at(
+          e.offset,
+          `invalid JSON: an invisible character U+${invisible[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')} here${invisible[0] === '\ufeff' ? ' (a second byte-order mark)' : ''}; remove it`,
+        );
       return at(e.offset, `invalid JSON: ${PARSE_HINTS[code] ?? code}${found.trim() ? ` (found ${JSON.stringify(found)})` : ''}`);
     });
     return { ok: false, problems: problems.length ? problems : [at(0, 'invalid JSON: the file is empty')] };

@@ -18,7 +18,6 @@ import { hasPath, parseJsonDocument, positionOf, RESERVED_NAMES, reservedNameMes
 import { bundledAnchors, bundledScenarios, workingFolder } from './paths.js';
 import { validateDocument } from './validate.js';
 
-
 export interface LoadedFile {
   path: string;
   sha256: string;
@@ -90,7 +89,13 @@ export function loadAnchorFile(path: string): LoadedAnchor {
   if (!checked.ok) throw new InputError(checked.problems);
   const stem = basename(path).replace(/\.json$/, '');
   if (checked.value.id !== stem) {
-    throw new InputError([{ file: path, ...positionOf(doc, ['id']), message: `id "${checked.value.id}" must match the file name "${stem}.json" (scenarios find anchors by file name)` }]);
+    throw new InputError([
+      {
+        file: path,
+        ...positionOf(doc, ['id']),
+        message: `id "${checked.value.id}" must match the file name "${stem}.json" (scenarios find anchors by file name)`,
+      },
+    ]);
   }
   return { file: checked.value, doc };
 }
@@ -151,7 +156,11 @@ export function resolveScenarioPath(ref: string, relativeTo?: string, cwd = work
     if (!existsSync(asPath)) throw new UsageError(`no such scenario file: ${asPath}`);
     if (!isFile(asPath)) {
       const folder = files().stat(asPath)?.kind === 'folder';
-      throw new UsageError(folder ? `${asPath} is a folder, not a scenario file; give the path of a .json file in it, or a bundled scenario id` : `${asPath} is not a regular file (a device or a socket); give the path of a scenario .json file`);
+      throw new UsageError(
+        folder
+          ? `${asPath} is a folder, not a scenario file; give the path of a .json file in it, or a bundled scenario id`
+          : `${asPath} is not a regular file (a device or a socket); give the path of a scenario .json file`,
+      );
     }
     return asPath;
   }
@@ -174,7 +183,8 @@ export function mergeScenario(base: Record<string, unknown>, over: Record<string
   const out: Record<string, unknown> = { ...base };
   for (const [key, value] of Object.entries(over)) {
     const prior = out[key];
-    out[key] = !isLeaf(value) && prior !== undefined && !isLeaf(prior) ? mergeScenario(prior as Record<string, unknown>, value as Record<string, unknown>) : value;
+    out[key] =
+      !isLeaf(value) && prior !== undefined && !isLeaf(prior) ? mergeScenario(prior as Record<string, unknown>, value as Record<string, unknown>) : value;
   }
   return out;
 }
@@ -197,7 +207,9 @@ export function parseSets(sets: readonly (string | SetOption)[]): { tree: Record
     const path = set.slice(0, eq).trim().split('.');
     if (path.some((p) => p === '')) throw new UsageError(`${option} path "${set.slice(0, eq)}" has an empty part`);
     if (path.length === 1 && (path[0] === 'extends' || path[0] === '$schema')) {
-      throw new UsageError(`${option} ${path[0]}: the command line cannot change what a scenario extends; name the scenario to run instead (e.g. bioanchors run cotra-2020-aggressive)`);
+      throw new UsageError(
+        `${option} ${path[0]}: the command line cannot change what a scenario extends; name the scenario to run instead (e.g. bioanchors run cotra-2020-aggressive)`,
+      );
     }
     const reserved = path.find((p) => RESERVED_NAMES.has(p) || p === 'prototype');
     if (reserved !== undefined) throw new UsageError(`${option} ${set.slice(0, eq)}: ${reservedNameMessage(reserved)}`);
@@ -293,7 +305,11 @@ function applyLayer(merged: Doc, own: Doc, index: number, origins: Origins): Doc
  * General values that can never take effect: the same layer that gave a general value gave every
  * anchor concerned its own. Returns [general key, anchor ids] pairs.
  */
-function deadGeneralValues(origins: Origins, anchorIds: string[], declares: (id: string, variable: string) => boolean): { key: string; layer: number; anchors: string[] }[] {
+function deadGeneralValues(
+  origins: Origins,
+  anchorIds: string[],
+  declares: (id: string, variable: string) => boolean,
+): { key: string; layer: number; anchors: string[] }[] {
   const dead: { key: string; layer: number; anchors: string[] }[] = [];
   for (const [key, layer] of origins.general) {
     if (key === 'algorithmicProgress.source') continue;
@@ -438,13 +454,19 @@ export function loadScenario(ref: string, options: LoadOptions = {}): LoadedScen
     return { file: chain[0].path, ...positionOf(chain[0].doc, issue.path), message: issue.message };
   };
   // Command-line mistakes are usage errors, blamed on the option typed (exit 2), not on a file.
-  const fromOptions = built.ok ? [] : built.issues.flatMap((issue) => {
-    const option = setProblem(issue);
-    return option ? [`${option}: ${issue.message}`] : [];
-  });
+  const fromOptions = built.ok
+    ? []
+    : built.issues.flatMap((issue) => {
+        const option = setProblem(issue);
+        return option ? [`${option}: ${issue.message}`] : [];
+      });
   // One line per mistake: a variable several anchors share gives the same message for each.
   if (fromOptions.length) throw new UsageError([...new Set(fromOptions)].join('\n'));
-  const dead = deadGeneralValues(origins, anchorIds.filter((id) => anchorFiles[id]), (id, name) => Object.hasOwn(anchorFiles[id]?.variables ?? {}, name));
+  const dead = deadGeneralValues(
+    origins,
+    anchorIds.filter((id) => anchorFiles[id]),
+    (id, name) => Object.hasOwn(anchorFiles[id]?.variables ?? {}, name),
+  );
   if (dead.length) {
     const problems: Problem[] = [];
     for (const d of dead) {
@@ -468,7 +490,8 @@ export function loadScenario(ref: string, options: LoadOptions = {}): LoadedScen
       return locate(issue);
     });
     for (const [id, issues] of Object.entries(built.anchorIssues ?? {})) {
-      for (const issue of issues) problems.push({ file: anchorPaths.find((p) => basename(p) === `${id}.json`) ?? id, ...positionOf(anchorDocs[id], issue.path), message: issue.message });
+      for (const issue of issues)
+        problems.push({ file: anchorPaths.find((p) => basename(p) === `${id}.json`) ?? id, ...positionOf(anchorDocs[id], issue.path), message: issue.message });
     }
     throw new InputError(problems);
   }

@@ -11,7 +11,12 @@ export function loadObservations(path: string = bundledObservations(), cwd = wor
   const full = resolve(cwd, path);
   if (!existsSync(full) && !/[\\/]|\.json$/i.test(path)) {
     // `--given-observed cotra-2020-…` takes the next word as its file: say how to write it.
-    throw new InputError([{ file: full, message: `no such observations file; --given-observed takes an optional FILE, so put it after the scenarios (run SCENARIO --given-observed) or write --given-observed=FILE` }]);
+    throw new InputError([
+      {
+        file: full,
+        message: `no such observations file; --given-observed takes an optional FILE, so put it after the scenarios (run SCENARIO --given-observed) or write --given-observed=FILE`,
+      },
+    ]);
   }
   // Read as scenario files are: UTF-8 with or without a byte-order mark, other encodings named.
   const text = readInputText(full);

@@ -15,7 +15,8 @@ export function readPartial(path: string): PartialRun {
   const checked = validateDocument(read.doc, partialRunSchema);
   if (!checked.ok) throw new InputError(checked.problems.slice(0, 1).map((p) => ({ ...p, message: `${notPartial}: ${p.message}` })));
   const p: PartialRun = checked.value;
-  if (!(p.chunks.from < p.chunks.to && p.chunks.to <= p.chunks.of)) throw new InputError([{ file: path, message: `its chunk range ${p.chunks.from}:${p.chunks.to} of ${p.chunks.of} is not a range within the run` }]);
+  if (!(p.chunks.from < p.chunks.to && p.chunks.to <= p.chunks.of))
+    throw new InputError([{ file: path, message: `its chunk range ${p.chunks.from}:${p.chunks.to} of ${p.chunks.of} is not a range within the run` }]);
   if (p.counts.perAnchor.length !== p.plan.anchors.length || p.counts.perAnchor.some((h) => h.length !== p.plan.years.length + 1)) {
     throw new InputError([{ file: path, message: 'its counts do not match its years and anchors' }]);
   }
@@ -23,9 +24,15 @@ export function readPartial(path: string): PartialRun {
   const samples = Number(p.manifest.samples);
   const expected = Math.min(samples, p.chunks.to * CHUNK_SIZE) - p.chunks.from * CHUNK_SIZE;
   const counted = p.counts.never + p.counts.perAnchor.reduce((s, h) => s + h.reduce((a, b) => a + b, 0), 0);
-  if (!Number.isSafeInteger(samples) || p.chunks.of !== chunkCount(samples)) throw new InputError([{ file: path, message: `its manifest's ${p.manifest.samples} worlds do not make ${p.chunks.of} chunks: the part was edited` }]);
+  if (!Number.isSafeInteger(samples) || p.chunks.of !== chunkCount(samples))
+    throw new InputError([{ file: path, message: `its manifest's ${p.manifest.samples} worlds do not make ${p.chunks.of} chunks: the part was edited` }]);
   if (p.counts.worlds !== expected || counted !== expected || p.counts.nonFinite !== 0) {
-    throw new InputError([{ file: path, message: `its counts are not those of chunks ${p.chunks.from}:${p.chunks.to} (${expected} worlds, each counted once; found ${p.counts.worlds} worlds and ${counted} counted, ${p.counts.nonFinite} without a number): the part was edited or damaged` }]);
+    throw new InputError([
+      {
+        file: path,
+        message: `its counts are not those of chunks ${p.chunks.from}:${p.chunks.to} (${expected} worlds, each counted once; found ${p.counts.worlds} worlds and ${counted} counted, ${p.counts.nonFinite} without a number): the part was edited or damaged`,
+      },
+    ]);
   }
   return p;
 }
@@ -44,8 +51,17 @@ export function mergePartials(parts: { path: string; partial: PartialRun }[]): {
       const a = first.partial;
       const b = part.partial;
       const differs = (['manifest', 'plan', 'summary', 'overrides'] as const).filter((k) => JSON.stringify(a[k]) !== JSON.stringify(b[k]));
-      const fields = differs.includes('manifest') ? Object.keys({ ...a.manifest, ...b.manifest }).filter((k) => JSON.stringify(a.manifest[k as keyof typeof a.manifest]) !== JSON.stringify(b.manifest[k as keyof typeof b.manifest])) : [];
-      throw new InputError([{ file: part.path, message: `is a part of another run than ${first.path}: they differ in ${[...fields.map((f) => `manifest.${f}`), ...differs.filter((d) => d !== 'manifest')].join(', ') || 'their number of chunks'}; parts can only be merged with parts of the same run` }]);
+      const fields = differs.includes('manifest')
+        ? Object.keys({ ...a.manifest, ...b.manifest }).filter(
+            (k) => JSON.stringify(a.manifest[k as keyof typeof a.manifest]) !== JSON.stringify(b.manifest[k as keyof typeof b.manifest]),
+          )
+        : [];
+      throw new InputError([
+        {
+          file: part.path,
+          message: `is a part of another run than ${first.path}: they differ in ${[...fields.map((f) => `manifest.${f}`), ...differs.filter((d) => d !== 'manifest')].join(', ') || 'their number of chunks'}; parts can only be merged with parts of the same run`,
+        },
+      ]);
     }
   }
   const sorted = [...parts].sort((a, b) => a.partial.chunks.from - b.partial.chunks.from);

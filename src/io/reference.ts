@@ -97,7 +97,11 @@ export function parseReferenceCsv(file: string, text: string): ReferencePoint[] 
       return;
     }
     if (cells.length < 2 || cells[0] === '' || cells[1] === '' || !Number.isInteger(year) || !Number.isFinite(value)) {
-      problems.push({ file, line: i + 1, message: `expected "year,p" with a whole year and a probability; found "${line.length > 80 ? `${line.slice(0, 80)}…` : line}"` });
+      problems.push({
+        file,
+        line: i + 1,
+        message: `expected "year,p" with a whole year and a probability; found "${line.length > 80 ? `${line.slice(0, 80)}…` : line}"`,
+      });
       return;
     }
     if (year < 1900 || year > 3000) {

@@ -12,7 +12,12 @@ import { positionOf, type JsonDocument } from './json.js';
 type Path = (string | number)[];
 
 export function dotted(path: Path): string {
-  return path.length ? path.map((p) => (typeof p === 'number' ? `[${p}]` : p)).join('.').replace(/\.\[/g, '[') : '(top level)';
+  return path.length
+    ? path
+        .map((p) => (typeof p === 'number' ? `[${p}]` : p))
+        .join('.')
+        .replace(/\.\[/g, '[')
+    : '(top level)';
 }
 
 function valueAt(value: unknown, path: Path): unknown {
@@ -56,7 +61,12 @@ function unwrap(def: ZodDef, data: unknown): ZodDef {
       const key = def.discriminator;
       const chosen =
         (key && objects.find((o) => (o.shape?.[key]?._zod.def.values ?? []).includes((data as Record<string, unknown>)?.[key]))) ||
-        objects.find((o) => data !== null && typeof data === 'object' && Object.keys(data).some((k) => k !== 'weight' && k in (o.shape ?? {}) && k !== 'description' && k !== 'source')) ||
+        objects.find(
+          (o) =>
+            data !== null &&
+            typeof data === 'object' &&
+            Object.keys(data).some((k) => k !== 'weight' && k in (o.shape ?? {}) && k !== 'description' && k !== 'source'),
+        ) ||
         objects[0];
       if (!chosen) return def;
       def = chosen;
@@ -182,23 +192,40 @@ function messageFor(issue: RawIssue, root: unknown, schema: z.ZodType): { path: 
     }
     case 'invalid_value': {
       const options = (issue.values ?? []).map((v) => JSON.stringify(v));
-      if (value === undefined) return [{ path, message: `missing required field "${field}" (${options.length === 1 ? options[0] : `one of ${options.join(', ')}`})` }];
+      if (value === undefined)
+        return [{ path, message: `missing required field "${field}" (${options.length === 1 ? options[0] : `one of ${options.join(', ')}`})` }];
       const hint = typeof value === 'string' ? closest(value, (issue.values ?? []).map(String)) : undefined;
-      return [{ path, message: `${field} must be ${options.length === 1 ? options[0] : `one of ${options.join(', ')}`}; found ${describeValue(value)}${hint ? ` (did you mean "${hint}"?)` : ''}` }];
+      return [
+        {
+          path,
+          message: `${field} must be ${options.length === 1 ? options[0] : `one of ${options.join(', ')}`}; found ${describeValue(value)}${hint ? ` (did you mean "${hint}"?)` : ''}`,
+        },
+      ];
     }
     case 'too_small':
     case 'too_big': {
       const bound = issue.code === 'too_small' ? issue.minimum : issue.maximum;
-      if (issue.origin === 'array') return [{ path, message: issue.code === 'too_small' ? `${field} needs at least ${bound} item(s)` : `${field} may have at most ${bound} item(s)` }];
+      if (issue.origin === 'array')
+        return [{ path, message: issue.code === 'too_small' ? `${field} needs at least ${bound} item(s)` : `${field} may have at most ${bound} item(s)` }];
       if (issue.origin === 'string') {
         if (issue.code === 'too_small') return [{ path, message: `${field} must not be empty` }];
         return [{ path, message: `${field} may be at most ${bound} characters long; found ${String(value).length}` }];
       }
       if (Math.abs(Number(bound)) === MAX_MAGNITUDE) {
-        return [{ path, message: `${field} must be between -1e300 and 1e300 (larger numbers overflow the model's sums, spreads and draws); found ${describeValue(value)}` }];
+        return [
+          {
+            path,
+            message: `${field} must be between -1e300 and 1e300 (larger numbers overflow the model's sums, spreads and draws); found ${describeValue(value)}`,
+          },
+        ];
       }
       if (Number(bound) === MIN_LEVEL && path[path.length - 1] === 'level') {
-        return [{ path, message: `${field} must be at least ${MIN_LEVEL} and below 1 (a narrower interval's probability does not pin its spread in double precision); found ${describeValue(value)}` }];
+        return [
+          {
+            path,
+            message: `${field} must be at least ${MIN_LEVEL} and below 1 (a narrower interval's probability does not pin its spread in double precision); found ${describeValue(value)}`,
+          },
+        ];
       }
       const relation = issue.code === 'too_small' ? (issue.inclusive ? 'at least' : 'above') : issue.inclusive ? 'at most' : 'below';
       return [{ path, message: `${field} must be ${relation} ${bound}; found ${describeValue(value)}` }];
@@ -226,7 +253,10 @@ export function validateDocument<T>(doc: JsonDocument, schema: z.ZodType<T>): { 
 function relevant(issues: RawIssue[]): RawIssue[] {
   const key = (i: RawIssue) => JSON.stringify(i.path);
   const wrongType = new Set(issues.filter((i) => i.code === 'invalid_type').map(key));
-  const safeInteger = (i: RawIssue) => i.origin === 'int' && (i.code === 'too_big' || i.code === 'too_small') && Math.abs(Number(i.code === 'too_big' ? i.maximum : i.minimum)) === Number.MAX_SAFE_INTEGER;
+  const safeInteger = (i: RawIssue) =>
+    i.origin === 'int' &&
+    (i.code === 'too_big' || i.code === 'too_small') &&
+    Math.abs(Number(i.code === 'too_big' ? i.maximum : i.minimum)) === Number.MAX_SAFE_INTEGER;
   return issues.filter((i) => {
     if (i.code !== 'invalid_type' && wrongType.has(key(i))) return false;
     if (safeInteger(i) && issues.some((j) => j !== i && key(j) === key(i))) return false;

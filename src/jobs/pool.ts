@@ -5,7 +5,7 @@
  * (floating-point sums such as observation weights included).
  */
 import { CHUNK_SIZE, runChunks } from '../engine/loop.js';
-import { ClaimWindow, sharedCounter, stopClaims } from './claims.js';
+import { type ClaimWindow, sharedCounter, stopClaims } from './claims.js';
 import type { JobWorker, WorkerFactory, WorkerMessage, WorkerTask } from './protocol.js';
 import { buildJob, type Job } from './registry.js';
 

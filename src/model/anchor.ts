@@ -28,7 +28,7 @@ const adjustmentSchema = z
     below: finite.optional().describe('Apply the step only when the requirement (so far) is below this (log10 FLOP).'),
     add: z.string().min(1).optional().describe('mathjs expression over the variables (and "requirement", the value so far) to add.'),
     atLeast: finite.optional().describe('Raise the requirement to this floor (log10 FLOP).'),
-    roundTo: finite.gt(0).optional().describe('Round the requirement to a multiple of this, half to even (as Python\'s round(x, 1) for 0.1).'),
+    roundTo: finite.gt(0).optional().describe("Round the requirement to a multiple of this, half to even (as Python's round(x, 1) for 0.1)."),
     description: z.string().optional(),
     source: z.string().optional(),
   })
@@ -52,15 +52,12 @@ export const anchorFileSchema = z
     variables: z
       .record(variableName, distributionSchema('variable'))
       .describe('The beliefs the formula combines, each a distribution with its unit. A variable is drawn once per simulated world.'),
-    formula: z
-      .string()
-      .min(1)
-      .describe('mathjs expression over the variables giving the requirement in log10 FLOP with 2020 algorithms.'),
+    formula: z.string().min(1).describe('mathjs expression over the variables giving the requirement in log10 FLOP with 2020 algorithms.'),
     adjustments: z
       .array(adjustmentSchema)
       .optional()
       .describe(
-        'Steps applied in order to the formula\'s value, e.g. an update against low requirements: add a formula (when below a level), raise to a floor, or round.',
+        "Steps applied in order to the formula's value, e.g. an update against low requirements: add a formula (when below a level), raise to a floor, or round.",
       ),
     notes: z.string().optional().describe('Free text: choices made and why.'),
   })
@@ -75,10 +72,7 @@ export interface AnchorVariable {
 }
 
 /** A parsed adjustment step (see adjustmentSchema). */
-export type Adjustment =
-  | { kind: 'add'; below: number; expr: Expr; source: string }
-  | { kind: 'atLeast'; value: number }
-  | { kind: 'roundTo'; step: number };
+export type Adjustment = { kind: 'add'; below: number; expr: Expr; source: string } | { kind: 'atLeast'; value: number } | { kind: 'roundTo'; step: number };
 
 /** An anchor ready for the engine: variables resolved (with scenario overrides) and formula parsed. */
 export interface Anchor {
@@ -120,10 +114,16 @@ export function buildAnchor(
   const ranges = Object.fromEntries(variables.map((v) => [v.name, supportOf(v.dist)]));
   const domain = checkDomain(parsed.formula.expr, ranges);
   if (domain.problem) issues.push({ path: ['formula'], message: `the formula can be undefined: ${domain.problem}` });
-  else if (Object.values(ranges).every((r) => Number.isFinite(r.lo) && Number.isFinite(r.hi)) && !(Number.isFinite(domain.range.lo) && Number.isFinite(domain.range.hi))) {
+  else if (
+    Object.values(ranges).every((r) => Number.isFinite(r.lo) && Number.isFinite(r.hi)) &&
+    !(Number.isFinite(domain.range.lo) && Number.isFinite(domain.range.hi))
+  ) {
     // Every variable is bounded, yet the formula's values reach infinity: they overflow (a point
     // value of 1e300 squared). With unbounded variables that is checked on the draws instead.
-    issues.push({ path: ['formula'], message: `the formula overflows: with its variables' values it reaches [${domain.range.lo}, ${domain.range.hi}]; use smaller values (the requirement is in log10 FLOP)` });
+    issues.push({
+      path: ['formula'],
+      message: `the formula overflows: with its variables' values it reaches [${domain.range.lo}, ${domain.range.hi}]; use smaller values (the requirement is in log10 FLOP)`,
+    });
   }
   const used = new Set(parsed.formula.variables);
   const adjustments: Adjustment[] = [];

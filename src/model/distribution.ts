@@ -8,7 +8,18 @@ import * as z from 'zod';
 
 import type { Distribution } from '../dist/distribution.js';
 
-export { DIST_KINDS, distributionKey, type Distribution, type Truncation, type PointDist, type NormalDist, type LognormalDist, type UniformDist, type TriangularDist, type MixtureDist } from '../dist/distribution.js';
+export {
+  DIST_KINDS,
+  distributionKey,
+  type Distribution,
+  type Truncation,
+  type PointDist,
+  type NormalDist,
+  type LognormalDist,
+  type UniformDist,
+  type TriangularDist,
+  type MixtureDist,
+} from '../dist/distribution.js';
 
 /**
  * Largest magnitude of a number in these files. Anything the model computes from such numbers
@@ -137,11 +148,9 @@ export function distributionSchema(context: DistContext): z.ZodType<Distribution
     })
     .partial({ level: true })
     .superRefine((d, ctx) => intervalOrSpread(d, 'sdLn', d.sdLn, ctx, true));
-  const uniform = z
-    .strictObject({ dist: z.literal('uniform'), min: finite, max: finite, ...meta })
-    .superRefine((d, ctx) => {
-      if (!(d.min < d.max)) ctx.addIssue({ code: 'custom', path: ['max'], message: `inverted range: min (${d.min}) must be below max (${d.max})` });
-    });
+  const uniform = z.strictObject({ dist: z.literal('uniform'), min: finite, max: finite, ...meta }).superRefine((d, ctx) => {
+    if (!(d.min < d.max)) ctx.addIssue({ code: 'custom', path: ['max'], message: `inverted range: min (${d.min}) must be below max (${d.max})` });
+  });
   const triangular = z
     .strictObject({
       dist: z.literal('triangular'),
@@ -152,7 +161,8 @@ export function distributionSchema(context: DistContext): z.ZodType<Distribution
     })
     .superRefine((d, ctx) => {
       if (!(d.min < d.max)) ctx.addIssue({ code: 'custom', path: ['max'], message: `inverted range: min (${d.min}) must be below max (${d.max})` });
-      else if (!(d.mode >= d.min && d.mode <= d.max)) ctx.addIssue({ code: 'custom', path: ['mode'], message: `mode (${d.mode}) must lie between min (${d.min}) and max (${d.max})` });
+      else if (!(d.mode >= d.min && d.mode <= d.max))
+        ctx.addIssue({ code: 'custom', path: ['mode'], message: `mode (${d.mode}) must lie between min (${d.min}) and max (${d.max})` });
     });
   const mixture = z.strictObject({
     dist: z.literal('mixture'),

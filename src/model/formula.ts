@@ -123,8 +123,10 @@ function tokenize(source: string): { ok: true; tokens: Token[] } | { ok: false; 
     const n = number.exec(source);
     if (n) {
       const value = Number(n[0]);
-      if (!(Math.abs(value) <= MAX_MAGNITUDE)) return fail(i, `${n[0]} is too large a number; numbers must be between -1e300 and 1e300, as in the rest of the file`);
-      if (n[0] === '0' && /^[xXbBoO][0-9A-Fa-f]/.test(source.slice(i + 1))) return fail(i, `${source.slice(i).match(/^0[xXbBoO][0-9A-Fa-f]*/)?.[0]}: only decimal numbers are allowed`);
+      if (!(Math.abs(value) <= MAX_MAGNITUDE))
+        return fail(i, `${n[0]} is too large a number; numbers must be between -1e300 and 1e300, as in the rest of the file`);
+      if (n[0] === '0' && /^[xXbBoO][0-9A-Fa-f]/.test(source.slice(i + 1)))
+        return fail(i, `${source.slice(i).match(/^0[xXbBoO][0-9A-Fa-f]*/)?.[0]}: only decimal numbers are allowed`);
       tokens.push({ kind: 'number', text: n[0], at: i });
       i += n[0].length;
       continue;
@@ -197,11 +199,7 @@ export function exprDepth(expr: Expr): number {
  * Parses `source` and checks it against the declared variable names.
  * `closest` finds a near spelling for "did you mean" hints.
  */
-export function parseFormula(
-  source: string,
-  declared: readonly string[],
-  closest: (a: string, b: readonly string[]) => string | undefined,
-): FormulaResult {
+export function parseFormula(source: string, declared: readonly string[], closest: (a: string, b: readonly string[]) => string | undefined): FormulaResult {
   if (source.length > MAX_FORMULA_LENGTH) {
     return { ok: false, message: `the formula is ${source.length} characters long; at most ${MAX_FORMULA_LENGTH} are accepted` };
   }
@@ -212,7 +210,8 @@ export function parseFormula(
   try {
     node = math.parse(source);
   } catch (error) {
-    if (error instanceof RangeError) return { ok: false, message: `the formula is nested more than ${MAX_FORMULA_DEPTH} deep (parentheses, function calls, signs and powers)` };
+    if (error instanceof RangeError)
+      return { ok: false, message: `the formula is nested more than ${MAX_FORMULA_DEPTH} deep (parentheses, function calls, signs and powers)` };
     // mathjs says "(char N)", counting from 1: the column in the formula.
     const message = (error as Error).message.replace(/\(char (\d+)\)/, '(at column $1 of the formula)');
     return { ok: false, message: `cannot read the formula: ${message}; ${ACCEPTED}` };
@@ -269,10 +268,14 @@ export function parseFormula(
       }
       case 'FunctionNode': {
         const fnNode = any.fn as { type: string; name?: string };
-        if (fnNode.type !== 'SymbolNode') throw new Error(`only a function named by its name can be called, e.g. log10(x); available: ${Object.keys(FUNCTIONS).join(', ')}`);
+        if (fnNode.type !== 'SymbolNode')
+          throw new Error(`only a function named by its name can be called, e.g. log10(x); available: ${Object.keys(FUNCTIONS).join(', ')}`);
         const name = fnNode.name as string;
         if (!Object.hasOwn(FUNCTIONS, name)) {
-          const what = declaredSet.has(name) || Object.hasOwn(CONSTANTS, name) ? `"${name}" is a ${declaredSet.has(name) ? 'variable' : 'constant'}, not a function: write ${name} * (…) for a product` : `unknown function "${name}"${suggestion(name, Object.keys(FUNCTIONS), closest)}`;
+          const what =
+            declaredSet.has(name) || Object.hasOwn(CONSTANTS, name)
+              ? `"${name}" is a ${declaredSet.has(name) ? 'variable' : 'constant'}, not a function: write ${name} * (…) for a product`
+              : `unknown function "${name}"${suggestion(name, Object.keys(FUNCTIONS), closest)}`;
           throw new Error(`${what}; available: ${Object.keys(FUNCTIONS).join(', ')}`);
         }
         const spec = FUNCTIONS[name as FunctionName];
@@ -304,11 +307,16 @@ export function parseFormula(
   try {
     expr = convert(node);
   } catch (error) {
-    if (error instanceof RangeError) return { ok: false, message: `the formula is nested more than ${MAX_FORMULA_DEPTH} deep (parentheses, function calls, signs and powers)` };
+    if (error instanceof RangeError)
+      return { ok: false, message: `the formula is nested more than ${MAX_FORMULA_DEPTH} deep (parentheses, function calls, signs and powers)` };
     return { ok: false, message: (error as Error).message };
   }
   const depth = exprDepth(expr);
-  if (depth > MAX_FORMULA_DEPTH) return { ok: false, message: `the formula is nested ${depth} deep (parentheses, function calls, signs and powers); at most ${MAX_FORMULA_DEPTH} is accepted` };
+  if (depth > MAX_FORMULA_DEPTH)
+    return {
+      ok: false,
+      message: `the formula is nested ${depth} deep (parentheses, function calls, signs and powers); at most ${MAX_FORMULA_DEPTH} is accepted`,
+    };
   return { ok: true, formula: { source, expr, variables: used } };
 }
 

@@ -42,7 +42,8 @@ const sourceSchema = z
     note: z.string().optional(),
   })
   .superRefine((s, ctx) => {
-    if (s.repository && (!s.commit || !s.path)) ctx.addIssue({ code: 'custom', path: s.commit ? ['path'] : ['commit'], message: 'a source in a repository needs the path and commit read' });
+    if (s.repository && (!s.commit || !s.path))
+      ctx.addIssue({ code: 'custom', path: s.commit ? ['path'] : ['commit'], message: 'a source in a repository needs the path and commit read' });
     if (!s.repository && !s.url) ctx.addIssue({ code: 'custom', path: ['url'], message: 'a source needs a url or a repository' });
   })
   .describe('A source and the snapshot of it that was read.');
@@ -51,9 +52,14 @@ const interval = z
   .strictObject({
     low: finite.optional(),
     high: finite.optional(),
-    level: z.number().gt(0).lt(1).optional().describe('Probability the interval holds (0.9 for a 90% interval); absent when the source gives bounds without a level.'),
+    level: z
+      .number()
+      .gt(0)
+      .lt(1)
+      .optional()
+      .describe('Probability the interval holds (0.9 for a 90% interval); absent when the source gives bounds without a level.'),
     relative: z.boolean().optional().describe('true: low and high are multiples of the figure (the source states its uncertainty as factors).'),
-    source: sourceId.optional().describe('Where the interval is stated, if not in the figure\'s own source.'),
+    source: sourceId.optional().describe("Where the interval is stated, if not in the figure's own source."),
     note: z.string().optional(),
   })
   .refine((i) => i.low !== undefined || i.high !== undefined, { message: 'an interval needs low, high or both' })
@@ -76,7 +82,9 @@ const figure = (unit: string) =>
       value: finite.gt(0).describe(`The figure, in ${unit} (not log10).`),
       kind: z
         .enum(['reported', 'estimate', 'derived', 'bound'])
-        .describe("reported: stated by the developer (as recorded by the source); estimate: a third party's estimate; derived: computed from other figures of this row (derivedFrom); bound: the true value is at least (bound: lower) or at most (bound: upper) this."),
+        .describe(
+          "reported: stated by the developer (as recorded by the source); estimate: a third party's estimate; derived: computed from other figures of this row (derivedFrom); bound: the true value is at least (bound: lower) or at most (bound: upper) this.",
+        ),
       bound: z.enum(['lower', 'upper']).optional().describe('With kind "bound": which side.'),
       source: sourceId.optional().describe('The id of the source in `sources` (every figure but a derived one).'),
       entry: z.string().min(1).optional().describe("The source's own name for the row read (e.g. Epoch's 'Grok-3')."),
@@ -100,7 +108,9 @@ export const observationRowSchema = z.strictObject({
   frontier: z
     .array(z.enum(FIGURE_FIELDS))
     .optional()
-    .describe("The figures of this row that stand for its year in hindcast and --given-observed (the selection rule is the file's `selection`); absent or empty: context only."),
+    .describe(
+      "The figures of this row that stand for its year in hindcast and --given-observed (the selection rule is the file's `selection`); absent or empty: context only.",
+    ),
   trainingFlop: figure('FLOP').optional().describe('Training compute of the run.'),
   flopPerUsd: figure('FLOP per US dollar').optional().describe('Price-performance of the compute the run used.'),
   costUsd: figure('US dollars').optional().describe('Estimated cost of the run.'),
@@ -111,7 +121,7 @@ export const TREND_UNITS = ['halvingMonths', 'halvingYears', 'doublingYears', 'f
 export type TrendUnit = (typeof TREND_UNITS)[number];
 
 const trendValue = z.strictObject({
-  value: finite.gt(0).optional().describe('The central estimate, in the trend\'s unit.'),
+  value: finite.gt(0).optional().describe("The central estimate, in the trend's unit."),
   interval: interval.optional(),
   source: sourceId,
   note: z.string().optional(),
@@ -121,7 +131,9 @@ export const trendSchema = z
   .strictObject({
     id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'an id: lower-case letters, digits and dashes'),
     quantity: z.string().min(1).describe('What grows or falls, as the source defines it.'),
-    unit: z.enum(TREND_UNITS).describe('halvingMonths / halvingYears: time for the quantity to halve; doublingYears: to double; factorPerYear: multiple a year.'),
+    unit: z
+      .enum(TREND_UNITS)
+      .describe('halvingMonths / halvingYears: time for the quantity to halve; doublingYears: to double; factorPerYear: multiple a year.'),
     value: finite.gt(0).optional().describe("The source's central estimate, in `unit`."),
     interval: interval.optional(),
     kind: z.enum(['estimate', 'range']).describe("estimate: a fitted rate with its interval; range: the source's summary range, not a statistical interval."),
@@ -141,7 +153,7 @@ export const observationsFileSchema = z
     description: z.string().min(1),
     yearConvention: z.string().min(1).describe("What a row's year means and which projected year it is compared with."),
     selection: z.string().min(1).describe("How the year's frontier figures were chosen among the runs of that year."),
-    units: z.string().min(1).describe('The units of the figures (costs: which year\'s dollars).'),
+    units: z.string().min(1).describe("The units of the figures (costs: which year's dollars)."),
     missing: z.array(z.string().min(1)).optional().describe('Years or figures left out, and why.'),
     sources: z.record(sourceId, sourceSchema).describe('Every source cited, by id, with the snapshot read.'),
     rows: z.array(observationRowSchema).min(1),
@@ -149,7 +161,8 @@ export const observationsFileSchema = z
   })
   .superRefine((file, ctx) => {
     const known = (id: string | undefined, path: (string | number)[]) => {
-      if (id !== undefined && !(id in file.sources)) ctx.addIssue({ code: 'custom', path, message: `no source "${id}" in sources; known: ${Object.keys(file.sources).join(', ')}` });
+      if (id !== undefined && !(id in file.sources))
+        ctx.addIssue({ code: 'custom', path, message: `no source "${id}" in sources; known: ${Object.keys(file.sources).join(', ')}` });
     };
     const frontierSeen = new Map<string, number>();
     file.rows.forEach((row, i) => {
@@ -157,9 +170,19 @@ export const observationsFileSchema = z
       if (present.length === 0) ctx.addIssue({ code: 'custom', path: ['rows', i], message: 'a row needs at least one of trainingFlop, flopPerUsd, costUsd' });
       for (const field of row.frontier ?? []) {
         if (!row[field]) ctx.addIssue({ code: 'custom', path: ['rows', i, 'frontier'], message: `frontier names ${field}, which this row does not have` });
-        else if (row[field]!.kind === 'bound' && row[field]!.bound === 'upper') ctx.addIssue({ code: 'custom', path: ['rows', i, 'frontier'], message: `${field} is an upper bound: the hindcast and the weights take lower bounds only` });
+        else if (row[field]!.kind === 'bound' && row[field]!.bound === 'upper')
+          ctx.addIssue({
+            code: 'custom',
+            path: ['rows', i, 'frontier'],
+            message: `${field} is an upper bound: the hindcast and the weights take lower bounds only`,
+          });
         const key = `${row.year} ${field}`;
-        if (frontierSeen.has(key)) ctx.addIssue({ code: 'custom', path: ['rows', i, 'frontier'], message: `${row.year} already has a frontier ${field} (rows[${frontierSeen.get(key)}]); give one per year` });
+        if (frontierSeen.has(key))
+          ctx.addIssue({
+            code: 'custom',
+            path: ['rows', i, 'frontier'],
+            message: `${row.year} already has a frontier ${field} (rows[${frontierSeen.get(key)}]); give one per year`,
+          });
         frontierSeen.set(key, i);
       }
       for (const field of present) {
@@ -176,7 +199,11 @@ export const observationsFileSchema = z
           const num = row[d.numerator];
           const den = row[d.denominator];
           if (!num || !den || num.kind === 'derived' || den.kind === 'derived') {
-            ctx.addIssue({ code: 'custom', path: [...at, 'derivedFrom'], message: `derivedFrom needs ${d.numerator} and ${d.denominator} in this row, neither of them derived` });
+            ctx.addIssue({
+              code: 'custom',
+              path: [...at, 'derivedFrom'],
+              message: `derivedFrom needs ${d.numerator} and ${d.denominator} in this row, neither of them derived`,
+            });
             continue;
           }
           const expected = num.value / den.value;

@@ -36,7 +36,10 @@ const price = (field: 'log10FlopPerUsd' | 'doublingYears' | 'maxLog10FlopPerUsd'
   set: (s, p) => ({ ...s, pricePerformance: { ...s.pricePerformance, [field]: p } }),
   present: () => true,
 });
-const spend = (field: 'log10UsdPerRun' | 'doublingYears' | 'log10GdpUsd' | 'gdpGrowthPerYear' | 'maxGdpFraction', key: GrowthParameter['key']): GrowthParameter => ({
+const spend = (
+  field: 'log10UsdPerRun' | 'doublingYears' | 'log10GdpUsd' | 'gdpGrowthPerYear' | 'maxGdpFraction',
+  key: GrowthParameter['key'],
+): GrowthParameter => ({
   path: `spending.${field}`,
   key,
   get: (s) => s.spending[field],
@@ -84,7 +87,8 @@ export function parameterAt(scenario: Scenario, path: string): ParameterRef | un
   const growth = GROWTH_PARAMETERS.find((g) => g.path === path && g.present(scenario));
   if (growth) return { kind: 'growth', parameter: growth };
   const general = /^algorithmicProgress\.(\w+)$/.exec(path);
-  if (general && (ALGORITHMIC_FIELDS as readonly string[]).includes(general[1])) return { kind: 'algorithmic', field: general[1] as AlgorithmicField, anchorIds: 'all' };
+  if (general && (ALGORITHMIC_FIELDS as readonly string[]).includes(general[1]))
+    return { kind: 'algorithmic', field: general[1] as AlgorithmicField, anchorIds: 'all' };
   const own = /^anchors\.([^.]+)\.algorithmicProgress\.(\w+)$/.exec(path);
   if (own && (ALGORITHMIC_FIELDS as readonly string[]).includes(own[2]) && scenario.anchors.some((a) => a.anchor.id === own[1])) {
     return { kind: 'algorithmic', field: own[2] as AlgorithmicField, anchorIds: [own[1]] };
@@ -107,7 +111,9 @@ export function setParameter(scenario: Scenario, ref: ParameterRef, param: Param
   return {
     ...scenario,
     anchors: scenario.anchors.map((a) =>
-      ref.anchorIds === 'all' || ref.anchorIds.includes(a.anchor.id) ? { ...a, algorithmicProgress: { ...a.algorithmicProgress, [ref.field]: param } as AlgorithmicProgress } : a,
+      ref.anchorIds === 'all' || ref.anchorIds.includes(a.anchor.id)
+        ? { ...a, algorithmicProgress: { ...a.algorithmicProgress, [ref.field]: param } as AlgorithmicProgress }
+        : a,
     ),
   };
 }

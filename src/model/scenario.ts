@@ -40,7 +40,7 @@ const spending = z
   .strictObject({
     log10UsdPerRun: param.optional().describe('log10 dollars spent on the largest training run in `year`.'),
     year: year.optional().describe('Year of log10UsdPerRun.'),
-    doublingYears: param.optional().describe('Years for the largest run\'s budget to double.'),
+    doublingYears: param.optional().describe("Years for the largest run's budget to double."),
     log10GdpUsd: param.optional().describe('log10 GDP (USD) of the largest economy in gdpYear.'),
     gdpYear: year.optional(),
     gdpGrowthPerYear: param.optional().describe('GDP growth rate per year, e.g. 0.03.'),
@@ -58,7 +58,9 @@ const computeCeiling = z
     cap: cap.optional(),
     source: z.string().optional(),
   })
-  .describe('Optional: a physical ceiling on the largest training run (power, chips). It caps the affordable FLOP (spending × FLOP per dollar), before algorithmic progress.');
+  .describe(
+    'Optional: a physical ceiling on the largest training run (power, chips). It caps the affordable FLOP (spending × FLOP per dollar), before algorithmic progress.',
+  );
 
 const algorithmicProgressFields = {
   halvingYears: paramOrFormula.optional().describe('Years for the FLOP a given model needs to halve.'),
@@ -73,10 +75,7 @@ const algorithmicProgress = z
   })
   .describe('Algorithmic progress: the defaults for every anchor.');
 
-const variableOverrides = z.record(
-  z.string().regex(IDENTIFIER, 'a variable name must be an identifier'),
-  z.union([finite, distributionSchema('override')]),
-);
+const variableOverrides = z.record(z.string().regex(IDENTIFIER, 'a variable name must be an identifier'), z.union([finite, distributionSchema('override')]));
 
 const anchorEntry = z.strictObject({
   weight: finite.optional().describe('Probability that this anchor is the right one (0 to 1).'),
@@ -110,10 +109,7 @@ export const scenarioFileSchema = z
 
 export type ScenarioFile = z.infer<typeof scenarioFileSchema>;
 
-export type Param =
-  | { kind: 'point'; value: number }
-  | { kind: 'dist'; dist: Distribution }
-  | { kind: 'formula'; formula: ParsedFormula };
+export type Param = { kind: 'point'; value: number } | { kind: 'dist'; dist: Distribution } | { kind: 'formula'; formula: ParsedFormula };
 
 export type Cap = 'hard' | 'soft';
 
@@ -199,10 +195,17 @@ export function buildScenario(
   const issues: Issue[] = [];
   const anchorIssues: Record<string, Issue[]> = {};
   const required = <T>(value: T | undefined, path: (string | number)[], what: string, related?: (string | number)[][]): T => {
-    if (value === undefined) issues.push({ path, message: `missing: ${what} (set it here or in a scenario this one extends)`, ...(related ? { related } : {}) });
+    if (value === undefined)
+      issues.push({ path, message: `missing: ${what} (set it here or in a scenario this one extends)`, ...(related ? { related } : {}) });
     return value as T;
   };
-  const toParam = (input: ParamInput | undefined, path: (string | number)[], what: string, valid: (r: Range) => string | undefined, related?: (string | number)[][]): Param => {
+  const toParam = (
+    input: ParamInput | undefined,
+    path: (string | number)[],
+    what: string,
+    valid: (r: Range) => string | undefined,
+    related?: (string | number)[][],
+  ): Param => {
     const value = required(input, path, what, related);
     if (value === undefined) return { kind: 'point', value: NaN };
     let param: Param;
@@ -232,7 +235,12 @@ export function buildScenario(
     const problem = valid(range);
     if (problem) {
       const found = range.lo === range.hi ? `found ${range.lo}` : `its values range over [${range.lo}, ${range.hi}]`;
-      const fix = range.lo === range.hi ? '' : 'formula' in (value as object) ? '; change the formula (clamp(…, lo, hi) bounds it)' : '; truncate the distribution or use a lognormal';
+      const fix =
+        range.lo === range.hi
+          ? ''
+          : 'formula' in (value as object)
+            ? '; change the formula (clamp(…, lo, hi) bounds it)'
+            : '; truncate the distribution or use a lognormal';
       issues.push({ path, message: `${what} ${problem}; ${found}${fix}` });
     }
     return param;
@@ -273,12 +281,23 @@ export function buildScenario(
   // A part missing is blamed on the ceiling as a whole (the file or --set that gave the rest of it).
   const ceilingPlace = [['computeCeiling']];
   const computeCeiling: ComputeCeiling | undefined = cc && {
-    log10FlopPerRun: toParam(cc.log10FlopPerRun, ['computeCeiling', 'log10FlopPerRun'], 'computeCeiling.log10FlopPerRun (log10 FLOP of the largest feasible run)', any, ceilingPlace),
+    log10FlopPerRun: toParam(
+      cc.log10FlopPerRun,
+      ['computeCeiling', 'log10FlopPerRun'],
+      'computeCeiling.log10FlopPerRun (log10 FLOP of the largest feasible run)',
+      any,
+      ceilingPlace,
+    ),
     year: required(cc.year, ['computeCeiling', 'year'], 'computeCeiling.year (the year of log10FlopPerRun)', ceilingPlace),
     doublingYears:
       cc.doublingYears === undefined
         ? { kind: 'point', value: Infinity }
-        : toParam(cc.doublingYears, ['computeCeiling', 'doublingYears'], 'computeCeiling.doublingYears (a doubling time in years; leave it out for a fixed ceiling)', positive),
+        : toParam(
+            cc.doublingYears,
+            ['computeCeiling', 'doublingYears'],
+            'computeCeiling.doublingYears (a doubling time in years; leave it out for a fixed ceiling)',
+            positive,
+          ),
     cap: cc.cap ?? 'hard',
   };
 
@@ -331,13 +350,18 @@ export function buildScenario(
         if (fromOverride) issues.push(issue);
         else if (fineAlone) {
           const blamed = Object.entries(overrides).map(([name, o]) => ({ name, path: o.path }));
-          issues.push({ path: blamed[0].path, related: blamed.slice(1).map((b) => b.path), message: `with this scenario's ${blamed.map((b) => b.name).join(', ')}, anchor "${id}" fails: ${issue.message}` });
+          issues.push({
+            path: blamed[0].path,
+            related: blamed.slice(1).map((b) => b.path),
+            message: `with this scenario's ${blamed.map((b) => b.name).join(', ')}, anchor "${id}" fails: ${issue.message}`,
+          });
         } else (anchorIssues[id] ??= []).push(issue);
       }
       continue;
     }
     const own = entry.algorithmicProgress ?? {};
-    const algoPath = (key: string): (string | number)[] => (own[key as keyof typeof own] !== undefined ? [...path, 'algorithmicProgress', key] : ['algorithmicProgress', key]);
+    const algoPath = (key: string): (string | number)[] =>
+      own[key as keyof typeof own] !== undefined ? [...path, 'algorithmicProgress', key] : ['algorithmicProgress', key];
     anchors.push({
       anchor: built.value,
       weight: weight ?? 0,
@@ -361,7 +385,10 @@ export function buildScenario(
     // 12 significant digits: enough never to read as exactly 1 (it said "add up to 1, more than 1"
     // when rounded to 6 decimals), few enough to hide the rounding of the sum (1.0000000999999998).
     const shown = +weightSum.toPrecision(12);
-    const each = entries.filter(([, e]) => e.weight !== undefined).map(([id, e]) => `${id} ${e.weight}`).join(' + ');
+    const each = entries
+      .filter(([, e]) => e.weight !== undefined)
+      .map(([id, e]) => `${id} ${e.weight}`)
+      .join(' + ');
     issues.push({
       path: ['anchors'],
       message: `anchor weights add up to ${shown} (${each}), more than 1; lower them to add up to at most 1 (the remainder is the weight on "no anchor")`,

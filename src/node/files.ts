@@ -23,7 +23,7 @@ export function nodeFiles(onRead?: (path: string) => void): Files {
   return {
     root: packageRoot(),
     stat(path) {
-      let s;
+      let s: ReturnType<typeof statSync>;
       try {
         s = statSync(path);
       } catch (error) {

@@ -23,7 +23,16 @@ export interface ChartOptions {
 }
 
 /** asciichart's colour codes, in an order that stays apart on dark and light terminals. */
-const COLORS = [asciichart.blue, asciichart.yellow, asciichart.green, asciichart.magenta, asciichart.cyan, asciichart.red, asciichart.lightblue, asciichart.lightgray];
+const COLORS = [
+  asciichart.blue,
+  asciichart.yellow,
+  asciichart.green,
+  asciichart.magenta,
+  asciichart.cyan,
+  asciichart.red,
+  asciichart.lightblue,
+  asciichart.lightgray,
+];
 
 export function yLabel(x: number): string {
   const quarter = Math.round(x / 25);

@@ -41,10 +41,16 @@ export function renderCompareTable(c: Comparison, overrides: readonly string[] =
   const out: string[] = [];
   if (first.observed) {
     const o = first.observed;
-    out.push(`Given the observations in ${observedEvidence(o)}: ${c.forecasts.every((f) => f.observed?.worlds === o.worlds) ? `${count(o.worlds)} worlds each` : `${c.forecasts.map((f) => count(f.observed?.worlds ?? f.samples)).join(' / ')} worlds`}, importance-weighted · seed ${first.seed} · years ${differentYears(c) ? 'by scenario (below)' : `${first.startYear}–${first.horizonYear}`}`);
-    out.push(`Effective worlds: ${c.forecasts.map((f) => `${f.scenarioId} ${count(f.observed?.effectiveWorlds ?? f.samples)}`).join(', ')} (each scenario weighted on its own worlds; differences use unpaired errors)`);
+    out.push(
+      `Given the observations in ${observedEvidence(o)}: ${c.forecasts.every((f) => f.observed?.worlds === o.worlds) ? `${count(o.worlds)} worlds each` : `${c.forecasts.map((f) => count(f.observed?.worlds ?? f.samples)).join(' / ')} worlds`}, importance-weighted · seed ${first.seed} · years ${differentYears(c) ? 'by scenario (below)' : `${first.startYear}–${first.horizonYear}`}`,
+    );
+    out.push(
+      `Effective worlds: ${c.forecasts.map((f) => `${f.scenarioId} ${count(f.observed?.effectiveWorlds ?? f.samples)}`).join(', ')} (each scenario weighted on its own worlds; differences use unpaired errors)`,
+    );
   } else {
-    out.push(`Compared on common random numbers: ${count(first.condition ? first.condition.keptWorlds / first.condition.keptShare : first.samples)} worlds each · seed ${first.seed} · years ${differentYears(c) ? 'by scenario (below)' : `${first.startYear}–${first.horizonYear}`}`);
+    out.push(
+      `Compared on common random numbers: ${count(first.condition ? first.condition.keptWorlds / first.condition.keptShare : first.samples)} worlds each · seed ${first.seed} · years ${differentYears(c) ? 'by scenario (below)' : `${first.startYear}–${first.horizonYear}`}`,
+    );
   }
   if (overrides.length) out.push(`Changed on the command line (every scenario): ${overrides.join(' · ')}`);
   if (differentYears(c)) out.push(yearsLine(c));
@@ -97,7 +103,8 @@ export function renderCompareTable(c: Comparison, overrides: readonly string[] =
 }
 
 /** Worlds simulated for each scenario (before conditioning or weighting). */
-const simulated = (f: Comparison['forecasts'][number]) => (f.observed ? f.observed.worlds : f.condition ? Math.round(f.condition.keptWorlds / f.condition.keptShare) : f.samples);
+const simulated = (f: Comparison['forecasts'][number]) =>
+  f.observed ? f.observed.worlds : f.condition ? Math.round(f.condition.keptWorlds / f.condition.keptShare) : f.samples;
 
 /**
  * One row per year any scenario covers (a scenario's cells empty outside its own years, a
@@ -137,7 +144,12 @@ export function renderCompareCsv(c: Comparison, overrides: readonly string[] = [
   }
   // The outcomes past the years: their own probabilities, no differences; one after-<horizon> row per horizon.
   for (const h of horizons(c)) {
-    rows.push([`after-${h}`, ...c.forecasts.flatMap((f) => (f.horizonYear === h ? [num(f.notByHorizon.p), num(f.notByHorizon.se), num(f.samples)] : ['', '', ''])), ...c.differences.flatMap(() => ['', '', '']), ...meta]);
+    rows.push([
+      `after-${h}`,
+      ...c.forecasts.flatMap((f) => (f.horizonYear === h ? [num(f.notByHorizon.p), num(f.notByHorizon.se), num(f.samples)] : ['', '', ''])),
+      ...c.differences.flatMap(() => ['', '', '']),
+      ...meta,
+    ]);
   }
   rows.push(['never', ...c.forecasts.flatMap((f) => [num(f.never.p), num(f.never.se), num(f.samples)]), ...c.differences.flatMap(() => ['', '', '']), ...meta]);
   return stringify(rows);
@@ -147,7 +159,15 @@ export function renderCompareJson(c: Comparison, manifests: Manifest[]): string 
   const body = {
     manifests,
     scenarios: c.forecasts.map(forecastBody),
-    differences: c.differences.map((d) => ({ scenario: d.scenarioId, against: c.forecasts[0].scenarioId, paired: d.paired, years: d.years, diff: d.diff.map(round), se: d.se.map(round), unpairedSe: d.unpairedSe.map(round) })),
+    differences: c.differences.map((d) => ({
+      scenario: d.scenarioId,
+      against: c.forecasts[0].scenarioId,
+      paired: d.paired,
+      years: d.years,
+      diff: d.diff.map(round),
+      se: d.se.map(round),
+      unpairedSe: d.unpairedSe.map(round),
+    })),
   };
   return `${JSON.stringify(body, null, 2)}\n`;
 }

@@ -25,7 +25,18 @@ export interface CsvRun {
 
 export function renderRunsCsv(runs: readonly CsvRun[]): string {
   const anchorIds = [...new Set(runs.flatMap((r) => r.forecast.anchors.map((a) => a.id)))];
-  const header = ['year', 'p_arrival', 'p_tai_by_end_of_year', 'se_p_tai_by_end_of_year', ...anchorIds.map(anchorColumn), 'seed', 'samples', 'scenario', 'overrides', 'given_no_tai_by'];
+  const header = [
+    'year',
+    'p_arrival',
+    'p_tai_by_end_of_year',
+    'se_p_tai_by_end_of_year',
+    ...anchorIds.map(anchorColumn),
+    'seed',
+    'samples',
+    'scenario',
+    'overrides',
+    'given_no_tai_by',
+  ];
   const rows: (string | number)[][] = [header];
   for (const { forecast: f, overrides } of runs) {
     const meta = [f.seed, f.samples, f.scenarioId, overrides.join(' '), f.condition ? f.condition.givenNoTaiBy : ''];
@@ -38,7 +49,14 @@ export function renderRunsCsv(runs: readonly CsvRun[]): string {
     const byHorizon = f.cdf[f.cdf.length - 1];
     const last = f.years.length - 1;
     // Past the horizon every world of an anchor has arrived or will later: 1, or empty for an anchor without worlds.
-    rows.push([`after-${f.horizonYear}`, round(f.notByHorizon.p), round(byHorizon + f.notByHorizon.p), round(Math.sqrt(((byHorizon + f.notByHorizon.p) * (1 - byHorizon - f.notByHorizon.p)) / f.samples)), ...anchorCells((a) => (a.worlds > 0 && Number.isFinite(a.cdf[last]) ? 1 : '')), ...meta]);
+    rows.push([
+      `after-${f.horizonYear}`,
+      round(f.notByHorizon.p),
+      round(byHorizon + f.notByHorizon.p),
+      round(Math.sqrt(((byHorizon + f.notByHorizon.p) * (1 - byHorizon - f.notByHorizon.p)) / f.samples)),
+      ...anchorCells((a) => (a.worlds > 0 && Number.isFinite(a.cdf[last]) ? 1 : '')),
+      ...meta,
+    ]);
     rows.push(['never', round(f.never.p), 1, 0, ...anchorCells(() => ''), ...meta]);
   }
   return stringify(rows);

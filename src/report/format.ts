@@ -50,7 +50,14 @@ export function keyYears(years: readonly number[]): number[] {
 
 export function padTable(rows: string[][], align: ('l' | 'r')[]): string {
   const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => (r[c] ?? '').length)));
-  return rows.map((r) => r.map((cell, c) => (align[c] === 'l' ? (cell ?? '').padEnd(widths[c]) : (cell ?? '').padStart(widths[c]))).join('  ').trimEnd()).join('\n');
+  return rows
+    .map((r) =>
+      r
+        .map((cell, c) => (align[c] === 'l' ? (cell ?? '').padEnd(widths[c]) : (cell ?? '').padStart(widths[c])))
+        .join('  ')
+        .trimEnd(),
+    )
+    .join('\n');
 }
 
 /** The evidence of a weighted forecast, as its header gives it: "FILE (12 figures, trends a, b; observation error 0.5 OOM)". */

@@ -35,7 +35,7 @@ export function renderHindcastTable(h: Hindcast, meta: HindcastMeta): string {
   out.push(
     h.uncertain
       ? `Projected: median [10%, 90%] over ${count(h.draws)} draws of the growth parameters (seed ${meta.seed}).`
-      : 'Projected: the scenario\'s curves (growth parameters are fixed).',
+      : "Projected: the scenario's curves (growth parameters are fixed).",
   );
   out.push('');
   const rows = [['year', 'run', 'quantity', 'observed', 'projected', 'obs − proj (OOM)', 'years ahead']];
@@ -44,22 +44,36 @@ export function renderHindcastTable(h: Hindcast, meta: HindcastMeta): string {
       const ge = c.observed.atLeast ? '≥' : '';
       const projected = h.uncertain ? `${c.projected[1].toFixed(2)} [${c.projected[0].toFixed(2)}, ${c.projected[2].toFixed(2)}]` : c.projected[1].toFixed(2);
       const years = c.yearsAhead === null ? 'never reached' : `${ge}${signed(c.yearsAhead, 1)}`;
-      rows.push([`${r.year}${r.year < meta.startYear ? '*' : ''}`, r.label, QUANTITY_LABEL[c.quantity], `${ge}${c.observed.log10.toFixed(2)}`, projected, `${ge}${signed(c.oomAbove, 2)}`, years]);
+      rows.push([
+        `${r.year}${r.year < meta.startYear ? '*' : ''}`,
+        r.label,
+        QUANTITY_LABEL[c.quantity],
+        `${ge}${c.observed.log10.toFixed(2)}`,
+        projected,
+        `${ge}${signed(c.oomAbove, 2)}`,
+        years,
+      ]);
     }
   }
   out.push(padTable(rows, ['l', 'l', 'l', 'r', 'r', 'r', 'r']));
   out.push('');
   out.push('obs − proj: orders of magnitude by which the observation exceeds the projection (negative: below it).');
   out.push('years ahead: when the projection reaches the observed level, less the observed year (negative: behind).');
-  out.push('≥: the observation is a lower bound. Spending is in the scenario\'s dollars; observed costs are in the source\'s (2024 $).');
-  if (h.rows.some((r) => r.year < meta.startYear)) out.push(`*: before the forecast's first year (${meta.startYear}); the curves there are their trends extended back.`);
+  out.push("≥: the observation is a lower bound. Spending is in the scenario's dollars; observed costs are in the source's (2024 $).");
+  if (h.rows.some((r) => r.year < meta.startYear))
+    out.push(`*: before the forecast's first year (${meta.startYear}); the curves there are their trends extended back.`);
   out.push('Sources for every figure: --format csv, or the observations file.');
   if (meta.trends?.length) out.push('', ...renderTrendsTable(meta.trends));
   return `${out.join('\n')}\n`;
 }
 
 const g = (x: number | null) => (x === null ? '?' : Number(x.toPrecision(3)).toString());
-const UNIT_TEXT: Record<HindcastTrend['unit'], string> = { halvingMonths: 'months to halve', halvingYears: 'years to halve', doublingYears: 'years to double', factorPerYear: '× a year' };
+const UNIT_TEXT: Record<HindcastTrend['unit'], string> = {
+  halvingMonths: 'months to halve',
+  halvingYears: 'years to halve',
+  doublingYears: 'years to double',
+  factorPerYear: '× a year',
+};
 
 /** A parameter value as the trends table shows it: 2.5, 2.45 [1.5, 4], or "formula". */
 export function parameterValueText(v: ParameterValue): string {
@@ -85,7 +99,7 @@ function estimateText(t: HindcastTrend): string {
 }
 
 function renderTrendsTable(trends: HindcastTrend[]): string[] {
-  const out = ['Observed trends beside the scenario\'s parameters (the scenario\'s distributions as median [5%, 95%])'];
+  const out = ["Observed trends beside the scenario's parameters (the scenario's distributions as median [5%, 95%])"];
   const rows = [['trend', 'estimate', 'as the parameter (years)', 'OOM a year', 'parameter', 'scenario']];
   for (const t of trends) {
     const y = t.asParameterYears;
@@ -183,7 +197,7 @@ export function renderHindcastCsv(h: Hindcast, meta: HindcastMeta): string {
   }
   // One row per trend estimate: the level columns empty, the trend's beside the scenario's parameter.
   for (const t of meta.trends ?? []) {
-    const one = t.scenario && t.scenario.length ? t.scenario.map((x) => x.value) : [];
+    const one = t.scenario?.length ? t.scenario.map((x) => x.value) : [];
     // Per-anchor values: the row gives the range over anchors when they differ (the JSON has each).
     const lo = (f: (v: ParameterValue) => number | null) => num(minOf(one.map(f)));
     const hi = (f: (v: ParameterValue) => number | null) => num(maxOf(one.map(f)));
@@ -194,7 +208,14 @@ export function renderHindcastCsv(h: Hindcast, meta: HindcastMeta): string {
       '',
       '',
       `trend:${t.id}`,
-      '', '', '', '', '', '', '', '',
+      '',
+      '',
+      '',
+      '',
+      '',
+      '',
+      '',
+      '',
       meta.scenarioId,
       meta.seed,
       t.source,

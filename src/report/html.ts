@@ -88,7 +88,9 @@ function forecastSection(f: Forecast, given?: ReferenceCurve): string {
   const median = f.crossings.find((c) => c.level === 0.5);
   const tenth = f.crossings.find((c) => c.level === 0.1);
   const headline =
-    median && tenth ? `<p class="headline">10% by <b>${crossingText(tenth, f.horizonYear)}</b> · 50% by <b>${crossingText(median, f.horizonYear)}</b> · ${percent(f.cdf[f.cdf.length - 1])} by the end of ${f.horizonYear}</p>` : '';
+    median && tenth
+      ? `<p class="headline">10% by <b>${crossingText(tenth, f.horizonYear)}</b> · 50% by <b>${crossingText(median, f.horizonYear)}</b> · ${percent(f.cdf[f.cdf.length - 1])} by the end of ${f.horizonYear}</p>`
+      : '';
   const reference = referenceFor(given, f.condition?.givenNoTaiBy);
   const referenceAt = new Map((reference?.points ?? []).map((r) => [r.year, r.p]));
   const years = yearsWithReference(f.years, reference);
@@ -96,7 +98,12 @@ function forecastSection(f: Forecast, given?: ReferenceCurve): string {
     ['year', 'P(TAI by the end of year)', 'se (pp)', ...(reference ? [`${e(reference.label)} (reference)`] : [])],
     years.map((y) => {
       const ref = referenceAt.get(y);
-      return [String(y), percent(f.cdf[y - f.startYear]), pp(f.se[y - f.startYear]), ...(reference ? [ref === undefined ? '' : referenceText(reference, ref)] : [])];
+      return [
+        String(y),
+        percent(f.cdf[y - f.startYear]),
+        pp(f.se[y - f.startYear]),
+        ...(reference ? [ref === undefined ? '' : referenceText(reference, ref)] : []),
+      ];
     }),
     [false, true, true, true],
   );
@@ -119,11 +126,20 @@ function forecastSection(f: Forecast, given?: ReferenceCurve): string {
     f.anchors.map((a) => {
       const m = a.crossings.find((c) => c.level === 0.5)!;
       const j = 2050 - f.startYear;
-      return [e(a.label), percent(a.weight, 0), count(a.worlds), j >= 0 && j < a.cdf.length ? percent(a.cdf[j]) : 'n/a', percent(a.notByHorizon.p), crossingText(m, f.horizonYear)];
+      return [
+        e(a.label),
+        percent(a.weight, 0),
+        count(a.worlds),
+        j >= 0 && j < a.cdf.length ? percent(a.cdf[j]) : 'n/a',
+        percent(a.notByHorizon.p),
+        crossingText(m, f.horizonYear),
+      ];
     }),
     [false, true, true, true, true, true],
   );
-  const condition = f.condition ? `<p>Given no TAI by ${f.condition.givenNoTaiBy}: ${count(f.condition.keptWorlds)} worlds remain (${percent(f.condition.keptShare)}).</p>` : '';
+  const condition = f.condition
+    ? `<p>Given no TAI by ${f.condition.givenNoTaiBy}: ${count(f.condition.keptWorlds)} worlds remain (${percent(f.condition.keptShare)}).</p>`
+    : '';
   return `<h3>Forecast</h3>${condition}${headline}<div class="tables"><div>${byYear}</div><div>${outcomes}<p class="note">Date by which each probability is reached (decimal year, interpolated between year ends):</p>${crossings}</div></div><p class="note">Per anchor: P(TAI by the end of year | that anchor is right). Years: a year Y means by the end of year Y; dates are decimal years, year Y ending at Y+1.</p>${anchors}`;
 }
 
@@ -145,8 +161,16 @@ function inputsSection(s: Scenario, file: ScenarioFile): string {
       ['spending.maxGdpFraction', describeParam(sp.maxGdpFraction), `most of GDP one run may cost (${sp.cap} cap)`],
       ...(cc
         ? [
-            ['computeCeiling.log10FlopPerRun', describeParam(cc.log10FlopPerRun), `log10 FLOP of the largest run power and chips allow in ${cc.year} (${cc.cap} cap on affordable FLOP)`],
-            ['computeCeiling.doublingYears', cc.doublingYears.kind === 'point' && cc.doublingYears.value === Infinity ? 'fixed' : describeParam(cc.doublingYears), 'years for that ceiling to double'],
+            [
+              'computeCeiling.log10FlopPerRun',
+              describeParam(cc.log10FlopPerRun),
+              `log10 FLOP of the largest run power and chips allow in ${cc.year} (${cc.cap} cap on affordable FLOP)`,
+            ],
+            [
+              'computeCeiling.doublingYears',
+              cc.doublingYears.kind === 'point' && cc.doublingYears.value === Infinity ? 'fixed' : describeParam(cc.doublingYears),
+              'years for that ceiling to double',
+            ],
           ]
         : []),
     ].map(([a, b, c]) => [`<code>${e(a)}</code>`, e(b), e(c)]),

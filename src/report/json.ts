@@ -8,7 +8,14 @@ export type { Manifest };
 /** The forecast's numbers as a JSON-ready object (shared by run and compare). */
 export function forecastBody(f: Forecast): Record<string, unknown> {
   const crossings = (cs: Forecast['crossings']) =>
-    cs.map((c) => ({ level: c.level, status: c.status, year: c.year === null ? null : round(c.year), firstYear: c.firstYear, se: c.se === null ? null : round(c.se), ...(c.nearPlateau ? { nearPlateau: true } : {}) }));
+    cs.map((c) => ({
+      level: c.level,
+      status: c.status,
+      year: c.year === null ? null : round(c.year),
+      firstYear: c.firstYear,
+      se: c.se === null ? null : round(c.se),
+      ...(c.nearPlateau ? { nearPlateau: true } : {}),
+    }));
   return {
     scenario: { id: f.scenarioId, label: f.scenarioLabel },
     startYear: f.startYear,

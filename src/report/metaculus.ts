@@ -30,7 +30,8 @@ export function cdfAt(f: Forecast, t: number): number {
 
 export function renderMetaculus(f: Forecast, manifest: Manifest, range: MetaculusRange): string {
   const { from: first, to: last } = datesCovered(f);
-  if (range.from < first || range.to > last || !(range.from < range.to)) throw new Error(`bug: range ${range.from}–${range.to} outside ${first}–${last} (the caller checks)`);
+  if (range.from < first || range.to > last || !(range.from < range.to))
+    throw new Error(`bug: range ${range.from}–${range.to} outside ${first}–${last} (the caller checks)`);
   const cdf = Array.from({ length: METACULUS_POINTS }, (_, i) => {
     const t = range.from + ((range.to - range.from) * i) / (METACULUS_POINTS - 1);
     return Number(cdfAt(f, t).toPrecision(8));

@@ -51,10 +51,42 @@ export function renderSensitivityTable(r: SensitivityResult, overrides: readonly
 
 export function renderSensitivityCsv(r: SensitivityResult, overrides: readonly string[] = []): string {
   const metric = r.metric.kind === 'median' ? 'median_year' : `p_tai_by_${r.metric.year}`;
-  const rows: (string | number)[][] = [['input', 'kind', 'low', 'high', 'range', 'metric', 'baseline', 'output_at_low', 'output_at_high', 'swing', 'variance_share', 'seed', 'samples', 'overrides']];
+  const rows: (string | number)[][] = [
+    [
+      'input',
+      'kind',
+      'low',
+      'high',
+      'range',
+      'metric',
+      'baseline',
+      'output_at_low',
+      'output_at_high',
+      'swing',
+      'variance_share',
+      'seed',
+      'samples',
+      'overrides',
+    ],
+  ];
   const num = (x: number | null) => (x === null ? '' : Number(x.toPrecision(8)));
   for (const row of r.rows) {
-    rows.push([row.input.name, row.input.kind, num(row.input.low), num(row.input.high), row.input.swingRule, metric, num(r.baselineValue), num(row.atLow), num(row.atHigh), num(row.swing), num(row.varianceShare), r.baseline.seed, r.baseline.samples, overrides.join(' ')]);
+    rows.push([
+      row.input.name,
+      row.input.kind,
+      num(row.input.low),
+      num(row.input.high),
+      row.input.swingRule,
+      metric,
+      num(r.baselineValue),
+      num(row.atLow),
+      num(row.atHigh),
+      num(row.swing),
+      num(row.varianceShare),
+      r.baseline.seed,
+      r.baseline.samples,
+      overrides.join(' '),
+    ]);
   }
   return stringify(rows);
 }

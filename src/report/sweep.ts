@@ -38,11 +38,18 @@ export function renderSweepTable(r: SweepResult, overrides: readonly string[] = 
   const out: string[] = [];
   out.push(`Sweep of ${r.paths.join(', ')} · ${r.scenarioLabel} [${r.scenarioId}]`);
   if (overrides.length) out.push(`Changed on the command line: ${overrides.join(' · ')}`);
-  out.push(`${count(r.variants.length)} variant${r.variants.length === 1 ? '' : 's'} (${r.kind === 'grid' ? 'grid' : 'random design, Latin hypercube'}) and the scenario as given (variant 0) · ${count(r.samples)} worlds each, on common random numbers · seed ${r.seed}`);
+  out.push(
+    `${count(r.variants.length)} variant${r.variants.length === 1 ? '' : 's'} (${r.kind === 'grid' ? 'grid' : 'random design, Latin hypercube'}) and the scenario as given (variant 0) · ${count(r.samples)} worlds each, on common random numbers · seed ${r.seed}`,
+  );
   out.push('');
   const rows = [['variant', ...r.paths, ...r.figureNames.map((n) => figureTitle(n, r.horizonYear))]];
   for (const row of rowsOf(r)) rows.push([String(row.index), ...row.values.map(valueText), ...row.figures.map((f) => figureText(f, r.horizonYear))]);
-  out.push(padTable(rows, rows[0].map((_, c) => (c === 0 ? 'l' : 'r'))));
+  out.push(
+    padTable(
+      rows,
+      rows[0].map((_, c) => (c === 0 ? 'l' : 'r')),
+    ),
+  );
   out.push('');
   out.push('± is one Monte Carlo standard error (probabilities in percentage points, dates in years).');
   out.push(YEAR_NOTE);
@@ -55,13 +62,20 @@ const cell = (x: number | null | undefined): number | string => (x === null || x
 export function renderSweepCsv(r: SweepResult, overrides: readonly string[] = []): string {
   const rows: (string | number)[][] = [['variant', ...r.paths, 'figure', 'value', 'se', 'status', 'seed', 'samples', 'scenario', 'overrides']];
   for (const row of rowsOf(r)) {
-    for (const f of row.figures) rows.push([row.index, ...row.values.map(cell), f.name, cell(f.value), cell(f.se), f.status ?? '', r.seed, r.samples, r.scenarioId, overrides.join(' ')]);
+    for (const f of row.figures)
+      rows.push([row.index, ...row.values.map(cell), f.name, cell(f.value), cell(f.se), f.status ?? '', r.seed, r.samples, r.scenarioId, overrides.join(' ')]);
   }
   return stringify(rows);
 }
 
 export function renderSweepJson(r: SweepResult, manifest: Manifest): string {
-  const figures = (fs: SweepFigure[]) => Object.fromEntries(fs.map((f) => [f.name, { value: f.value === null ? null : round(f.value), se: f.se === null ? null : round(f.se), ...(f.status !== undefined ? { status: f.status } : {}) }]));
+  const figures = (fs: SweepFigure[]) =>
+    Object.fromEntries(
+      fs.map((f) => [
+        f.name,
+        { value: f.value === null ? null : round(f.value), se: f.se === null ? null : round(f.se), ...(f.status !== undefined ? { status: f.status } : {}) },
+      ]),
+    );
   const values = (vs: (number | null)[]) => Object.fromEntries(r.paths.map((p, j) => [p, vs[j] === null ? null : round(vs[j] as number)]));
   const body = {
     manifest,
@@ -70,7 +84,12 @@ export function renderSweepJson(r: SweepResult, manifest: Manifest): string {
     samplesPerVariant: r.samples,
     byYears: r.byYears,
     figures: r.figureNames,
-    variants: rowsOf(r).map((row) => ({ index: row.index, ...(row.index === 0 ? { baseline: true } : {}), values: values(row.values), figures: figures(row.figures) })),
+    variants: rowsOf(r).map((row) => ({
+      index: row.index,
+      ...(row.index === 0 ? { baseline: true } : {}),
+      values: values(row.values),
+      figures: figures(row.figures),
+    })),
   };
   return `${JSON.stringify(body, null, 2)}\n`;
 }

@@ -20,7 +20,9 @@ export function renderTable(f: Forecast, options: TableOptions = {}): string {
   if (options.overrides?.length) out.push(`Changed on the command line: ${options.overrides.join(' · ')}`);
   if (f.condition) {
     const c = f.condition;
-    out.push(`Given no TAI by the end of ${c.givenNoTaiBy}: ${count(c.keptWorlds)} of ${count(c.keptWorlds / c.keptShare)} simulated worlds remain (${percent(c.keptShare)}) · seed ${f.seed} · years ${f.startYear}–${f.horizonYear}`);
+    out.push(
+      `Given no TAI by the end of ${c.givenNoTaiBy}: ${count(c.keptWorlds)} of ${count(c.keptWorlds / c.keptShare)} simulated worlds remain (${percent(c.keptShare)}) · seed ${f.seed} · years ${f.startYear}–${f.horizonYear}`,
+    );
   } else if (f.observed) {
     const o = f.observed;
     out.push(
@@ -34,7 +36,9 @@ export function renderTable(f: Forecast, options: TableOptions = {}): string {
   const tenth = f.crossings.find((c) => c.level === 0.1);
   if (median && tenth) {
     const se = (c: typeof median) => (c.se !== null ? ` (±${c.se.toFixed(2)})` : '');
-    out.push(`10% by ${crossingText(tenth, f.horizonYear)}${se(tenth)} · 50% by ${crossingText(median, f.horizonYear)}${se(median)} · ${percent(f.cdf[f.cdf.length - 1])} by the end of ${f.horizonYear}`);
+    out.push(
+      `10% by ${crossingText(tenth, f.horizonYear)}${se(tenth)} · 50% by ${crossingText(median, f.horizonYear)}${se(median)} · ${percent(f.cdf[f.cdf.length - 1])} by the end of ${f.horizonYear}`,
+    );
     out.push('');
   }
   if (options.chart) {
@@ -43,7 +47,9 @@ export function renderTable(f: Forecast, options: TableOptions = {}): string {
   }
   const reference = referenceFor(options.reference, f.condition?.givenNoTaiBy);
   const referenceAt = new Map((reference?.points ?? []).map((r) => [r.year, r.p]));
-  out.push(`P(transformative model affordable by the end of year), Monte Carlo standard error in percentage points${reference ? `; beside it, for reference: ${reference.label}` : ''}`);
+  out.push(
+    `P(transformative model affordable by the end of year), Monte Carlo standard error in percentage points${reference ? `; beside it, for reference: ${reference.label}` : ''}`,
+  );
   const years = yearsWithReference(f.years, reference);
   const rows = [['year', 'P(by year)', 'se (pp)', ...(reference ? [reference.label] : [])]];
   for (const y of years) {
@@ -71,9 +77,11 @@ export function renderTable(f: Forecast, options: TableOptions = {}): string {
   for (const c of f.crossings) qrows.push([levelText(c.level), crossingText(c, f.horizonYear), c.se !== null ? `±${c.se.toFixed(2)}` : '']);
   out.push(padTable(qrows, ['l', 'r', 'r']));
   const notes: string[] = [];
-  if (f.crossings.some((c) => c.status === 'at-or-before-start')) notes.push(`≤${f.startYear + 1}.0: reached by the end of the first year simulated, ${f.startYear}`);
+  if (f.crossings.some((c) => c.status === 'at-or-before-start'))
+    notes.push(`≤${f.startYear + 1}.0: reached by the end of the first year simulated, ${f.startYear}`);
   if (f.crossings.some((c) => c.status === 'after-horizon')) notes.push(`>${f.horizonYear}: reached only after the last year simulated`);
-  if (f.crossings.some((c) => c.status === 'never')) notes.push(`never: above ${percent(1 - (f.condition ? f.never.p : f.noneWeight), 0)}, the share of worlds with an anchor`);
+  if (f.crossings.some((c) => c.status === 'never'))
+    notes.push(`never: above ${percent(1 - (f.condition ? f.never.p : f.noneWeight), 0)}, the share of worlds with an anchor`);
   if (notes.length) out.push(notes.join('; '));
   // Only for a "?" the table shows: the overall crossings and each anchor's median.
   if ([...f.crossings, ...f.anchors.map((a) => a.crossings.find((c) => c.level === 0.5)!)].some((c) => c.nearPlateau)) out.push(plateauNote(f.horizonYear));
@@ -84,7 +92,14 @@ export function renderTable(f: Forecast, options: TableOptions = {}): string {
   const arows = [['anchor', 'weight', 'worlds', ...shown.map(String), `>${f.horizonYear}`, 'median']];
   for (const a of f.anchors) {
     const m = a.crossings.find((c) => c.level === 0.5)!;
-    arows.push([a.label, percent(a.weight, 0), count(a.worlds), ...shown.map((y) => percent(a.cdf[y - f.startYear])), percent(a.notByHorizon.p), crossingText(m, f.horizonYear)]);
+    arows.push([
+      a.label,
+      percent(a.weight, 0),
+      count(a.worlds),
+      ...shown.map((y) => percent(a.cdf[y - f.startYear])),
+      percent(a.notByHorizon.p),
+      crossingText(m, f.horizonYear),
+    ]);
   }
   arows.push(['no anchor (never)', percent(f.noneWeight, 0), count(f.never.p * f.samples), ...shown.map(() => '0.0%'), '', 'never']);
   out.push(padTable(arows, ['l', 'r', 'r', ...shown.map(() => 'r' as const), 'r', 'r']));

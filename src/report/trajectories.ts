@@ -49,13 +49,24 @@ export function renderTrajectoriesTable(t: Trajectories, f: Forecast, overrides:
   const out: string[] = [];
   out.push(`Trajectories · ${f.scenarioLabel} [${f.scenarioId}] · seed ${f.seed}`);
   if (overrides.length) out.push(`Changed on the command line: ${overrides.join(' · ')}`);
-  out.push(`log10 units. Requirement: the 2020 requirement less algorithmic progress, 10/50/90% over ${count(t.worlds)} worlds with an anchor; P(TAI by the end of year) over ${count(f.samples)} worlds. Curves are evaluated at each year (the budget and prices of that year).`);
+  out.push(
+    `log10 units. Requirement: the 2020 requirement less algorithmic progress, 10/50/90% over ${count(t.worlds)} worlds with an anchor; P(TAI by the end of year) over ${count(f.samples)} worlds. Curves are evaluated at each year (the budget and prices of that year).`,
+  );
   out.push('');
   const rows = [['year', 'spend $', 'FLOP/$', 'affordable FLOP', 'requirement p10', 'p50', 'p90', 'P(by year)']];
   for (const y of keyYears(t.years)) {
     const j = y - t.years[0];
     const r = t.requirement[j];
-    rows.push([String(y), show(t.log10SpendUsd[j]), show(t.log10FlopPerUsd[j]), show(t.log10AffordableFlop[j]), r[0].toFixed(1), r[1].toFixed(1), r[2].toFixed(1), percent(f.cdf[y - f.startYear])]);
+    rows.push([
+      String(y),
+      show(t.log10SpendUsd[j]),
+      show(t.log10FlopPerUsd[j]),
+      show(t.log10AffordableFlop[j]),
+      r[0].toFixed(1),
+      r[1].toFixed(1),
+      r[2].toFixed(1),
+      percent(f.cdf[y - f.startYear]),
+    ]);
   }
   out.push(padTable(rows, ['l', 'r', 'r', 'r', 'r', 'r', 'r', 'r']));
   out.push('');

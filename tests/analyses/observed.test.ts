@@ -13,11 +13,22 @@ import { cli, fixture } from '../helpers.js';
 describe('--given-observed', () => {
   it('weights worlds by the observation likelihood: the posterior and the effective sample size of the conjugate normal case', async () => {
     const n = 60_000;
-    const r = await cli(['run', fixture('observed', 'known.json'), '--given-observed', fixture('observed', 'flop-per-usd-2020.json'), '--observation-error', '1', '-n', String(n), '--format', 'json']);
+    const r = await cli([
+      'run',
+      fixture('observed', 'known.json'),
+      '--given-observed',
+      fixture('observed', 'flop-per-usd-2020.json'),
+      '--observation-error',
+      '1',
+      '-n',
+      String(n),
+      '--format',
+      'json',
+    ]);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     const out = JSON.parse(r.stdout) as { years: number[]; pTaiByYear: number[]; se: number[]; observed: { effectiveWorlds: number; worlds: number } };
-    const essShare = (Math.exp(-1 / 8) / 2) / (Math.exp(-1 / 12) / Math.sqrt(3));
+    const essShare = Math.exp(-1 / 8) / 2 / (Math.exp(-1 / 12) / Math.sqrt(3));
     expect(out.observed.worlds).toBe(n);
     expect(Math.abs(out.observed.effectiveWorlds / n - essShare)).toBeLessThan(0.02);
     for (const year of [2030, 2040, 2050, 2060, 2070]) {
@@ -31,7 +42,16 @@ describe('--given-observed', () => {
   });
 
   it('refuses when the weights leave too few effective worlds (exit 2), and a bad error value (exit 2)', async () => {
-    const few = await cli(['run', fixture('observed', 'known.json'), '--given-observed', fixture('observed', 'flop-per-usd-2020.json'), '--observation-error', '0.001', '-n', '20000']);
+    const few = await cli([
+      'run',
+      fixture('observed', 'known.json'),
+      '--given-observed',
+      fixture('observed', 'flop-per-usd-2020.json'),
+      '--observation-error',
+      '0.001',
+      '-n',
+      '20000',
+    ]);
     expect(few.code).toBe(2);
     expect(few.stderr).toMatch(/the observations leave \d+ effective worlds of 20,000 .*at least 1000 are needed/);
     const bad = await cli(['run', '--given-observed', '--observation-error', '-1']);
@@ -46,7 +66,12 @@ describe('--given-observed', () => {
   it('without -n grows by whole batches until every headline error is ≤ 0.5pp; -n the recorded worlds gives the same numbers', async () => {
     const grown = await cli(['run', known, ...observedAt, '--observation-error', '0.05', '--format', 'json']);
     expect(grown.code, grown.stderr).toBe(0);
-    const g = JSON.parse(grown.stdout) as { manifest: { samples: number; targetSe?: { probability?: number } }; se: number[]; notByHorizon: { se: number }; observed: { worlds: number; effectiveWorlds: number } };
+    const g = JSON.parse(grown.stdout) as {
+      manifest: { samples: number; targetSe?: { probability?: number } };
+      se: number[];
+      notByHorizon: { se: number };
+      observed: { worlds: number; effectiveWorlds: number };
+    };
     expect(g.manifest.targetSe).toEqual({ probability: 0.005 });
     expect(g.manifest.samples).toBe(262_144);
     expect(g.observed.worlds).toBe(262_144);
@@ -72,10 +97,14 @@ describe('--given-observed', () => {
   it('stops at once when the worlds that count say the target is out of reach: a note with the forecast, or exit 2 under 1,000 effective worlds', async () => {
     const note = await cli(['run', known, ...observedAt, '--observation-error', '0.05', '--max-samples', '140000', '--format', 'csv']);
     expect(note.code).toBe(0);
-    expect(note.stderr).toMatch(/known: target standard error 0\.5pp not reached \(at 8,\d{3} effective worlds of 131,072 drawn \(1 in 16\), it would take about 1\d0,000 worlds, more than --max-samples 140,000: the observations are far from the scenario's prior\); reporting the 8,\d{3} effective worlds drawn so far/);
+    expect(note.stderr).toMatch(
+      /known: target standard error 0\.5pp not reached \(at 8,\d{3} effective worlds of 131,072 drawn \(1 in 16\), it would take about 1\d0,000 worlds, more than --max-samples 140,000: the observations are far from the scenario's prior\); reporting the 8,\d{3} effective worlds drawn so far/,
+    );
     const refused = await cli(['run', known, ...observedAt, '--observation-error', '0.001', '--max-samples', '200000']);
     expect(refused.code).toBe(2);
-    expect(refused.stderr).toMatch(/the observations leave 1\d\d effective worlds of 131,072 \(known, observation error 0\.001 OOM\); at least 1000 are needed: the target standard error 0\.5pp is out of reach \(at 1\d\d effective worlds of 131,072 drawn \(1 in \d{3}\), it would take about [\d,]+ worlds, more than --max-samples 200,000/);
+    expect(refused.stderr).toMatch(
+      /the observations leave 1\d\d effective worlds of 131,072 \(known, observation error 0\.001 OOM\); at least 1000 are needed: the target standard error 0\.5pp is out of reach \(at 1\d\d effective worlds of 131,072 drawn \(1 in \d{3}\), it would take about [\d,]+ worlds, more than --max-samples 200,000/,
+    );
     expect(refused.stdout).toBe('');
   });
 
@@ -84,21 +113,50 @@ describe('--given-observed', () => {
     const given = await cli(['run', 'cotra-2020', '--given-observed', '-n', '20000', '--format', 'json']);
     const out = JSON.parse(given.stdout) as { pTaiByYear: number[]; observed: { effectiveWorlds: number } };
     expect(out.observed.effectiveWorlds).toBeCloseTo(20_000, 6);
-    const plainP = plain.stdout.trim().split('\n').slice(1, 1 + out.pTaiByYear.length).map((l) => Number(l.split(',')[2]));
+    const plainP = plain.stdout
+      .trim()
+      .split('\n')
+      .slice(1, 1 + out.pTaiByYear.length)
+      .map((l) => Number(l.split(',')[2]));
     out.pTaiByYear.forEach((p, j) => expect(p).toBeCloseTo(plainP[j], 8));
   });
 });
 
 describe('compare --given-observed', () => {
   it('weights each scenario on its own worlds, says so, and uses unpaired errors', async () => {
-    const r = await cli(['compare', fixture('observed', 'known.json'), fixture('observed', 'known.json'), '--given-observed', fixture('observed', 'flop-per-usd-2020.json'), '--observation-error', '1', '-n', '20000', '--format', 'json']);
+    const r = await cli([
+      'compare',
+      fixture('observed', 'known.json'),
+      fixture('observed', 'known.json'),
+      '--given-observed',
+      fixture('observed', 'flop-per-usd-2020.json'),
+      '--observation-error',
+      '1',
+      '-n',
+      '20000',
+      '--format',
+      'json',
+    ]);
     expect(r.code).toBe(0);
-    const out = JSON.parse(r.stdout) as { scenarios: { observed: { effectiveWorlds: number } }[]; differences: { paired: boolean; diff: number[]; se: number[] }[] };
+    const out = JSON.parse(r.stdout) as {
+      scenarios: { observed: { effectiveWorlds: number } }[];
+      differences: { paired: boolean; diff: number[]; se: number[] }[];
+    };
     expect(out.scenarios[0].observed.effectiveWorlds).toBeGreaterThan(1000);
     expect(out.differences[0].paired).toBe(false);
     // The same scenario, seed and observations: the same weighted forecast, so no difference.
     expect(out.differences[0].diff.every((d) => d === 0)).toBe(true);
-    const table = await cli(['compare', fixture('observed', 'known.json'), fixture('observed', 'known.json'), '--given-observed', fixture('observed', 'flop-per-usd-2020.json'), '-n', '20000', '--format', 'table']);
+    const table = await cli([
+      'compare',
+      fixture('observed', 'known.json'),
+      fixture('observed', 'known.json'),
+      '--given-observed',
+      fixture('observed', 'flop-per-usd-2020.json'),
+      '-n',
+      '20000',
+      '--format',
+      'table',
+    ]);
     expect(table.stdout).toMatch(/each scenario weighted on its own worlds; differences use unpaired errors/);
   });
 });

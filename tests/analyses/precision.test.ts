@@ -58,7 +58,7 @@ describe('standard errors', () => {
     );
   });
 
-  it('each anchor\'s median year: its se (from that anchor\'s worlds alone) matches the spread over seeds', () => {
+  it("each anchor's median year: its se (from that anchor's worlds alone) matches the spread over seeds", () => {
     const ids = plan.anchors.map((a) => a.id);
     const checked = ids.filter((_, i) => forecasts.every((f) => f.anchors[i].crossings.find((c) => c.level === 0.5)!.status === 'year'));
     // Every anchor but evolution reaches its median before 2100.

@@ -73,7 +73,7 @@ describe('variance share (first-order index, 20 bins, bias-corrected)', () => {
     expect(r.anchorShare).toBe(0);
   });
 
-  it('an input of one anchor: its share scales by that anchor\'s weight squared; the anchor choice has its own', () => {
+  it("an input of one anchor: its share scales by that anchor's weight squared; the anchor choice has its own", () => {
     // Weight 1/2 and "no anchor" 1/2 (never arrives). With p = P(Y | the anchor) and q = p/2:
     // Var(E[Y | x]) = (1/2)²·Var(E[Y | x, anchor]), so x's share is S·p(1 − p)/(4q(1 − q)) with S
     // its index within the anchor's worlds; E[Y | anchor choice] is p or 0, so the anchor

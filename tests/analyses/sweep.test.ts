@@ -15,16 +15,45 @@ describe('designs', () => {
   });
 
   it('makes every combination, the first axis slowest, as many as designSize says', () => {
-    const spec = { axes: [{ path: 'a', lo: 1, hi: 2, step: 1 }, { path: 'b', values: [5, 6, 7] }] };
+    const spec = {
+      axes: [
+        { path: 'a', lo: 1, hi: 2, step: 1 },
+        { path: 'b', values: [5, 6, 7] },
+      ],
+    };
     const design = makeDesign(spec, 1);
-    expect(design).toEqual({ kind: 'grid', paths: ['a', 'b'], values: [[1, 5], [1, 6], [1, 7], [2, 5], [2, 6], [2, 7]] });
+    expect(design).toEqual({
+      kind: 'grid',
+      paths: ['a', 'b'],
+      values: [
+        [1, 5],
+        [1, 6],
+        [1, 7],
+        [2, 5],
+        [2, 6],
+        [2, 7],
+      ],
+    });
     expect(designSize(spec)).toBe(6);
     // A huge grid is sized without being made.
-    expect(designSize({ axes: [{ path: 'a', lo: 0, hi: 1e6, step: 1 }, { path: 'b', lo: 0, hi: 1e6, step: 1 }] })).toBeGreaterThan(MAX_SWEEP_VARIANTS);
+    expect(
+      designSize({
+        axes: [
+          { path: 'a', lo: 0, hi: 1e6, step: 1 },
+          { path: 'b', lo: 0, hi: 1e6, step: 1 },
+        ],
+      }),
+    ).toBeGreaterThan(MAX_SWEEP_VARIANTS);
   });
 
   it('draws a Latin hypercube: one point in each of N equal slices of every range, the same for the same seed', () => {
-    const spec = { points: 50, ranges: [{ path: 'a', lo: 1, hi: 3 }, { path: 'b', lo: -5, hi: 5 }] };
+    const spec = {
+      points: 50,
+      ranges: [
+        { path: 'a', lo: 1, hi: 3 },
+        { path: 'b', lo: -5, hi: 5 },
+      ],
+    };
     const points = latinHypercube(spec, 7);
     expect(points).toHaveLength(50);
     spec.ranges.forEach(({ lo, hi }, j) => {
@@ -41,7 +70,12 @@ describe('designs', () => {
 describe('variants', () => {
   it('are the scenario --set would load, for every kind of path', () => {
     const base = loadScenario('cotra-2020').scenario;
-    const paths = ['spending.doublingYears', 'algorithmicProgress.halvingYears', 'anchors.genome.algorithmicProgress.maxOom', 'pricePerformance.maxLog10FlopPerUsd'];
+    const paths = [
+      'spending.doublingYears',
+      'algorithmicProgress.halvingYears',
+      'anchors.genome.algorithmicProgress.maxOom',
+      'pricePerformance.maxLog10FlopPerUsd',
+    ];
     const values = [2, 3, 4, 25];
     const loaded = loadScenario('cotra-2020', { sets: paths.map((p, j) => `${p}=${values[j]}`) }).scenario;
     expect(variantScenario(base, paths, values)).toEqual(loaded);
@@ -75,7 +109,10 @@ describe('sweep (API)', () => {
     const samples = 200_000;
     const input = loadInput('cotra-2020');
     const { result } = await sweep(input, { axes: [{ path: 'spending.doublingYears', values: [1.75, 3.25] }] }, { samples, seed: 4, by: [2035, 2050] });
-    for (const [v, value] of [[0, 1.75], [1, 3.25]] as const) {
+    for (const [v, value] of [
+      [0, 1.75],
+      [1, 3.25],
+    ] as const) {
       const plain = (await forecast(loadInput('cotra-2020', { set: [`spending.doublingYears=${value}`] }), { samples, seed: 9 })).forecast;
       const figures = result.variants[v].figures;
       const expected: Record<string, { value: number | null; se: number | null }> = {
@@ -83,7 +120,12 @@ describe('sweep (API)', () => {
         p_by_2050: { value: plain.cdf[2050 - plain.startYear], se: plain.se[2050 - plain.startYear] },
         p_not_by_horizon: plain.notByHorizon,
         p_never: plain.never,
-        ...Object.fromEntries([0.1, 0.5].map((l) => { const c = plain.crossings.find((x) => x.level === l)!; return [`date_${l * 100}`, { value: c.year, se: c.se }]; })),
+        ...Object.fromEntries(
+          [0.1, 0.5].map((l) => {
+            const c = plain.crossings.find((x) => x.level === l)!;
+            return [`date_${l * 100}`, { value: c.year, se: c.se }];
+          }),
+        ),
       };
       for (const [name, want] of Object.entries(expected)) {
         const got = figures.find((f) => f.name === name)!;
@@ -101,7 +143,11 @@ describe('sweep (API)', () => {
     // every year of every world, so each world arrives no earlier, and P(by any year) cannot rise
     // from one variant to the next. Independent runs of 20,000 worlds (se ≈ 0.3 pp) against steps
     // of about 0.5 pp would break that order by chance.
-    const { result } = await sweep(loadInput('cotra-2020'), { axes: [{ path: 'pricePerformance.doublingYears', lo: 2, hi: 3, step: 0.1 }] }, { samples: 20_000, seed: 5, by: [2040, 2060] });
+    const { result } = await sweep(
+      loadInput('cotra-2020'),
+      { axes: [{ path: 'pricePerformance.doublingYears', lo: 2, hi: 3, step: 0.1 }] },
+      { samples: 20_000, seed: 5, by: [2040, 2060] },
+    );
     for (const f of [0, 1]) {
       const p = result.variants.map((v) => v.figures[f].value as number);
       for (let i = 1; i < p.length; i++) expect(p[i], `${result.figureNames[f]} at variant ${i + 1}`).toBeLessThanOrEqual(p[i - 1]);
@@ -111,7 +157,19 @@ describe('sweep (API)', () => {
 
   it("reports the baseline's own values, and the figures of the scenario as given", async () => {
     const input = loadInput('cotra-2020');
-    const { result, design } = await sweep(input, { random: { points: 4, ranges: [{ path: 'spending.doublingYears', lo: 2, hi: 3 }, { path: 'algorithmicProgress.halvingYears', lo: 2, hi: 3 }] } }, { samples: 20_000, seed: 2 });
+    const { result, design } = await sweep(
+      input,
+      {
+        random: {
+          points: 4,
+          ranges: [
+            { path: 'spending.doublingYears', lo: 2, hi: 3 },
+            { path: 'algorithmicProgress.halvingYears', lo: 2, hi: 3 },
+          ],
+        },
+      },
+      { samples: 20_000, seed: 2 },
+    );
     expect(design.kind).toBe('random');
     expect(result.variants).toHaveLength(4);
     // halvingYears differs by anchor in cotra-2020: no one value.
@@ -120,6 +178,8 @@ describe('sweep (API)', () => {
     const plain = (await forecast(input, { samples: 20_000, seed: 2 })).forecast;
     // The baseline is the scenario itself, on the paired draws: its figures are a forecast's, within error.
     const p2050 = result.baseline.figures[2];
-    expect(Math.abs((p2050.value as number) - plain.cdf[2050 - plain.startYear])).toBeLessThan(FAMILY_Z * Math.hypot(p2050.se as number, plain.se[2050 - plain.startYear]));
+    expect(Math.abs((p2050.value as number) - plain.cdf[2050 - plain.startYear])).toBeLessThan(
+      FAMILY_Z * Math.hypot(p2050.se as number, plain.se[2050 - plain.startYear]),
+    );
   });
 });

@@ -23,7 +23,9 @@ describe('compare', () => {
   it('CSV when piped: one row per year, a column per scenario and per difference', async () => {
     const r = await cli(['compare', 'cotra-2020', 'cotra-2020-spend-doubling-2y', '-n', '20000']);
     const lines = r.stdout.trim().split('\n');
-    expect(lines[0]).toBe('year,p_cotra_2020,se_cotra_2020,worlds_cotra_2020,p_cotra_2020_spend_doubling_2y,se_cotra_2020_spend_doubling_2y,worlds_cotra_2020_spend_doubling_2y,diff_cotra_2020_spend_doubling_2y,se_diff_cotra_2020_spend_doubling_2y,unpaired_se_diff_cotra_2020_spend_doubling_2y,seed,samples,overrides,given_no_tai_by');
+    expect(lines[0]).toBe(
+      'year,p_cotra_2020,se_cotra_2020,worlds_cotra_2020,p_cotra_2020_spend_doubling_2y,se_cotra_2020_spend_doubling_2y,worlds_cotra_2020_spend_doubling_2y,diff_cotra_2020_spend_doubling_2y,se_diff_cotra_2020_spend_doubling_2y,unpaired_se_diff_cotra_2020_spend_doubling_2y,seed,samples,overrides,given_no_tai_by',
+    );
     expect(lines).toHaveLength(1 + 77 + 2);
   });
 
@@ -39,7 +41,10 @@ describe('compare', () => {
     expect(one.code).toBe(2);
     expect(one.stderr).toMatch(/at least two scenarios/);
     const dir = tempDir();
-    writeFileSync(join(dir, 'late.json'), JSON.stringify({ id: 'late', extends: 'cotra-2020', label: 'late', description: 'starts after the other ends', startYear: 2090, horizonYear: 2100 }));
+    writeFileSync(
+      join(dir, 'late.json'),
+      JSON.stringify({ id: 'late', extends: 'cotra-2020', label: 'late', description: 'starts after the other ends', startYear: 2090, horizonYear: 2100 }),
+    );
     const apart = await cli(['compare', fixture('horizon-2080.json'), join(dir, 'late.json')]);
     expect(apart.code).toBe(2);
     expect(apart.stderr).toMatch(/compare needs a year in common: horizon-2080 runs 2024–2080, late 2090–2100/);
@@ -56,7 +61,8 @@ describe('compare over different years', () => {
     scenarios: { startYear: number; horizonYear: number; years: number[]; pTaiByYear: number[] }[];
     differences: { years: number[]; diff: number[]; se: number[]; unpairedSe: number[]; paired: boolean }[];
   }
-  const run = async (file: string, format: string, extra: string[] = []) => cli(['compare', 'cotra-2020', join(dir, file), '-n', '40000', '--format', format, ...extra], { cwd: dir });
+  const run = async (file: string, format: string, extra: string[] = []) =>
+    cli(['compare', 'cotra-2020', join(dir, file), '-n', '40000', '--format', format, ...extra], { cwd: dir });
 
   it('runs each scenario over its own years and differences over the years both cover, still paired', async () => {
     const r = await run('other-years.json', 'json');
@@ -83,13 +89,21 @@ describe('compare over different years', () => {
 
   it('table and CSV mark the years: — outside a scenario, no difference outside the shared years, one after-<horizon> row per horizon', async () => {
     const table = (await run('other-years.json', 'table')).stdout;
-    expect(table).toMatch(/Years differ: cotra-2020 2024–2100, other-years 2025–2090; each scenario is shown over its own years \(— outside them\) and differences over the years both cover: other-years − cotra-2020 2025–2090/);
+    expect(table).toMatch(
+      /Years differ: cotra-2020 2024–2100, other-years 2025–2090; each scenario is shown over its own years \(— outside them\) and differences over the years both cover: other-years − cotra-2020 2025–2090/,
+    );
     expect(table).toMatch(/\n2024 +\d+\.\d% +—\n/);
     expect(table).toMatch(/\n2100 +\d+\.\d% +—\n/);
     expect(table).toMatch(/\nafter 2100 +\d+\.\d%\nafter 2090 +\d+\.\d%\n/);
     const csv = (await run('other-years.json', 'csv')).stdout.trim().split('\n');
     const header = csv[0].split(',');
-    const row = (year: string) => Object.fromEntries(csv.find((l) => l.startsWith(`${year},`))!.split(',').map((v, i) => [header[i], v]));
+    const row = (year: string) =>
+      Object.fromEntries(
+        csv
+          .find((l) => l.startsWith(`${year},`))!
+          .split(',')
+          .map((v, i) => [header[i], v]),
+      );
     expect(csv.map((l) => l.split(',')[0]).slice(1)).toEqual([...Array.from({ length: 77 }, (_, i) => String(2024 + i)), 'after-2100', 'after-2090', 'never']);
     expect(row('2024')).toMatchObject({ p_other_years: '', diff_other_years: '' });
     expect(Number(row('2024').p_cotra_2020)).toBeGreaterThan(0);
@@ -201,7 +215,18 @@ describe('trajectories', () => {
     const r = await cli(['trajectories', '-n', '20000']);
     const lines = r.stdout.trim().split('\n');
     const header = lines[0].split(',');
-    expect(header).toEqual(expect.arrayContaining(['log10_spend_usd_p50', 'log10_flop_per_usd_p50', 'log10_affordable_flop_p50', 'algorithmic_oom_lifetime', 'requirement_log10_flop_p10', 'requirement_log10_flop_medium_horizon_p90', 'p_tai_by_end_of_year', 'overrides']));
+    expect(header).toEqual(
+      expect.arrayContaining([
+        'log10_spend_usd_p50',
+        'log10_flop_per_usd_p50',
+        'log10_affordable_flop_p50',
+        'algorithmic_oom_lifetime',
+        'requirement_log10_flop_p10',
+        'requirement_log10_flop_medium_horizon_p90',
+        'p_tai_by_end_of_year',
+        'overrides',
+      ]),
+    );
     expect(lines).toHaveLength(78);
     const row = (year: number) => Object.fromEntries(header.map((h, i) => [h, Number(lines[year - 2023].split(',')[i])]));
     const y2040 = row(2040);

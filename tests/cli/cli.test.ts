@@ -37,7 +37,9 @@ describe('bioanchors run', () => {
   it('writes tidy CSV: a header, one row per year, then after-horizon and never rows', async () => {
     const r = await cli(['run', fixture('point.json'), '-n', '10000', '--format', 'csv']);
     const lines = r.stdout.trim().split('\n');
-    expect(lines[0]).toBe('year,p_arrival,p_tai_by_end_of_year,se_p_tai_by_end_of_year,p_tai_by_end_of_year_given_simple_low,p_tai_by_end_of_year_given_simple_high,seed,samples,scenario,overrides,given_no_tai_by');
+    expect(lines[0]).toBe(
+      'year,p_arrival,p_tai_by_end_of_year,se_p_tai_by_end_of_year,p_tai_by_end_of_year_given_simple_low,p_tai_by_end_of_year_given_simple_high,seed,samples,scenario,overrides,given_no_tai_by',
+    );
     expect(lines[1]).toMatch(/^2024,/);
     expect(lines[77]).toMatch(/^2100,/);
     expect(lines[78]).toMatch(/^after-2100,/);

@@ -11,7 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { cli, ROOT, tempDir } from '../helpers.js';
 
 /** RFC 4180: fields separated by commas, records by CRLF or LF; a quoted field may hold commas, quotes ("") and line breaks. */
-export function parseCsv(text: string): string[][] {
+function parseCsv(text: string): string[][] {
   const records: string[][] = [];
   let record: string[] = [];
   let field = '';
@@ -128,7 +128,10 @@ function generated(dir: string, rng: () => number, n: number, years?: { startYea
   const raw = ids.map(() => 0.2 + rng());
   const total = raw.reduce((s, x) => s + x, 0) / (0.75 + 0.2 * rng());
   const anchors = Object.fromEntries(
-    ids.map((id, i) => [id, { ...(COTRA.anchors[id] ?? { algorithmicProgress: { halvingYears: 2.5, maxOom: 2 } }), weight: Number((raw[i] / total).toFixed(4)) }]),
+    ids.map((id, i) => [
+      id,
+      { ...(COTRA.anchors[id] ?? { algorithmicProgress: { halvingYears: 2.5, maxOom: 2 } }), weight: Number((raw[i] / total).toFixed(4)) },
+    ]),
   );
   const startYear = years?.startYear ?? 2022 + Math.floor(rng() * 8);
   const horizonYear = years?.horizonYear ?? 2070 + Math.floor(rng() * 60);
@@ -151,7 +154,9 @@ const BUNDLED = ['cotra-2020', 'rp-2022', 'cotra-2020-no-genome-evolution', 'cot
 /** A mix of two to four scenarios, bundled and generated. */
 function mix(dir: string, rng: () => number, n: number, years?: { startYear: number; horizonYear: number }): string[] {
   const count = 2 + Math.floor(rng() * 3);
-  return Array.from({ length: count }, (_, i) => (rng() < 0.4 && !years ? BUNDLED[Math.floor(rng() * BUNDLED.length)] : generated(dir, rng, n * 10 + i, years)));
+  return Array.from({ length: count }, (_, i) =>
+    rng() < 0.4 && !years ? BUNDLED[Math.floor(rng() * BUNDLED.length)] : generated(dir, rng, n * 10 + i, years),
+  );
 }
 
 async function both(args: string[], cwd: string): Promise<{ csv: string; json: unknown }> {
@@ -230,28 +235,47 @@ describe('run: one rectangular CSV for any mix of scenarios, every cell as in th
   const dir = setUp();
   const mixes = Array.from({ length: 8 }, (_, n) => mix(dir, rng, n));
   it.each(mixes.map((m, n) => [n, m.map((s) => s.replace(dir, '.'))] as const))('mix %i: %j', async (n) => {
-    checkRunCsv(...Object.values(await both(['run', ...mixes[n], '-n', '2000', '--threads', '1'], dir)) as [string, unknown]);
+    checkRunCsv(...(Object.values(await both(['run', ...mixes[n], '-n', '2000', '--threads', '1'], dir)) as [string, unknown]));
   });
 
-  it('the issue\'s example: cotra-2020 beside rp-2022 (15 and 16 fields before), and a copy with its anchors reversed', async () => {
+  it("the issue's example: cotra-2020 beside rp-2022 (15 and 16 fields before), and a copy with its anchors reversed", async () => {
     const copy = join(dir, 'reversed.json');
     const { $schema: _schema, ...rest } = COTRA;
     writeFileSync(copy, JSON.stringify({ ...rest, anchors: Object.fromEntries(Object.entries(COTRA.anchors).reverse()) }));
     const { csv, json } = await both(['run', 'cotra-2020', 'rp-2022', copy, '-n', '2000', '--threads', '1'], dir);
     checkRunCsv(csv, json);
     // The copy keeps the id cotra-2020: its rows are told apart as cotra-2020#2, as compare does.
-    expect(table(csv).filter((r) => r.year === '2050').map((r) => r.scenario)).toEqual(['cotra-2020', 'rp-2022', 'cotra-2020#2']);
+    expect(
+      table(csv)
+        .filter((r) => r.year === '2050')
+        .map((r) => r.scenario),
+    ).toEqual(['cotra-2020', 'rp-2022', 'cotra-2020#2']);
   });
 
   it('--given-no-tai-by and --given-observed, with --set and --horizon', async () => {
-    const scenarios = [generated(dir, rng, 900, { startYear: 2024, horizonYear: 2110 }), 'cotra-2020', generated(dir, rng, 901, { startYear: 2025, horizonYear: 2090 })];
-    checkRunCsv(...(Object.values(await both(['run', ...scenarios, '-n', '4000', '--threads', '1', '--given-no-tai-by', '2030', '--set', 'spending.doublingYears=2'], dir)) as [string, unknown]));
-    checkRunCsv(...(Object.values(await both(['run', ...scenarios, '-n', '2000', '--threads', '1', '--given-observed', '--observation-error', '3', '--horizon', '2105'], dir)) as [string, unknown]));
+    const scenarios = [
+      generated(dir, rng, 900, { startYear: 2024, horizonYear: 2110 }),
+      'cotra-2020',
+      generated(dir, rng, 901, { startYear: 2025, horizonYear: 2090 }),
+    ];
+    checkRunCsv(
+      ...(Object.values(
+        await both(['run', ...scenarios, '-n', '4000', '--threads', '1', '--given-no-tai-by', '2030', '--set', 'spending.doublingYears=2'], dir),
+      ) as [string, unknown]),
+    );
+    checkRunCsv(
+      ...(Object.values(
+        await both(['run', ...scenarios, '-n', '2000', '--threads', '1', '--given-observed', '--observation-error', '3', '--horizon', '2105'], dir),
+      ) as [string, unknown]),
+    );
   });
 
   it('merge of the parts of a run of a generated scenario', async () => {
     const scenario = generated(dir, rng, 902);
-    for (const [chunks, out] of [['0:1', 'a.json'], ['1:2', 'b.json']]) {
+    for (const [chunks, out] of [
+      ['0:1', 'a.json'],
+      ['1:2', 'b.json'],
+    ]) {
       const part = await cli(['run', scenario, '-n', '20000', '--chunks', chunks, '--format', 'json', '-o', out, '-q'], { cwd: dir });
       expect(part.code, part.stderr).toBe(0);
     }
@@ -268,7 +292,15 @@ interface CompareJson {
 function checkCompareCsv(csv: string, json: CompareJson): void {
   const rows = table(csv);
   const ids = json.scenarios.map((s) => s.scenario.id);
-  const expected = ['year', ...ids.flatMap((id) => [`p_${column(id)}`, `se_${column(id)}`, `worlds_${column(id)}`]), ...json.differences.flatMap((d) => [`diff_${column(d.scenario)}`, `se_diff_${column(d.scenario)}`, `unpaired_se_diff_${column(d.scenario)}`]), 'seed', 'samples', 'overrides', 'given_no_tai_by'];
+  const expected = [
+    'year',
+    ...ids.flatMap((id) => [`p_${column(id)}`, `se_${column(id)}`, `worlds_${column(id)}`]),
+    ...json.differences.flatMap((d) => [`diff_${column(d.scenario)}`, `se_diff_${column(d.scenario)}`, `unpaired_se_diff_${column(d.scenario)}`]),
+    'seed',
+    'samples',
+    'overrides',
+    'given_no_tai_by',
+  ];
   expect(Object.keys(rows[0])).toEqual(expected);
   const [first] = json.scenarios;
   expect(rows.length).toBe(first.years.length + 2);
@@ -282,7 +314,12 @@ function checkCompareCsv(csv: string, json: CompareJson): void {
     json.scenarios.forEach((f, i) => {
       const id = column(f.scenario.id);
       same(row[`worlds_${id}`], f.condition?.keptWorlds ?? f.observed?.effectiveWorlds ?? json.manifests[i].samples, what(`worlds_${id}`));
-      const [p, se] = row.year === 'never' ? [f.never.p, (f.never as { se?: number }).se] : row.year.startsWith('after-') ? [f.notByHorizon.p, (f.notByHorizon as { se?: number }).se] : [f.pTaiByYear[j], f.se[j]];
+      const [p, se] =
+        row.year === 'never'
+          ? [f.never.p, (f.never as { se?: number }).se]
+          : row.year.startsWith('after-')
+            ? [f.notByHorizon.p, (f.notByHorizon as { se?: number }).se]
+            : [f.pTaiByYear[j], f.se[j]];
       same(row[`p_${id}`], p, what(`p_${id}`));
       same(row[`se_${id}`], se, what(`se_${id}`));
     });
@@ -312,7 +349,22 @@ describe('compare, sensitivity, trajectories, samples, hindcast: rectangular, ev
   it('sensitivity of a generated scenario with a custom anchor', async () => {
     const scenario = generated(dir, random(3), 200, undefined, true);
     const { csv, json } = await both(['sensitivity', scenario, '-n', '2000', '--threads', '1', '--swing', 'spending.doublingYears=2,3'], dir);
-    const j = json as { manifest: ForecastJson['manifest']; metric: { kind: string; year?: number }; baseline: number | null; inputs: { name: string; kind: string; low: number; high: number; range: string; atLow: number | null; atHigh: number | null; swing: number | null; varianceShare: number | null }[] };
+    const j = json as {
+      manifest: ForecastJson['manifest'];
+      metric: { kind: string; year?: number };
+      baseline: number | null;
+      inputs: {
+        name: string;
+        kind: string;
+        low: number;
+        high: number;
+        range: string;
+        atLow: number | null;
+        atHigh: number | null;
+        swing: number | null;
+        varianceShare: number | null;
+      }[];
+    };
     const rows = table(csv);
     expect(rows.map((r) => r.input)).toEqual(j.inputs.map((i) => i.name));
     for (const row of rows) {
@@ -320,7 +372,16 @@ describe('compare, sensitivity, trajectories, samples, hindcast: rectangular, ev
       const what = (c: string) => `${row.input} ${c}`;
       same(row.kind, input.kind, what('kind'));
       same(row.range, input.range, what('range'));
-      for (const [c, v] of [['low', input.low], ['high', input.high], ['baseline', j.baseline], ['output_at_low', input.atLow], ['output_at_high', input.atHigh], ['swing', input.swing], ['variance_share', input.varianceShare]] as const) same(row[c], v, what(c));
+      for (const [c, v] of [
+        ['low', input.low],
+        ['high', input.high],
+        ['baseline', j.baseline],
+        ['output_at_low', input.atLow],
+        ['output_at_high', input.atHigh],
+        ['swing', input.swing],
+        ['variance_share', input.varianceShare],
+      ] as const)
+        same(row[c], v, what(c));
       same(row.metric, j.metric.kind === 'median' ? 'median_year' : `p_tai_by_${j.metric.year}`, what('metric'));
       same(row.seed, j.manifest.seed, what('seed'));
       same(row.samples, j.manifest.samples, what('samples'));
@@ -332,7 +393,17 @@ describe('compare, sensitivity, trajectories, samples, hindcast: rectangular, ev
     const scenario = generated(dir, random(40 + n), 300 + n);
     const { csv, json } = await both(['trajectories', scenario, '-n', '2000', '--threads', '1', ...(n ? ['--set', 'spending.doublingYears=2'] : [])], dir);
     type Band = (number | null)[];
-    const j = json as { manifest: ForecastJson['manifest']; years: number[]; log10SpendUsd: Band[]; log10FlopPerUsd: Band[]; log10AffordableFlop: Band[]; requirement: Band[]; anchors: { id: string; algorithmicOom: (number | null)[]; requirement: Band[] }[]; pTaiByYear: number[]; se: number[] };
+    const j = json as {
+      manifest: ForecastJson['manifest'];
+      years: number[];
+      log10SpendUsd: Band[];
+      log10FlopPerUsd: Band[];
+      log10AffordableFlop: Band[];
+      requirement: Band[];
+      anchors: { id: string; algorithmicOom: (number | null)[]; requirement: Band[] }[];
+      pTaiByYear: number[];
+      se: number[];
+    };
     const rows = table(csv);
     expect(rows.map((r) => Number(r.year))).toEqual(j.years);
     const bands: [string, (k: number) => Band][] = [
@@ -342,7 +413,15 @@ describe('compare, sensitivity, trajectories, samples, hindcast: rectangular, ev
       ['requirement_log10_flop', (k) => j.requirement[k]],
       ...j.anchors.map((a): [string, (k: number) => Band] => [`requirement_log10_flop_${column(a.id)}`, (k) => a.requirement[k]]),
     ];
-    const expected = new Set(['year', 'p_tai_by_end_of_year', 'se_p_tai_by_end_of_year', 'seed', 'overrides', ...bands.flatMap(([name]) => ['p10', 'p50', 'p90'].map((q) => `${name}_${q}`)), ...j.anchors.map((a) => `algorithmic_oom_${column(a.id)}`)]);
+    const expected = new Set([
+      'year',
+      'p_tai_by_end_of_year',
+      'se_p_tai_by_end_of_year',
+      'seed',
+      'overrides',
+      ...bands.flatMap(([name]) => ['p10', 'p50', 'p90'].map((q) => `${name}_${q}`)),
+      ...j.anchors.map((a) => `algorithmic_oom_${column(a.id)}`),
+    ]);
     expect(new Set(Object.keys(rows[0]))).toEqual(expected);
     rows.forEach((row, k) => {
       for (const [name, band] of bands) ['p10', 'p50', 'p90'].forEach((q, b) => same(row[`${name}_${q}`], band(k)[b], `${row.year} ${name}_${q}`, 4));
@@ -355,8 +434,14 @@ describe('compare, sensitivity, trajectories, samples, hindcast: rectangular, ev
   });
 
   it.each([
-    ['a generated scenario whose custom anchor has variables named seed and spendDoublingYears', ['--set', 'spending.doublingYears={"dist":"lognormal","low":2,"high":3,"level":0.9}']],
-    ['cotra-2020-uncertain-growth with a --set that has commas and quotes', ['--set', 'variables.brainLog10FlopPerS={"dist":"normal","low":14,"high":16,"level":0.9}']],
+    [
+      'a generated scenario whose custom anchor has variables named seed and spendDoublingYears',
+      ['--set', 'spending.doublingYears={"dist":"lognormal","low":2,"high":3,"level":0.9}'],
+    ],
+    [
+      'cotra-2020-uncertain-growth with a --set that has commas and quotes',
+      ['--set', 'variables.brainLog10FlopPerS={"dist":"normal","low":14,"high":16,"level":0.9}'],
+    ],
   ])('samples of %s', async (what, set) => {
     const scenario = what.startsWith('a generated') ? generated(dir, random(7), 400, undefined, true) : 'cotra-2020-uncertain-growth';
     const { csv, json } = await both(['samples', scenario, '-n', '2000', '--threads', '1', ...set], dir);
@@ -372,12 +457,27 @@ describe('compare, sensitivity, trajectories, samples, hindcast: rectangular, ev
 
   it('hindcast of a generated scenario with uncertain growth', async () => {
     const scenario = generated(dir, random(9), 500);
-    const { csv, json } = await both(['hindcast', scenario, '-n', '300', '--set', 'spending.doublingYears={"dist":"lognormal","low":2,"high":3,"level":0.9}'], dir);
+    const { csv, json } = await both(
+      ['hindcast', scenario, '-n', '300', '--set', 'spending.doublingYears={"dist":"lognormal","low":2,"high":3,"level":0.9}'],
+      dir,
+    );
     const j = json as {
       manifest: ForecastJson['manifest'];
-      rows: { year: number; label: string; cells: { quantity: string; observed: { log10: number }; projected: number[]; oomAbove: number; yearsAhead: number | null }[] }[];
+      rows: {
+        year: number;
+        label: string;
+        cells: { quantity: string; observed: { log10: number }; projected: number[]; oomAbove: number; yearsAhead: number | null }[];
+      }[];
       sources: Record<string, Record<string, { kind: string; source: string }>>;
-      trends: { id: string; unit: string; estimate: { value: number | null; low: number | null }; parameter: string | null; source: string; asParameterYears: { value: number | null } | null; scenario: { value: { kind: string; value?: number; p50?: number } }[] | null }[];
+      trends: {
+        id: string;
+        unit: string;
+        estimate: { value: number | null; low: number | null };
+        parameter: string | null;
+        source: string;
+        asParameterYears: { value: number | null } | null;
+        scenario: { value: { kind: string; value?: number; p50?: number } }[] | null;
+      }[];
     };
     const cells = j.rows.flatMap((r) => r.cells.map((c) => ({ r, c })));
     const all = table(csv);
@@ -397,7 +497,8 @@ describe('compare, sensitivity, trajectories, samples, hindcast: rectangular, ev
       same(row.trend_as_parameter_years, t.asParameterYears?.value ?? null, what('as parameter'), 4);
       same(row.source, t.source, what('source'));
       const v = t.scenario?.[0]?.value;
-      if (t.scenario && t.scenario.length === 1 && v) same(row.scenario_parameter_p50, v.kind === 'point' ? v.value : v.kind === 'dist' ? v.p50 : null, what('p50'), 4);
+      if (t.scenario && t.scenario.length === 1 && v)
+        same(row.scenario_parameter_p50, v.kind === 'point' ? v.value : v.kind === 'dist' ? v.p50 : null, what('p50'), 4);
       same(row.year, null, what('year'));
     });
     rows.forEach((row, k) => {

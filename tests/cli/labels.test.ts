@@ -25,7 +25,18 @@ describe('labels', () => {
   });
 
   it('compare --given-observed: every CSV row says how the worlds were weighted, as run does', async () => {
-    const r = await cli(['compare', 'cotra-2020-uncertain-growth', 'cotra-2020-aggressive', '--given-observed', '--observation-error', '1.5', '-n', '20000', '--format', 'csv']);
+    const r = await cli([
+      'compare',
+      'cotra-2020-uncertain-growth',
+      'cotra-2020-aggressive',
+      '--given-observed',
+      '--observation-error',
+      '1.5',
+      '-n',
+      '20000',
+      '--format',
+      'csv',
+    ]);
     expect(r.code, r.stderr).toBe(0);
     const [, ...rows] = r.stdout.trim().split('\n');
     for (const row of rows) expect(row).toMatch(/,--given-observed bioanchors:data\/observations\.json --observation-error 1\.5,$/);
@@ -53,10 +64,16 @@ describe('labels', () => {
 });
 
 describe('one rule for the format', () => {
-  it.each([['run'], ['compare', 'cotra-2020', 'cotra-2020-aggressive'], ['trajectories'], ['samples']])('%s: CSV when piped, a table on a terminal', async (...command) => {
-    const piped = await cli([...command, '-n', '2000']);
-    expect(piped.stdout.split('\n')[0]).toMatch(/,/);
-    const tty = await cli([...command, '-n', '2000', '--no-chart'].filter((a) => a !== '--no-chart' || command[0] === 'run'), { tty: true });
-    expect(tty.stdout.split('\n')[0]).not.toMatch(/^[a-z_]+,[a-z_]+,/);
-  });
+  it.each([['run'], ['compare', 'cotra-2020', 'cotra-2020-aggressive'], ['trajectories'], ['samples']])(
+    '%s: CSV when piped, a table on a terminal',
+    async (...command) => {
+      const piped = await cli([...command, '-n', '2000']);
+      expect(piped.stdout.split('\n')[0]).toMatch(/,/);
+      const tty = await cli(
+        [...command, '-n', '2000', '--no-chart'].filter((a) => a !== '--no-chart' || command[0] === 'run'),
+        { tty: true },
+      );
+      expect(tty.stdout.split('\n')[0]).not.toMatch(/^[a-z_]+,[a-z_]+,/);
+    },
+  );
 });

@@ -52,9 +52,14 @@ describe('run --chunks and merge', () => {
     writeFileSync(broken, readFileSync(a, 'utf8').replace('"worlds":', '"worlds":-'));
     const r = await cli(['merge', broken, b, c]);
     expect(r.code).toBe(3);
-    expect(r.stderr).toMatch(/broken\.json:\d+:\d+: not a partial run written by `bioanchors run --chunks FROM:TO --format json`: counts\.worlds must be at least 0; found number -\d+/);
+    expect(r.stderr).toMatch(
+      /broken\.json:\d+:\d+: not a partial run written by `bioanchors run --chunks FROM:TO --format json`: counts\.worlds must be at least 0; found number -\d+/,
+    );
     // Counts edited by hand: more worlds than the range holds, or worlds counted twice.
-    for (const [edit, name] of [[(t: string) => t.replace(/"never":(\d+)/, (_m, n) => `"never":${Number(n) + 5}`), 'never.json'], [(t: string) => t.replace(/"worlds":(\d+)/, (_m, n) => `"worlds":${Number(n) + 1}`), 'worlds.json']] as const) {
+    for (const [edit, name] of [
+      [(t: string) => t.replace(/"never":(\d+)/, (_m, n) => `"never":${Number(n) + 5}`), 'never.json'],
+      [(t: string) => t.replace(/"worlds":(\d+)/, (_m, n) => `"worlds":${Number(n) + 1}`), 'worlds.json'],
+    ] as const) {
       const file = join(dir, name);
       writeFileSync(file, edit(readFileSync(a, 'utf8')));
       const e = await cli(['merge', file, b, c]);

@@ -17,8 +17,28 @@ function workspace(): string {
 
 describe('--output never overwrites an input', () => {
   const cases: [string, string[], string][] = [
-    ['the observations of run --given-observed', ['run', 'cotra-2020-uncertain-growth', '--given-observed', 'obs.json', '--observation-error', '2', '-n', '20000', '--format', 'json'], 'obs.json'],
-    ['the observations of compare --given-observed', ['compare', 'cotra-2020-uncertain-growth', 'cotra-2020-uncertain-growth', '--given-observed', 'obs.json', '--observation-error', '2', '-n', '20000', '--format', 'json'], 'obs.json'],
+    [
+      'the observations of run --given-observed',
+      ['run', 'cotra-2020-uncertain-growth', '--given-observed', 'obs.json', '--observation-error', '2', '-n', '20000', '--format', 'json'],
+      'obs.json',
+    ],
+    [
+      'the observations of compare --given-observed',
+      [
+        'compare',
+        'cotra-2020-uncertain-growth',
+        'cotra-2020-uncertain-growth',
+        '--given-observed',
+        'obs.json',
+        '--observation-error',
+        '2',
+        '-n',
+        '20000',
+        '--format',
+        'json',
+      ],
+      'obs.json',
+    ],
     ['the observations of hindcast', ['hindcast', '--observations', 'obs.json', '--format', 'json', '-n', '100'], 'obs.json'],
     ['the reference curve of plot cdf', ['plot', 'cdf', '--reference', 'ref.svg', '-n', '2000'], 'ref.svg'],
     ['a scenario file', ['run', 'mine.json', '-n', '2000', '--format', 'json'], 'mine.json'],
@@ -46,7 +66,9 @@ describe('--output never overwrites an input', () => {
 
   it('still writes a file that is not an input', async () => {
     const dir = workspace();
-    const r = await cli(['plot', 'cdf', '--reference', fixture('reference', 'cotra-2020-best-guess-cdf.csv'), '-n', '2000', '-o', 'out.svg', '--quiet'], { cwd: dir });
+    const r = await cli(['plot', 'cdf', '--reference', fixture('reference', 'cotra-2020-best-guess-cdf.csv'), '-n', '2000', '-o', 'out.svg', '--quiet'], {
+      cwd: dir,
+    });
     expect(r.code, r.stderr).toBe(0);
   });
 });

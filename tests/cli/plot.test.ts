@@ -36,8 +36,14 @@ describe('plot', () => {
     [['hindcast', '--observations', fixture('observations/one-year.json')], 'one-year.json'],
     // One swept path: a line with its band; two: a heatmap (a grid) or coloured points (a random design).
     [['sweep', '--grid', 'spending.doublingYears=1.5:3.5:0.5', '--figure', 'p_by_2040', '-n', '3000'], 'P(by 2040): sweep of spending.doublingYears'],
-    [['sweep', '--grid', 'spending.doublingYears=2:3:0.5', '--values', 'pricePerformance.doublingYears=2,3', '-n', '3000'], '50% date: sweep of spending.doublingYears and pricePerformance.doublingYears'],
-    [['sweep', '--random', '8', '--range', 'spending.doublingYears=2:3', '--range', 'pricePerformance.doublingYears=2:3', '--figure', 'p_never', '-n', '3000'], 'Each point: a variant of the random design'],
+    [
+      ['sweep', '--grid', 'spending.doublingYears=2:3:0.5', '--values', 'pricePerformance.doublingYears=2,3', '-n', '3000'],
+      '50% date: sweep of spending.doublingYears and pricePerformance.doublingYears',
+    ],
+    [
+      ['sweep', '--random', '8', '--range', 'spending.doublingYears=2:3', '--range', 'pricePerformance.doublingYears=2:3', '--figure', 'p_never', '-n', '3000'],
+      'Each point: a variant of the random design',
+    ],
   ])('plot %j', async (args, title) => {
     const dir = tempDir();
     const r = await cli(['plot', ...args, '-o', 'c.svg', '-q'], { cwd: dir });
@@ -89,13 +95,17 @@ describe('plot', () => {
     expect(readFileSync(join(dir, 'g.svg'), 'utf8')).toContain('Cotra (2020) spreadsheet, given no TAI by 2030');
     // An explicit --reference is drawn whatever was changed.
     writeFileSync(join(dir, 'mine.csv'), 'year,p\n2030,0.2\n2060,0.6\n');
-    expect((await cli(['plot', 'cdf', '--set', 'spending.doublingYears=2', '--reference', 'mine.csv', '-n', '2000', '-o', 'r.svg', '-q'], { cwd: dir })).code).toBe(0);
+    expect(
+      (await cli(['plot', 'cdf', '--set', 'spending.doublingYears=2', '--reference', 'mine.csv', '-n', '2000', '-o', 'r.svg', '-q'], { cwd: dir })).code,
+    ).toBe(0);
     expect(readFileSync(join(dir, 'r.svg'), 'utf8')).toContain('reference: mine.csv');
   });
 
   it('plot compare --given-no-tai-by says so, with the worlds each scenario keeps', async () => {
     const dir = tempDir();
-    const r = await cli(['plot', 'compare', 'cotra-2020', 'cotra-2020-aggressive', '--given-no-tai-by', '2030', '-n', '3000', '-o', 'c.svg', '-q'], { cwd: dir });
+    const r = await cli(['plot', 'compare', 'cotra-2020', 'cotra-2020-aggressive', '--given-no-tai-by', '2030', '-n', '3000', '-o', 'c.svg', '-q'], {
+      cwd: dir,
+    });
     expect(r.code, r.stderr).toBe(0);
     expect(readFileSync(join(dir, 'c.svg'), 'utf8')).toMatch(/Given no TAI by the end of 2030: worlds kept cotra-2020 [\d,]+, cotra-2020-aggressive [\d,]+/);
   });
@@ -117,13 +127,48 @@ describe('plot', () => {
     [['plot', 'requirements', '--reference', 'r.csv', '-o', 'x.svg'], 2, '--reference does not apply to plot requirements'],
     [['plot', 'cdf', '--reference', 'missing.csv', '-o', 'x.svg'], 3, 'missing.csv: cannot read: ENOENT'],
     [['plot', 'cdf', '--observations', 'o.json', '-o', 'x.svg'], 2, '--observations does not apply to plot cdf (it takes --reference, --given-no-tai-by)'],
-    [['plot', 'cdf', '--grid', 'spending.doublingYears=2:3:1', '-o', 'x.svg'], 2, '--grid does not apply to plot cdf (it takes --reference, --given-no-tai-by)'],
-    [['plot', 'sweep', '-o', 'x.svg'], 2, 'plot sweep draws one swept path (a line) or two (a heatmap); found 0: give one or two of --grid, --values (or --random with one or two --range)'],
-    [['plot', 'sweep', '--values', 'spending.doublingYears=2,3', '--values', 'pricePerformance.doublingYears=2,3', '--values', 'spending.log10UsdPerRun=8,9', '-o', 'x.svg'], 2, 'plot sweep draws one swept path (a line) or two (a heatmap); found 3: give one or two of --grid, --values (or --random with one or two --range)'],
-    [['plot', 'sweep', '--values', 'spending.doublingYears=2,3', '--figure', 'date50', '-o', 'x.svg'], 2, '--figure date50: not a figure of a sweep (did you mean "date_50"?); one of p_by_<year> (e.g. p_by_2040), date_10, date_50, date_90, p_not_by_horizon, p_never'],
-    [['plot', 'sweep', '--values', 'spending.doublingYears=2,3', '--figure', 'p_by_2200', '-o', 'x.svg'], 2, "--by 2200: 2200 must be a year within the scenario's years 2024–2100"],
+    [
+      ['plot', 'cdf', '--grid', 'spending.doublingYears=2:3:1', '-o', 'x.svg'],
+      2,
+      '--grid does not apply to plot cdf (it takes --reference, --given-no-tai-by)',
+    ],
+    [
+      ['plot', 'sweep', '-o', 'x.svg'],
+      2,
+      'plot sweep draws one swept path (a line) or two (a heatmap); found 0: give one or two of --grid, --values (or --random with one or two --range)',
+    ],
+    [
+      [
+        'plot',
+        'sweep',
+        '--values',
+        'spending.doublingYears=2,3',
+        '--values',
+        'pricePerformance.doublingYears=2,3',
+        '--values',
+        'spending.log10UsdPerRun=8,9',
+        '-o',
+        'x.svg',
+      ],
+      2,
+      'plot sweep draws one swept path (a line) or two (a heatmap); found 3: give one or two of --grid, --values (or --random with one or two --range)',
+    ],
+    [
+      ['plot', 'sweep', '--values', 'spending.doublingYears=2,3', '--figure', 'date50', '-o', 'x.svg'],
+      2,
+      '--figure date50: not a figure of a sweep (did you mean "date_50"?); one of p_by_<year> (e.g. p_by_2040), date_10, date_50, date_90, p_not_by_horizon, p_never',
+    ],
+    [
+      ['plot', 'sweep', '--values', 'spending.doublingYears=2,3', '--figure', 'p_by_2200', '-o', 'x.svg'],
+      2,
+      "--by 2200: 2200 must be a year within the scenario's years 2024–2100",
+    ],
     [['plot', 'sweep', '--grid', 'spending.doublingYears=1:3:0', '-o', 'x.svg'], 2, '--grid spending.doublingYears=1:3:0: STEP must be above 0; found 0'],
-    [['plot', 'hindcast', '--horizon', '2050', '-o', 'x.svg'], 2, '--horizon does not apply to hindcast: it projects the years already observed, whatever the horizon'],
+    [
+      ['plot', 'hindcast', '--horizon', '2050', '-o', 'x.svg'],
+      2,
+      '--horizon does not apply to hindcast: it projects the years already observed, whatever the horizon',
+    ],
   ])('%j: exit %i, a clear message, no file', async (argv, code, message) => {
     const dir = tempDir();
     const r = await cli(argv as string[], { cwd: dir });

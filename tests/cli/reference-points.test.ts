@@ -11,7 +11,10 @@ import { cli, ROOT, tempDir } from '../helpers.js';
 /** The P(by year) table's rows, by year: the cells after the year. */
 function byYearRows(table: string): Map<number, string[]> {
   const start = table.indexOf('\nyear  P(by year)');
-  const block = table.slice(start + 1, table.indexOf('\n\n', start + 1)).split('\n').slice(1);
+  const block = table
+    .slice(start + 1, table.indexOf('\n\n', start + 1))
+    .split('\n')
+    .slice(1);
   return new Map(block.filter((l) => /^\d{4} /.test(l)).map((l) => [Number(l.slice(0, 4)), l.slice(4).trim().split(/\s+/)]));
 }
 

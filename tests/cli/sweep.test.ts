@@ -9,21 +9,45 @@ describe('sweep', () => {
     [['--grid', 'spending.doublingYears=1:3:-0.5'], '--grid spending.doublingYears=1:3:-0.5: STEP must be above 0; found -0.5'],
     [['--grid', 'spending.doublingYears=3:1:0.5'], '--grid spending.doublingYears=3:1:0.5: LO (3) must be at most HI (1)'],
     [['--grid', 'spending.doublingYears=1:2'], '--grid takes PATH=LO:HI:STEP, e.g. spending.doublingYears=1.5:3.5:0.25; found "spending.doublingYears=1:2"'],
-    [['--grid', 'spending.doublingYears=1:x:1'], '--grid takes PATH=LO:HI:STEP, e.g. spending.doublingYears=1.5:3.5:0.25; found "spending.doublingYears=1:x:1"'],
+    [
+      ['--grid', 'spending.doublingYears=1:x:1'],
+      '--grid takes PATH=LO:HI:STEP, e.g. spending.doublingYears=1.5:3.5:0.25; found "spending.doublingYears=1:x:1"',
+    ],
     [['--values', 'spending.doublingYears='], '--values takes PATH=A,B,C, e.g. spending.doublingYears=2,2.5,3; found "spending.doublingYears="'],
-    [['--grid', 'spending.doublingYears=1:100:0.01', '--grid', 'pricePerformance.doublingYears=1:3:0.1'], 'the design has 207,921 variants (9,901 × 21); a sweep takes at most 10,000: use a larger STEP, fewer values or fewer paths'],
-    [['--random', '10001', '--range', 'spending.doublingYears=1:3'], 'the design has 10,001 variants; a sweep takes at most 10,000: use a larger STEP, fewer values or fewer paths'],
-    [['--grid', 'spending.doublingYears=0:3:0.5'], '--grid spending.doublingYears=0:3:0.5: 0 is not a value it can take: spending.doublingYears (a doubling time in years) must be positive; found 0'],
-    [['--values', 'spending.maxGdpFraction=0.01,2'], '--values spending.maxGdpFraction=0.01,2: 2 is not a value it can take: spending.maxGdpFraction must be above 0 and at most 1; found 2'],
-    [['--random', '5', '--range', 'algorithmicProgress.maxOom=-1:3'], '--range algorithmicProgress.maxOom=-1:3: -1 is not a value it can take: algorithmic maxOom of "lifetime" must be 0 or more; found -1; algorithmic maxOom of "short-horizon" must be 0 or more; found -1; algorithmic maxOom of "genome" must be 0 or more; found -1; algorithmic maxOom of "medium-horizon" must be 0 or more; found -1; algorithmic maxOom of "long-horizon" must be 0 or more; found -1; algorithmic maxOom of "evolution" must be 0 or more; found -1'],
+    [
+      ['--grid', 'spending.doublingYears=1:100:0.01', '--grid', 'pricePerformance.doublingYears=1:3:0.1'],
+      'the design has 207,921 variants (9,901 × 21); a sweep takes at most 10,000: use a larger STEP, fewer values or fewer paths',
+    ],
+    [
+      ['--random', '10001', '--range', 'spending.doublingYears=1:3'],
+      'the design has 10,001 variants; a sweep takes at most 10,000: use a larger STEP, fewer values or fewer paths',
+    ],
+    [
+      ['--grid', 'spending.doublingYears=0:3:0.5'],
+      '--grid spending.doublingYears=0:3:0.5: 0 is not a value it can take: spending.doublingYears (a doubling time in years) must be positive; found 0',
+    ],
+    [
+      ['--values', 'spending.maxGdpFraction=0.01,2'],
+      '--values spending.maxGdpFraction=0.01,2: 2 is not a value it can take: spending.maxGdpFraction must be above 0 and at most 1; found 2',
+    ],
+    [
+      ['--random', '5', '--range', 'algorithmicProgress.maxOom=-1:3'],
+      '--range algorithmicProgress.maxOom=-1:3: -1 is not a value it can take: algorithmic maxOom of "lifetime" must be 0 or more; found -1; algorithmic maxOom of "short-horizon" must be 0 or more; found -1; algorithmic maxOom of "genome" must be 0 or more; found -1; algorithmic maxOom of "medium-horizon" must be 0 or more; found -1; algorithmic maxOom of "long-horizon" must be 0 or more; found -1; algorithmic maxOom of "evolution" must be 0 or more; found -1',
+    ],
     [['--random', '5', '--range', 'spending.doublingYears=3:1'], '--range spending.doublingYears=3:1: LO (3) must be below HI (1)'],
     [['--random', '5'], '--random N needs a --range PATH=LO:HI for each path it varies, e.g. --random 100 --range spending.doublingYears=1.5:3.5'],
     [['--range', 'spending.doublingYears=1:3'], '--range PATH=LO:HI is for --random N (a random design); for a grid give --grid PATH=LO:HI:STEP'],
-    [['--random', '5', '--range', 'spending.doublingYears=1:3', '--grid', 'pricePerformance.doublingYears=2:3:1'], '--random draws its own points: give its paths with --range PATH=LO:HI, not --grid or --values'],
+    [
+      ['--random', '5', '--range', 'spending.doublingYears=1:3', '--grid', 'pricePerformance.doublingYears=2:3:1'],
+      '--random draws its own points: give its paths with --range PATH=LO:HI, not --grid or --values',
+    ],
     [['--random', '0', '--range', 'spending.doublingYears=1:3'], '--random must be a whole number from 1 to 1e+6; found "0"'],
-    [['--grid', 'spending.doublingYears=1:3:1', '--values', 'spending.doublingYears=2,3'], 'spending.doublingYears is swept twice (--grid spending.doublingYears=1:3:1 and --values spending.doublingYears=2,3); give each path once'],
+    [
+      ['--grid', 'spending.doublingYears=1:3:1', '--values', 'spending.doublingYears=2,3'],
+      'spending.doublingYears is swept twice (--grid spending.doublingYears=1:3:1 and --values spending.doublingYears=2,3); give each path once',
+    ],
     [[], 'sweep needs something to vary: --grid PATH=LO:HI:STEP, --values PATH=A,B,C, or --random N with --range PATH=LO:HI'],
-    [['--grid', 'spending.doublingYears=1:3:1', '--by', '2010'], '--by 2010: 2010 must be a year within the scenario\'s years 2024–2100'],
+    [['--grid', 'spending.doublingYears=1:3:1', '--by', '2010'], "--by 2010: 2010 must be a year within the scenario's years 2024–2100"],
     [['--grid', 'spending.doublingYears=1:3:1', '--by', '2040,2040'], '--by 2040,2040: a year is given twice'],
   ])('%j: exit 2, a clear message, nothing run or written', async (args, message) => {
     const dir = tempDir();
@@ -37,22 +61,62 @@ describe('sweep', () => {
   it('names an unknown path, with a suggestion and the paths it takes', async () => {
     const r = await cli(['sweep', '--grid', 'spending.doublingYear=1:3:1']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/^--grid spending\.doublingYear=1:3:1: spending\.doublingYear is not a growth or algorithmic-progress parameter of cotra-2020 \(did you mean "spending\.doublingYears"\?\); one of pricePerformance\.log10FlopPerUsd, .*anchors\.evolution\.algorithmicProgress\.maxOom\n$/);
+    expect(r.stderr).toMatch(
+      /^--grid spending\.doublingYear=1:3:1: spending\.doublingYear is not a growth or algorithmic-progress parameter of cotra-2020 \(did you mean "spending\.doublingYears"\?\); one of pricePerformance\.log10FlopPerUsd, .*anchors\.evolution\.algorithmicProgress\.maxOom\n$/,
+    );
     // A path --set takes but a sweep does not (not a point-valued growth parameter).
-    expect((await cli(['sweep', '--values', 'anchors.lifetime.weight=0.1,0.2'])).stderr).toMatch(/anchors\.lifetime\.weight is not a growth or algorithmic-progress parameter/);
+    expect((await cli(['sweep', '--values', 'anchors.lifetime.weight=0.1,0.2'])).stderr).toMatch(
+      /anchors\.lifetime\.weight is not a growth or algorithmic-progress parameter/,
+    );
   });
 
   it('writes long CSV, rectangular, every cell the same as in the JSON', async () => {
-    const args = ['sweep', '--grid', 'spending.doublingYears=2:3:0.5', '--values', 'pricePerformance.doublingYears=2,2.5', '--set', 'spending.log10UsdPerRun=9', '-n', '20000', '--seed', '3', '--by', '2035,2060'];
+    const args = [
+      'sweep',
+      '--grid',
+      'spending.doublingYears=2:3:0.5',
+      '--values',
+      'pricePerformance.doublingYears=2,2.5',
+      '--set',
+      'spending.log10UsdPerRun=9',
+      '-n',
+      '20000',
+      '--seed',
+      '3',
+      '--by',
+      '2035,2060',
+    ];
     const csv = await cli([...args, '--format', 'csv']);
     const json = await cli([...args, '--format', 'json']);
     expect(csv.code, csv.stderr).toBe(0);
     const doc = JSON.parse(json.stdout);
-    expect(doc.manifest).toMatchObject({ tool: 'bioanchors', scenario: 'cotra-2020', seed: 3, samples: 20000, sets: ['spending.log10UsdPerRun=9'], pairing: 'common random numbers' });
+    expect(doc.manifest).toMatchObject({
+      tool: 'bioanchors',
+      scenario: 'cotra-2020',
+      seed: 3,
+      samples: 20000,
+      sets: ['spending.log10UsdPerRun=9'],
+      pairing: 'common random numbers',
+    });
     expect(doc.design).toEqual({ kind: 'grid', paths: ['spending.doublingYears', 'pricePerformance.doublingYears'], variants: 6 });
     expect(csv.stdout).not.toContain('"');
-    const [header, ...lines] = csv.stdout.trimEnd().split('\n').map((l) => l.split(','));
-    expect(header).toEqual(['variant', 'spending.doublingYears', 'pricePerformance.doublingYears', 'figure', 'value', 'se', 'status', 'seed', 'samples', 'scenario', 'overrides']);
+    const [header, ...lines] = csv.stdout
+      .trimEnd()
+      .split('\n')
+      .map((l) => l.split(','));
+    expect(header).toEqual([
+      'variant',
+      'spending.doublingYears',
+      'pricePerformance.doublingYears',
+      'figure',
+      'value',
+      'se',
+      'status',
+      'seed',
+      'samples',
+      'scenario',
+      'overrides',
+    ]);
     for (const line of lines) expect(line).toHaveLength(header.length);
     // One row per variant (the baseline, 0, and the six of the grid) and figure.
     expect(lines).toHaveLength(7 * doc.figures.length);
@@ -78,7 +142,14 @@ describe('sweep', () => {
       });
     });
     expect(doc.variants[0]).toMatchObject({ index: 0, baseline: true, values: { 'spending.doublingYears': 2.5, 'pricePerformance.doublingYears': 2.5 } });
-    expect(doc.variants.slice(1).map((v: { values: Record<string, number> }) => Object.values(v.values))).toEqual([[2, 2], [2, 2.5], [2.5, 2], [2.5, 2.5], [3, 2], [3, 2.5]]);
+    expect(doc.variants.slice(1).map((v: { values: Record<string, number> }) => Object.values(v.values))).toEqual([
+      [2, 2],
+      [2, 2.5],
+      [2.5, 2],
+      [2.5, 2.5],
+      [3, 2],
+      [3, 2.5],
+    ]);
     // The variant at the scenario's own values is the baseline, world for world.
     expect(doc.variants[4].figures).toEqual(doc.variants[0].figures);
   });
@@ -90,7 +161,9 @@ describe('sweep', () => {
     expect(lines[0]).toBe('Sweep of spending.doublingYears · Cotra (2020) best guess [cotra-2020]');
     expect(lines[1]).toBe('Changed on the command line: --set spending.log10UsdPerRun=9');
     expect(lines[2]).toBe('2 variants (grid) and the scenario as given (variant 0) · 5,000 worlds each, on common random numbers · seed 20200918');
-    expect(lines[4]).toMatch(/^variant\s+spending\.doublingYears\s+P\(by 2030\)\s+P\(by 2040\)\s+P\(by 2050\)\s+10% date\s+50% date\s+90% date\s+after 2100\s+never$/);
+    expect(lines[4]).toMatch(
+      /^variant\s+spending\.doublingYears\s+P\(by 2030\)\s+P\(by 2040\)\s+P\(by 2050\)\s+10% date\s+50% date\s+90% date\s+after 2100\s+never$/,
+    );
     expect(lines[5]).toMatch(/^0\s+2\.5\s+\d+\.\d% ±\d\.\d\d\s/);
     expect(lines[7]).toMatch(/^2\s+3\s/);
   });
@@ -98,7 +171,18 @@ describe('sweep', () => {
   it('says what it does in --help, with examples; the command list names it', async () => {
     const help = await cli(['sweep', '--help']);
     expect(help.code).toBe(0);
-    for (const text of ['--grid <path=lo:hi:step>', '--values <path=a,b,c>', '--random <N>', '--range <path=lo:hi>', '--by <years>', 'Examples:', 'common', 'Latin hypercube', 'at most 10,000 variants']) expect(help.stdout).toContain(text);
-    expect((await cli(['--help'])).stdout).toMatch(/\n  sweep \[options\] \[scenario\]/);
+    for (const text of [
+      '--grid <path=lo:hi:step>',
+      '--values <path=a,b,c>',
+      '--random <N>',
+      '--range <path=lo:hi>',
+      '--by <years>',
+      'Examples:',
+      'common',
+      'Latin hypercube',
+      'at most 10,000 variants',
+    ])
+      expect(help.stdout).toContain(text);
+    expect((await cli(['--help'])).stdout).toMatch(/\n {2}sweep \[options\] \[scenario\]/);
   });
 });

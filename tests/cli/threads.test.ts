@@ -22,13 +22,30 @@ describe('--threads', () => {
     ['trajectories', ['trajectories', '-n', '210000']],
     // Variants one at a time per chunk, counts merged in chunk order.
     ['sweep', ['sweep', '--grid', 'spending.doublingYears=2:3:0.5', '--values', 'pricePerformance.doublingYears=2,3', '-n', '70000']],
-    ['sweep --random', ['sweep', 'cotra-2020-uncertain-growth', '--random', '12', '--range', 'algorithmicProgress.halvingYears=1.5:4', '--range', 'spending.maxGdpFraction=0.005:0.05', '-n', '70000']],
+    [
+      'sweep --random',
+      [
+        'sweep',
+        'cotra-2020-uncertain-growth',
+        '--random',
+        '12',
+        '--range',
+        'algorithmicProgress.halvingYears=1.5:4',
+        '--range',
+        'spending.maxGdpFraction=0.005:0.05',
+        '-n',
+        '70000',
+      ],
+    ],
     // Rows are rendered on every thread and written in chunk order.
     ['samples', ['samples', 'cotra-2020-uncertain-growth', '-n', '150000']],
     // Weights are summed in chunk order, whatever thread ran the chunk.
     ['run --given-observed', ['run', 'cotra-2020-uncertain-growth', '-n', '210000', '--given-observed', '--observation-error', '1']],
     // A weighted run that grows (131,072 then 262,144 worlds) merges its steps in chunk order too.
-    ['run --given-observed, grown', ['run', fixture('observed', 'known.json'), '--given-observed', fixture('observed', 'flop-per-usd-2020.json'), '--observation-error', '0.05']],
+    [
+      'run --given-observed, grown',
+      ['run', fixture('observed', 'known.json'), '--given-observed', fixture('observed', 'flop-per-usd-2020.json'), '--observation-error', '0.05'],
+    ],
   ])('%s: byte-identical output with 1 and 2 threads', async (_name, args) => {
     const one = await cli([...args, '--format', 'csv', '--threads', '1']);
     const two = await cli([...args, '--format', 'csv', '--threads', '2'], THREADED);

@@ -133,7 +133,8 @@ describe('samplers', () => {
  */
 describe('samplers against their exact CDFs (chi-square)', () => {
   const Phi = normalCdf;
-  const tri = (a: number, c: number, b: number) => (x: number) => (x <= a ? 0 : x >= b ? 1 : x <= c ? (x - a) ** 2 / ((b - a) * (c - a)) : 1 - (b - x) ** 2 / ((b - a) * (b - c)));
+  const tri = (a: number, c: number, b: number) => (x: number) =>
+    x <= a ? 0 : x >= b ? 1 : x <= c ? (x - a) ** 2 / ((b - a) * (c - a)) : 1 - (b - x) ** 2 / ((b - a) * (b - c));
   const truncated = (F: (x: number) => number, a: number, b: number) => (x: number) => (x <= a ? 0 : x >= b ? 1 : (F(x) - F(a)) / (F(b) - F(a)));
   // normal by interval 13–17 at 90%: σ = 2 / Φ⁻¹(0.95).
   const sigma1317 = 2 / 1.6448536269514722;
@@ -141,21 +142,42 @@ describe('samplers against their exact CDFs (chi-square)', () => {
     ['normal (ziggurat)', { dist: 'normal', low: 13, high: 17, level: 0.9 }, (x) => Phi((x - 15) / sigma1317)],
     ['truncated normal', { dist: 'normal', median: 0, sd: 1, truncate: { min: -0.5, max: 2 } }, truncated(Phi, -0.5, 2)],
     ['normal truncated below only, keeping most mass (redrawn)', { dist: 'normal', median: 0, sd: 1, truncate: { min: -1 } }, truncated(Phi, -1, Infinity)],
-    ['lognormal truncated above only (redrawn)', { dist: 'lognormal', median: 0.01, sdLn: 0.42, truncate: { max: 0.02 } }, truncated((x) => (x <= 0 ? 0 : Phi((Math.log(x) - Math.log(0.01)) / 0.42)), 0, 0.02)],
+    [
+      'lognormal truncated above only (redrawn)',
+      { dist: 'lognormal', median: 0.01, sdLn: 0.42, truncate: { max: 0.02 } },
+      truncated((x) => (x <= 0 ? 0 : Phi((Math.log(x) - Math.log(0.01)) / 0.42)), 0, 0.02),
+    ],
     ['normal truncated far in its tail', { dist: 'normal', median: 0, sd: 1, truncate: { min: 3 } }, truncated(Phi, 3, Infinity)],
     ['lognormal (ziggurat)', { dist: 'lognormal', median: 3, sdLn: 0.7 }, (x) => (x <= 0 ? 0 : Phi((Math.log(x) - Math.log(3)) / 0.7))],
-    ['truncated lognormal', { dist: 'lognormal', median: 3, sdLn: 0.7, truncate: { min: 2, max: 10 } }, truncated((x) => Phi((Math.log(x) - Math.log(3)) / 0.7), 2, 10)],
+    [
+      'truncated lognormal',
+      { dist: 'lognormal', median: 3, sdLn: 0.7, truncate: { min: 2, max: 10 } },
+      truncated((x) => Phi((Math.log(x) - Math.log(3)) / 0.7), 2, 10),
+    ],
     ['uniform', { dist: 'uniform', min: 3, max: 6 }, (x) => Math.min(1, Math.max(0, (x - 3) / 3))],
     ['triangular', { dist: 'triangular', min: 0, mode: 1, max: 4 }, tri(0, 1, 4)],
     ['triangular peaked at its minimum', { dist: 'triangular', min: 3, mode: 3, max: 6 }, tri(3, 3, 6)],
     [
       'mixture',
-      { dist: 'mixture', components: [{ dist: 'normal', median: 0, sd: 1, weight: 3 }, { dist: 'uniform', min: 10, max: 20, weight: 1 }] },
+      {
+        dist: 'mixture',
+        components: [
+          { dist: 'normal', median: 0, sd: 1, weight: 3 },
+          { dist: 'uniform', min: 10, max: 20, weight: 1 },
+        ],
+      },
       (x) => 0.75 * Phi(x) + 0.25 * Math.min(1, Math.max(0, (x - 10) / 10)),
     ],
     [
       'truncated mixture',
-      { dist: 'mixture', components: [{ dist: 'normal', median: 0, sd: 1, weight: 1 }, { dist: 'triangular', min: 0, mode: 1, max: 4, weight: 1 }], truncate: { min: 0.5, max: 3 } },
+      {
+        dist: 'mixture',
+        components: [
+          { dist: 'normal', median: 0, sd: 1, weight: 1 },
+          { dist: 'triangular', min: 0, mode: 1, max: 4, weight: 1 },
+        ],
+        truncate: { min: 0.5, max: 3 },
+      },
       truncated((x) => 0.5 * Phi(x) + 0.5 * tri(0, 1, 4)(x), 0.5, 3),
     ],
   ];

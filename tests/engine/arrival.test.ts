@@ -77,14 +77,17 @@ function agreement(rng: Rng, ceiling: Ceiling, worlds: number) {
 }
 
 describe('arrivalYearIndex', () => {
-  it.each(['hard', 'soft'] as const)('agrees with a year-by-year scan on 120,000 random worlds and requirements with a %s ceiling on the largest run', (ceiling) => {
-    const { mismatches, checked, ceiled, kinds } = agreement(new Rng(20240820, 0, `test:arrival:${ceiling}`), ceiling, 20_000);
-    expect(mismatches).toBe(0);
-    expect(checked).toBe(120_000);
-    // The ceiling binds in many of the worlds, and every outcome is exercised.
-    expect(ceiled).toBeGreaterThan(5_000);
-    expect(Math.min(kinds.atStart, kinds.inside, kinds.after)).toBeGreaterThan(5_000);
-  });
+  it.each(['hard', 'soft'] as const)(
+    'agrees with a year-by-year scan on 120,000 random worlds and requirements with a %s ceiling on the largest run',
+    (ceiling) => {
+      const { mismatches, checked, ceiled, kinds } = agreement(new Rng(20240820, 0, `test:arrival:${ceiling}`), ceiling, 20_000);
+      expect(mismatches).toBe(0);
+      expect(checked).toBe(120_000);
+      // The ceiling binds in many of the worlds, and every outcome is exercised.
+      expect(ceiled).toBeGreaterThan(5_000);
+      expect(Math.min(kinds.atStart, kinds.inside, kinds.after)).toBeGreaterThan(5_000);
+    },
+  );
 
   it('agrees with a year-by-year scan on 240,000 random worlds and requirements', () => {
     const { mismatches, checked, kinds } = agreement(new Rng(20200918, 0, 'test:arrival'), 'none', 40_000);

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { algorithmicOom, capped, log10AffordableFlop, log10FlopPerUsd, log10SpendCapUsd, log10SpendUsd, softMinLog10, type CurveValues } from '../../src/engine/curves.js';
+import {
+  algorithmicOom,
+  capped,
+  log10AffordableFlop,
+  log10FlopPerUsd,
+  log10SpendCapUsd,
+  log10SpendUsd,
+  softMinLog10,
+  type CurveValues,
+} from '../../src/engine/curves.js';
 
 const base: CurveValues = {
   log10FlopPerUsd: 17,
@@ -97,7 +106,14 @@ describe('WorldCurves (the per-world form used when growth is uncertain)', () =>
         flopPerUsdSoft: rng.uniform() < 0.5,
         spendSoft: rng.uniform() < 0.5,
         // A ceiling on the largest run in a third of the worlds, hard or soft, fixed or growing.
-        ...(i % 3 === 0 ? { log10CeilingFlop: 27 + 4 * rng.uniform(), ceilingYear: 2030, ceilingDoublingYears: i % 2 ? Infinity : 1 + 3 * rng.uniform(), ceilingSoft: rng.uniform() < 0.5 } : {}),
+        ...(i % 3 === 0
+          ? {
+              log10CeilingFlop: 27 + 4 * rng.uniform(),
+              ceilingYear: 2030,
+              ceilingDoublingYears: i % 2 ? Infinity : 1 + 3 * rng.uniform(),
+              ceilingSoft: rng.uniform() < 0.5,
+            }
+          : {}),
       };
       const [h, m, soft] = [1.5 + 2 * rng.uniform(), 5 * rng.uniform(), rng.uniform() < 0.5];
       world.setGrowth(v);

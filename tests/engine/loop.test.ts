@@ -12,7 +12,9 @@ function allCounts(plans: Plan[]): Observer<Counts[]> {
   return {
     empty: () => each.map((o) => o.empty()),
     observe(state, chunk) {
-      chunk.plans.forEach((plan, i) => each[chunk.firstPlan + i].observe(state[chunk.firstPlan + i], { ...chunk, plans: [plan], workspaces: [chunk.workspaces[i]] }));
+      chunk.plans.forEach((plan, i) =>
+        each[chunk.firstPlan + i].observe(state[chunk.firstPlan + i], { ...chunk, plans: [plan], workspaces: [chunk.workspaces[i]] }),
+      );
     },
     merge: (a, b) => a.forEach((c, p) => mergeCounts(c, b[p])),
   };

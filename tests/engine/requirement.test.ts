@@ -10,11 +10,7 @@ import { compileDistribution } from '../../src/dist/sampler.js';
 import { buildAnchor, type AnchorFile } from '../../src/model/anchor.js';
 
 function anchor(file: Partial<AnchorFile>) {
-  const built = buildAnchor(
-    { id: 'x', label: 'x', description: 'x', sources: ['test'], variables: {}, formula: '0', ...file } as AnchorFile,
-    {},
-    closest,
-  );
+  const built = buildAnchor({ id: 'x', label: 'x', description: 'x', sources: ['test'], variables: {}, formula: '0', ...file } as AnchorFile, {}, closest);
   if (!built.ok) throw new Error(JSON.stringify(built.issues));
   return built.value;
 }
@@ -22,7 +18,11 @@ function anchor(file: Partial<AnchorFile>) {
 function requirements(a: ReturnType<typeof anchor>, columns: number[][]): number[] {
   const n = columns[0].length;
   const out = new Float64Array(n);
-  compileRequirement(a)(n, columns.map((c) => Float64Array.from(c)), out);
+  compileRequirement(a)(
+    n,
+    columns.map((c) => Float64Array.from(c)),
+    out,
+  );
   return [...out];
 }
 
@@ -30,7 +30,14 @@ describe('anchor adjustments', () => {
   const file: Partial<AnchorFile> = {
     variables: {
       base: { unit: 'log10 FLOP', dist: 'uniform', min: 20, max: 30 },
-      bump: { unit: 'OOM', dist: 'mixture', components: [{ dist: 'point', value: 0, weight: 1 }, { dist: 'point', value: 10, weight: 1 }] },
+      bump: {
+        unit: 'OOM',
+        dist: 'mixture',
+        components: [
+          { dist: 'point', value: 0, weight: 1 },
+          { dist: 'point', value: 10, weight: 1 },
+        ],
+      },
     },
     formula: 'base',
     adjustments: [{ below: 25, add: 'bump' }, { atLeast: 26 }],
@@ -39,7 +46,12 @@ describe('anchor adjustments', () => {
   it('applies the steps in order, each to the value so far', () => {
     const a = anchor(file);
     // below 25: +bump, then the floor at 26; at or above 25: only the floor.
-    expect(requirements(a, [[20, 24.9, 24.9, 25, 25.5, 29], [10, 10, 0, 10, 10, 10]])).toEqual([30, 34.9, 26, 26, 26, 29]);
+    expect(
+      requirements(a, [
+        [20, 24.9, 24.9, 25, 25.5, 29],
+        [10, 10, 0, 10, 10, 10],
+      ]),
+    ).toEqual([30, 34.9, 26, 26, 26, 29]);
   });
 
   it('"add" may read the value so far as `requirement`', () => {

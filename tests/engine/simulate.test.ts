@@ -36,7 +36,10 @@ describe('simulate', () => {
     const plan = planScenario(loadScenario(fixture('point.json')).scenario);
     const samples = 400_000;
     const forecast = summarize(plan, simulate(plan, { samples, seed: 5 }), 5);
-    const exact = closedFormCdf(plan, plan.anchors.map((_, i) => analyticRequirementCdf(plan, i)!));
+    const exact = closedFormCdf(
+      plan,
+      plan.anchors.map((_, i) => analyticRequirementCdf(plan, i)!),
+    );
     // All 77 years at the family-wise 4.5 standard errors (a 3-sigma check of 6 years alone would
     // fail by chance for about one seed in 60).
     exact.forEach((p, j) => expect(Math.abs(forecast.cdf[j] - p), `year ${plan.years[j]}`).toBeLessThan(FAMILY_Z * Math.sqrt((p * (1 - p)) / samples) + 1e-12));
@@ -53,10 +56,12 @@ describe('simulate', () => {
       const j = year - plan.scenario.startYear;
       // Both sides are estimates: combine the Monte Carlo error with that of the empirical CDFs.
       const seMc = Math.sqrt((reference[j] * (1 - reference[j])) / samples);
-      const seRef = Math.sqrt(plan.anchors.reduce((s, a, i) => {
-        const f = cdfs[i](a.thresholds![j]);
-        return s + (a.weight ** 2 * f * (1 - f)) / perAnchor;
-      }, 0));
+      const seRef = Math.sqrt(
+        plan.anchors.reduce((s, a, i) => {
+          const f = cdfs[i](a.thresholds![j]);
+          return s + (a.weight ** 2 * f * (1 - f)) / perAnchor;
+        }, 0),
+      );
       expect(Math.abs(forecast.cdf[j] - reference[j]), `year ${year}`).toBeLessThan(FAMILY_Z * Math.hypot(seMc, seRef));
     }
   });
@@ -64,7 +69,9 @@ describe('simulate', () => {
   it('an uncertain parameter with (almost) no spread gives the point-valued answer', () => {
     const point = planScenario(loadScenario(fixture('point.json')).scenario);
     const nearly = planScenario(
-      loadScenario(fixture('point.json'), { sets: ['spending.doublingYears={"dist":"uniform","min":2.4999999,"max":2.5000001}', 'algorithmicProgress.maxOom={"formula":"3 + 0 * requirement"}'] }).scenario,
+      loadScenario(fixture('point.json'), {
+        sets: ['spending.doublingYears={"dist":"uniform","min":2.4999999,"max":2.5000001}', 'algorithmicProgress.maxOom={"formula":"3 + 0 * requirement"}'],
+      }).scenario,
     );
     expect(nearly.anchors[0].thresholds).toBeNull();
     const a = summarize(point, simulate(point, { samples: 100_000, seed: 2 }), 2);

@@ -34,7 +34,7 @@ describe('crossing years', () => {
 
 describe('crossings that a run cannot settle', () => {
   const years = [2020, 2021, 2022, 2023];
-  it('flags a crossing within 2 standard errors of the curve\'s last value (it may really be after the horizon)', () => {
+  it("flags a crossing within 2 standard errors of the curve's last value (it may really be after the horizon)", () => {
     const cdf = [0.5, 0.7, 0.745, 0.751];
     const n = 10_000; // se at the end ≈ 0.0043: 0.751 − 0.75 is 0.2 se
     const near = crossing(years, cdf, n, 0.75, 0.1);

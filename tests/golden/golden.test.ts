@@ -28,14 +28,27 @@ const CASES: string[][] = [
   ['trajectories', '-n', '2000', '--seed', '1', '--format', 'csv'],
   ['trajectories', 'cotra-2020-uncertain-growth', '-n', '2000', '--seed', '2', '--format', 'json'],
   ['sweep', '--grid', 'spending.doublingYears=2:3:0.5', '-n', '3000', '--seed', '1', '--format', 'csv'],
-  ['sweep', 'cotra-2020-uncertain-growth', '--random', '3', '--range', 'algorithmicProgress.halvingYears=1.5:4', '-n', '3000', '--seed', '2', '--format', 'json'],
+  [
+    'sweep',
+    'cotra-2020-uncertain-growth',
+    '--random',
+    '3',
+    '--range',
+    'algorithmicProgress.halvingYears=1.5:4',
+    '-n',
+    '3000',
+    '--seed',
+    '2',
+    '--format',
+    'json',
+  ],
   ['samples', '-n', '150', '--seed', '1', '--format', 'csv'],
   ['samples', 'cotra-2020-uncertain-growth', '-n', '150', '--seed', '2', '--format', 'csv'],
   ['hindcast', '-n', '2000', '--seed', '1', '--format', 'json'],
   ['hindcast', 'cotra-2020-uncertain-growth', '-n', '2000', '--seed', '2', '--format', 'csv'],
 ];
 
-const fileName = (argv: string[]) => argv.join('_').replace(/[^A-Za-z0-9.=_-]+/g, '-') + '.txt';
+const fileName = (argv: string[]) => `${argv.join('_').replace(/[^A-Za-z0-9.=_-]+/g, '-')}.txt`;
 
 function checkGolden(name: string, text: string): void {
   const path = join(GOLDEN, name);

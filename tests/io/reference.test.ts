@@ -17,8 +17,14 @@ const problems = (text: string) => {
 
 describe('reference curves', () => {
   it('reads fractions, with or without a header', () => {
-    expect(parseReferenceCsv('r', '2030,0.1\n2040,0.3\n')).toEqual([{ year: 2030, p: 0.1 }, { year: 2040, p: 0.3 }]);
-    expect(parseReferenceCsv('r', 'year,p\n2030,0.1\n2040,0.3')).toEqual([{ year: 2030, p: 0.1 }, { year: 2040, p: 0.3 }]);
+    expect(parseReferenceCsv('r', '2030,0.1\n2040,0.3\n')).toEqual([
+      { year: 2030, p: 0.1 },
+      { year: 2040, p: 0.3 },
+    ]);
+    expect(parseReferenceCsv('r', 'year,p\n2030,0.1\n2040,0.3')).toEqual([
+      { year: 2030, p: 0.1 },
+      { year: 2040, p: 0.3 },
+    ]);
   });
 
   it('reads percent when the header says so or a value exceeds 1', () => {

@@ -23,11 +23,14 @@ describe('values that could never take effect', () => {
   it('a general algorithmic value with every anchor overriding it in the same file is an error naming where', async () => {
     const r = await cli(['run', fixture('layers', 'dead-in-one-file.json'), '-n', '1000']);
     expect(r.code).toBe(3);
-    expect(r.stderr).toMatch(/dead-in-one-file\.json:4:\d+: algorithmicProgress\.halvingYears never takes effect: every anchor it concerns sets its own \(anchors\.simple-low\.algorithmicProgress\.halvingYears, anchors\.simple-high\.algorithmicProgress\.halvingYears\)/);
+    expect(r.stderr).toMatch(
+      /dead-in-one-file\.json:4:\d+: algorithmicProgress\.halvingYears never takes effect: every anchor it concerns sets its own \(anchors\.simple-low\.algorithmicProgress\.halvingYears, anchors\.simple-high\.algorithmicProgress\.halvingYears\)/,
+    );
   });
 
   it('a general value in a file that extends replaces the per-anchor values it inherits', () => {
-    const halving = (file: string) => loadScenario(fixture('layers', file)).scenario.anchors.map((a) => (a.algorithmicProgress.halvingYears as { value: number }).value);
+    const halving = (file: string) =>
+      loadScenario(fixture('layers', file)).scenario.anchors.map((a) => (a.algorithmicProgress.halvingYears as { value: number }).value);
     expect(halving('per-anchor.json')).toEqual([2, 3]);
     expect(halving('general-over-per-anchor.json')).toEqual([1.5, 1.5]);
     // In one file, a general value is the default for the anchors that do not set their own.
@@ -52,7 +55,7 @@ describe('values that could never take effect', () => {
     expect(lifetime.anchor.variables.find((v) => v.name === 'brainLog10FlopPerS')!.dist).toEqual({ dist: 'point', value: 16 });
   });
 
-  it("cotra-2020-uncertain-growth draws its uncertain halving time for every anchor", () => {
+  it('cotra-2020-uncertain-growth draws its uncertain halving time for every anchor', () => {
     const scenario = loadScenario('cotra-2020-uncertain-growth').scenario;
     for (const a of scenario.anchors) expect(a.algorithmicProgress.halvingYears.kind).toBe('dist');
   });
@@ -63,7 +66,10 @@ describe('the command line is blamed for its own mistakes (exit 2), never a bund
     [['--set', 'spending.doublingYears=-1'], /^--set spending\.doublingYears: .*must be positive/m],
     [['--horizon', '2010'], /^--horizon: horizonYear \(2010\) must be after startYear \(2024\)/m],
     [['--set', 'startYear=2101'], /^--set startYear: horizonYear \(2100\) must be after startYear \(2101\)/m],
-    [['--set', 'anchors.lifetime.variables.brainLog10FlopPerS={"dist":"normal","median":15,"sd":1,"truncate":{"min":90}}'], /^--set anchors\.lifetime\.variables\.brainLog10FlopPerS: truncation to \[90, ∞\] leaves no probability/m],
+    [
+      ['--set', 'anchors.lifetime.variables.brainLog10FlopPerS={"dist":"normal","median":15,"sd":1,"truncate":{"min":90}}'],
+      /^--set anchors\.lifetime\.variables\.brainLog10FlopPerS: truncation to \[90, ∞\] leaves no probability/m,
+    ],
     [['--set', '__proto__.polluted=1'], /"__proto__" cannot be used as a name/],
     [['--set', 'constructor=1'], /"constructor" cannot be used as a name/],
     [['--set', 'spending.prototype=1'], /"prototype" cannot be used as a name/],
@@ -73,7 +79,7 @@ describe('the command line is blamed for its own mistakes (exit 2), never a bund
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(message);
     expect(r.stderr).not.toMatch(/scenarios\/cotra-2020\.json/);
-    expect(r.stderr).not.toMatch(/internal error|    at /);
+    expect(r.stderr).not.toMatch(/internal error| {4}at /);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 
@@ -87,23 +93,43 @@ describe('the command line is blamed for its own mistakes (exit 2), never a bund
 
 describe('bad files get a message and exit 3, never a stack trace', () => {
   const cases: [string, Record<string, string | Buffer>, RegExp][] = [
-    ['a truncation that leaves no probability', { 'mine.json': extendsCotra({ variables: { brainLog10FlopPerS: { dist: 'normal', median: 15, sd: 1, truncate: { min: 100, max: 200 } } } }) }, /mine\.json:1:\d+: truncation to \[100, 200\] leaves no probability/],
-    ['a growth truncation that leaves no probability', { 'mine.json': extendsCotra({ spending: { doublingYears: { dist: 'lognormal', median: 2, sdLn: 0.1, truncate: { min: 1000 } } } }) }, /spending\.doublingYears .*truncation to \[1000, ∞\] leaves no probability/],
+    [
+      'a truncation that leaves no probability',
+      { 'mine.json': extendsCotra({ variables: { brainLog10FlopPerS: { dist: 'normal', median: 15, sd: 1, truncate: { min: 100, max: 200 } } } }) },
+      /mine\.json:1:\d+: truncation to \[100, 200\] leaves no probability/,
+    ],
+    [
+      'a growth truncation that leaves no probability',
+      { 'mine.json': extendsCotra({ spending: { doublingYears: { dist: 'lognormal', median: 2, sdLn: 0.1, truncate: { min: 1000 } } } }) },
+      /spending\.doublingYears .*truncation to \[1000, ∞\] leaves no probability/,
+    ],
     ['a key named constructor', { 'mine.json': extendsCotra({ variables: { constructor: 1 } }) }, /mine\.json:1:\d+: "constructor" cannot be used as a name/],
     ['a key named __proto__', { 'mine.json': '{"id":"mine","extends":"cotra-2020","__proto__":{"horizonYear":2050}}' }, /"__proto__" cannot be used as a name/],
-    ['an anchor called toString', { 'mine.json': extendsCotra({ anchors: { tostring: { weight: 0.01 }, toString: { weight: 0.01 } } }) }, /"toString" cannot be used as a name/],
-    ['UTF-16', { 'mine.json': Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(extendsCotra({}), 'utf16le')]) }, /mine\.json: is UTF-16 encoded; save it as UTF-8/],
+    [
+      'an anchor called toString',
+      { 'mine.json': extendsCotra({ anchors: { tostring: { weight: 0.01 }, toString: { weight: 0.01 } } }) },
+      /"toString" cannot be used as a name/,
+    ],
+    [
+      'UTF-16',
+      { 'mine.json': Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(extendsCotra({}), 'utf16le')]) },
+      /mine\.json: is UTF-16 encoded; save it as UTF-8/,
+    ],
     ['UTF-16 without a byte-order mark', { 'mine.json': Buffer.from(extendsCotra({}), 'utf16le') }, /mine\.json: contains NUL bytes/],
     ['Latin-1', { 'mine.json': Buffer.from(extendsCotra({ description: 'caf\u00e9' }), 'latin1') }, /mine\.json: is not valid UTF-8/],
     ['very deep nesting', { 'mine.json': `${'['.repeat(200000)}${']'.repeat(200000)}` }, /mine\.json:1:65: objects and lists are nested more than 64 deep/],
-    ['a very large file', { 'mine.json': `{"id":"mine","description":"${'x'.repeat(5 * 1024 * 1024)}"}` }, /mine\.json: is 5\.0 MB; input files may be at most 4 MB/],
+    [
+      'a very large file',
+      { 'mine.json': `{"id":"mine","description":"${'x'.repeat(5 * 1024 * 1024)}"}` },
+      /mine\.json: is 5\.0 MB; input files may be at most 4 MB/,
+    ],
   ];
   it.each(cases)('%s', async (_name, files, message) => {
     const dir = folder(files);
     const out = join(dir, 'out.csv');
     const r = await cli(['run', join(dir, 'mine.json'), '-n', '1000', '-o', out]);
     expect(r.stderr).toMatch(message);
-    expect(r.stderr).not.toMatch(/internal error|    at /);
+    expect(r.stderr).not.toMatch(/internal error| {4}at /);
     expect(r.code).toBe(3);
     expect(existsSync(out)).toBe(false);
     expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
@@ -130,18 +156,24 @@ describe('bad files get a message and exit 3, never a stack trace', () => {
 });
 
 describe('the formula whitelist sees only its own names', () => {
-  it.each(['hasOwnProperty(x)', 'toString(x)', 'constructor(x)', 'valueOf(x)', '__proto__(x)', 'x + constructor', 'x + toString', 'x + __proto__'])('%s is refused', (formula) => {
-    const r = parseFormula(formula, ['x'], closest);
-    expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.message).toMatch(/unknown function|not a declared variable/);
-  });
+  it.each(['hasOwnProperty(x)', 'toString(x)', 'constructor(x)', 'valueOf(x)', '__proto__(x)', 'x + constructor', 'x + toString', 'x + __proto__'])(
+    '%s is refused',
+    (formula) => {
+      const r = parseFormula(formula, ['x'], closest);
+      expect(r.ok).toBe(false);
+      if (!r.ok) expect(r.message).toMatch(/unknown function|not a declared variable/);
+    },
+  );
 });
 
 describe('found by attacking the command line', () => {
   it.each([
     [['run', '--set', 'anchors.lifetime.weight=1'], /^--set anchors\.lifetime\.weight: anchor weights add up to 1\.85/m],
     [['run', '--set', 'anchors.nonexist.weight=0.1'], /^--set anchors\.nonexist\.weight: no anchor "nonexist"/m],
-    [['compare', 'cotra-2020', 'rp-2020', '--set', 'anchors.rp-gpt.weight=0.1'], /^--set anchors\.rp-gpt\.weight: missing: algorithmic halving time of "rp-gpt"/m],
+    [
+      ['compare', 'cotra-2020', 'rp-2020', '--set', 'anchors.rp-gpt.weight=0.1'],
+      /^--set anchors\.rp-gpt\.weight: missing: algorithmic halving time of "rp-gpt"/m,
+    ],
     [['run', '--set', 'extends=cotra-2020-aggressive'], /--set extends: the command line cannot change what a scenario extends/],
     [['run', 'anchors/lifetime.json'], /lifetime\.json is an anchor file, not a scenario/],
     [['run', '--seed', ''], /--seed must be a whole number/],
@@ -153,7 +185,7 @@ describe('found by attacking the command line', () => {
     const r = await cli(args as string[]);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(message);
-    expect(r.stderr).not.toMatch(/scenarios\/cotra-2020\.json|internal error|    at /);
+    expect(r.stderr).not.toMatch(/scenarios\/cotra-2020\.json|internal error| {4}at /);
   });
 
   it("extends pointing at an anchor file is blamed on the user's extends", async () => {
@@ -167,8 +199,21 @@ describe('found by attacking the command line', () => {
     const { mkdirSync } = await import('node:fs');
     const dir = tempDir();
     mkdirSync(join(dir, 'anchors'));
-    writeFileSync(join(dir, 'anchors', 'logy.json'), JSON.stringify({ id: 'logy', label: 'Log', description: 'd', sources: ['test'], variables: { x: { unit: 'FLOP', dist: 'lognormal', median: 1e30, sdLn: 1 } }, formula: 'log10(x)' }));
-    writeFileSync(join(dir, 'base.json'), extendsCotra({ id: 'base', anchors: { logy: { weight: 0.05, algorithmicProgress: { halvingYears: 2, maxOom: 2 } }, evolution: { weight: 0.05 } } }));
+    writeFileSync(
+      join(dir, 'anchors', 'logy.json'),
+      JSON.stringify({
+        id: 'logy',
+        label: 'Log',
+        description: 'd',
+        sources: ['test'],
+        variables: { x: { unit: 'FLOP', dist: 'lognormal', median: 1e30, sdLn: 1 } },
+        formula: 'log10(x)',
+      }),
+    );
+    writeFileSync(
+      join(dir, 'base.json'),
+      extendsCotra({ id: 'base', anchors: { logy: { weight: 0.05, algorithmicProgress: { halvingYears: 2, maxOom: 2 } }, evolution: { weight: 0.05 } } }),
+    );
     writeFileSync(join(dir, 'top.json'), JSON.stringify({ id: 'top', extends: './base.json', variables: { x: { dist: 'normal', median: 1e30, sd: 1e30 } } }));
     const r = await cli(['run', join(dir, 'top.json'), '-n', '1000']);
     expect(r.code).toBe(3);
@@ -199,7 +244,10 @@ describe('observations files are read like scenario files', () => {
   it('accept a byte-order mark, name UTF-16, and explain an optional FILE that swallowed a scenario', async () => {
     const { readFileSync: read } = await import('node:fs');
     const bundled = read(join(fixture('..', '..'), 'data', 'observations.json'));
-    const dir = folder({ 'bom.json': Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), bundled]), 'u16.json': Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(bundled.toString('utf8'), 'utf16le')]) });
+    const dir = folder({
+      'bom.json': Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), bundled]),
+      'u16.json': Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(bundled.toString('utf8'), 'utf16le')]),
+    });
     expect((await cli(['hindcast', '--observations', join(dir, 'bom.json'), '--format', 'csv'])).code).toBe(0);
     const u16 = await cli(['hindcast', '--observations', join(dir, 'u16.json')]);
     expect(u16.code).toBe(3);
@@ -215,14 +263,27 @@ describe('a formula that gives no number because of an override', () => {
   // when loaded), so the overflow comes from a formula: exp(x) with x spread over ±1000.
   const overflowing = () => {
     const dir = folder({
-      'mine.json': extendsCotra({ anchors: { boom: { weight: 0.1, algorithmicProgress: { halvingYears: 2, maxOom: 1 } } }, variables: { x: { dist: 'normal', median: 0, sd: 300 } } }),
+      'mine.json': extendsCotra({
+        anchors: { boom: { weight: 0.1, algorithmicProgress: { halvingYears: 2, maxOom: 1 } } },
+        variables: { x: { dist: 'normal', median: 0, sd: 300 } },
+      }),
     });
     mkdirSync(join(dir, 'anchors'));
-    writeFileSync(join(dir, 'anchors', 'boom.json'), JSON.stringify({ id: 'boom', label: 'boom', description: 'd', sources: ['s'], variables: { x: { unit: 'OOM', dist: 'normal', median: 0, sd: 1 } }, formula: 'exp(x)' }));
+    writeFileSync(
+      join(dir, 'anchors', 'boom.json'),
+      JSON.stringify({
+        id: 'boom',
+        label: 'boom',
+        description: 'd',
+        sources: ['s'],
+        variables: { x: { unit: 'OOM', dist: 'normal', median: 0, sd: 1 } },
+        formula: 'exp(x)',
+      }),
+    );
     return dir;
   };
 
-  it("is blamed on the scenario that replaced the variable, naming it", async () => {
+  it('is blamed on the scenario that replaced the variable, naming it', async () => {
     const dir = overflowing();
     const r = await cli(['run', join(dir, 'mine.json'), '-n', '2000']);
     expect(r.code).toBe(3);

@@ -81,6 +81,8 @@ describe('job workers', () => {
     const input = loadInput('cotra-2020');
     const pool = new WorkerPool(failing, 1, 1, true);
     const job = { kind: 'run' as const, params: { scenario: input.plan.scenario } };
-    await expect(runJob<Counts>(job, { seed: 1, samples: 3_000_000, firstChunk: 0, endChunk: chunkCount(3_000_000) }, pool)).rejects.toThrow('boom in a worker');
+    await expect(runJob<Counts>(job, { seed: 1, samples: 3_000_000, firstChunk: 0, endChunk: chunkCount(3_000_000) }, pool)).rejects.toThrow(
+      'boom in a worker',
+    );
   });
 });

@@ -31,7 +31,7 @@ describe('formulas', () => {
     'pow(c, 1 / 3) + pi * e - (a - (b - c)) / (1 + c)',
     '29 + 2 * (a - 0.5) - 3 * -b',
   ];
-  it.each(MATHJS_CASES)('%s agrees with mathjs\'s evaluator', (source) => {
+  it.each(MATHJS_CASES)("%s agrees with mathjs's evaluator", (source) => {
     const names = ['a', 'b', 'c'];
     const r = parse(source, names);
     if (!r.ok) throw new Error(r.message);
@@ -47,7 +47,9 @@ describe('formulas', () => {
       const c = 0.01 + 100 * rng.uniform();
       const expected = byMathjs.evaluate({ a, b, c, ...extra }) as number;
       const got = f([a, b, c]);
-      expect(Math.abs(got - expected), `${source} at a=${a}, b=${b}, c=${c}: ${got} vs ${expected}`).toBeLessThanOrEqual(1e-12 * Math.max(1, Math.abs(expected)));
+      expect(Math.abs(got - expected), `${source} at a=${a}, b=${b}, c=${c}: ${got} vs ${expected}`).toBeLessThanOrEqual(
+        1e-12 * Math.max(1, Math.abs(expected)),
+      );
     }
   });
 
@@ -70,7 +72,7 @@ describe('formulas', () => {
     expect(!r.ok && r.message).toMatch(/pow takes 2 argument/);
   });
 
-  it('flag formulas that can be undefined over the variables\' ranges', () => {
+  it("flag formulas that can be undefined over the variables' ranges", () => {
     const log = parse('log10(x)', ['x']);
     if (!log.ok) throw new Error();
     expect(checkDomain(log.formula.expr, { x: { lo: -Infinity, hi: Infinity } }).problem).toMatch(/log10\(…\) can be ≤ 0/);
@@ -81,7 +83,7 @@ describe('formulas', () => {
     expect(checkDomain(div.formula.expr, { x: { lo: 3, hi: 4 } }).problem).toBeUndefined();
   });
 
-  it('compute the range of a clamped formula (Rethink Priorities\' halving rule stays in [2, 3.5])', () => {
+  it("compute the range of a clamped formula (Rethink Priorities' halving rule stays in [2, 3.5])", () => {
     const r = parse('clamp(3.5 - roundHalfEven((requirement - 29) / 2) / 2, 2, 3.5)', ['requirement']);
     if (!r.ok) throw new Error(r.message);
     expect(checkDomain(r.formula.expr, { requirement: { lo: -Infinity, hi: Infinity } }).range).toEqual({ lo: 2, hi: 3.5 });
@@ -161,7 +163,14 @@ describe('formula syntax outside the formula language (issue 14)', () => {
   });
 
   it('accepts what the README lists: + - * / ^, unary minus, decimals, exponents, constants, functions', () => {
-    for (const source of ['a + b - c * a / b ^ c', '-a + -(b) - -c', '.5 * a + 5. * b + 1e-3 * c', 'pi * a + e * b + c', 'log10(a) + min(a, b, c) + max(a, 1) + clamp(c, 0, 1)', '2^-a + b + c']) {
+    for (const source of [
+      'a + b - c * a / b ^ c',
+      '-a + -(b) - -c',
+      '.5 * a + 5. * b + 1e-3 * c',
+      'pi * a + e * b + c',
+      'log10(a) + min(a, b, c) + max(a, 1) + clamp(c, 0, 1)',
+      '2^-a + b + c',
+    ]) {
       expect(parse(source, abc).ok, source).toBe(true);
     }
   });
@@ -171,7 +180,15 @@ describe('formula size (issue 14): what validate accepts, run compiles', () => {
   const anchorWith = (source: string) => {
     const r = parse(source, ['a']);
     if (!r.ok) return r;
-    const anchor = { id: 't', label: 't', description: '', sources: [], variables: [{ name: 'a', unit: 'u', dist: { dist: 'point' as const, value: 1 } }], formula: r.formula, adjustments: [] };
+    const anchor = {
+      id: 't',
+      label: 't',
+      description: '',
+      sources: [],
+      variables: [{ name: 'a', unit: 'u', dist: { dist: 'point' as const, value: 1 } }],
+      formula: r.formula,
+      adjustments: [],
+    };
     return { ok: true as const, kernel: compileRequirement(anchor) };
   };
 
@@ -191,9 +208,11 @@ describe('formula size (issue 14): what validate accepts, run compiles', () => {
     const parens = parse(`${'('.repeat(10_000)}a${')'.repeat(10_000)}`, ['a']);
     expect(!parens.ok && parens.message).toBe(`the formula is 20001 characters long; at most ${MAX_FORMULA_LENGTH} are accepted`);
     const deep = parse(`${'('.repeat(MAX_FORMULA_DEPTH + 1)}a${')'.repeat(MAX_FORMULA_DEPTH + 1)}`, ['a']);
-    expect(!deep.ok && deep.message).toMatch(new RegExp(`parentheses are nested more than ${MAX_FORMULA_DEPTH} deep \\(at column ${MAX_FORMULA_DEPTH + 1} of the formula\\)`));
+    expect(!deep.ok && deep.message).toMatch(
+      new RegExp(`parentheses are nested more than ${MAX_FORMULA_DEPTH} deep \\(at column ${MAX_FORMULA_DEPTH + 1} of the formula\\)`),
+    );
     expect(parse(`${'('.repeat(MAX_FORMULA_DEPTH - 1)}a${')'.repeat(MAX_FORMULA_DEPTH - 1)}`, ['a']).ok).toBe(true);
-    for (const source of ['-'.repeat(4000) + 'a', 'a^'.repeat(3000) + 'a', 'log10('.repeat(1000) + 'a' + ')'.repeat(1000)]) {
+    for (const source of [`${'-'.repeat(4000)}a`, `${'a^'.repeat(3000)}a`, `${'log10('.repeat(1000)}a${')'.repeat(1000)}`]) {
       const r = parse(source, ['a']);
       expect(!r.ok && r.message).toMatch(new RegExp(`nested (more than )?\\d+ deep|nested more than ${MAX_FORMULA_DEPTH} deep`));
     }

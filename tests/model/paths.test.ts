@@ -6,7 +6,8 @@ import { sensitivityInputs } from '../../src/analyses/sensitivity.js';
 import { loadScenario } from '../../src/io/load.js';
 
 const point = (value: number) => ({ kind: 'point' as const, value });
-const algorithmic = (s: ReturnType<typeof loadScenario>['scenario']) => s.anchors.map((a) => [a.anchor.id, a.algorithmicProgress.halvingYears, a.algorithmicProgress.maxOom]);
+const algorithmic = (s: ReturnType<typeof loadScenario>['scenario']) =>
+  s.anchors.map((a) => [a.anchor.id, a.algorithmicProgress.halvingYears, a.algorithmicProgress.maxOom]);
 
 describe('scenario paths', () => {
   it.each([
@@ -37,7 +38,11 @@ describe('scenario paths', () => {
       const scenario = loadScenario(id).scenario;
       const { inputs, fixed } = sensitivityInputs(scenario, { 'spending.doublingYears': [2, 3] });
       const named = [...inputs.map((i) => i.name), ...fixed].filter((n) => GROWTH_PARAMETERS.some((g) => g.path === n));
-      expect(named.sort()).toEqual(GROWTH_PARAMETERS.filter((g) => g.present(scenario)).map((g) => g.path).sort());
+      expect(named.sort()).toEqual(
+        GROWTH_PARAMETERS.filter((g) => g.present(scenario))
+          .map((g) => g.path)
+          .sort(),
+      );
     }
   });
 
@@ -45,7 +50,10 @@ describe('scenario paths', () => {
     expect(parameterAt(loadScenario('cotra-2020').scenario, 'computeCeiling.log10FlopPerRun')).toBeUndefined();
     expect(parameterPaths(loadScenario('cotra-2020').scenario)).not.toContain('computeCeiling.doublingYears');
     const base = loadScenario('critique-physical-ceiling').scenario;
-    for (const [path, value] of [['computeCeiling.log10FlopPerRun', 28.5], ['computeCeiling.doublingYears', 3]] as const) {
+    for (const [path, value] of [
+      ['computeCeiling.log10FlopPerRun', 28.5],
+      ['computeCeiling.doublingYears', 3],
+    ] as const) {
       const bySet = loadScenario('critique-physical-ceiling', { sets: [`${path}=${value}`] }).scenario;
       const bySwing = setParameter(base, parameterAt(base, path)!, point(value));
       expect(bySwing.computeCeiling).toEqual(bySet.computeCeiling);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Rng } from '../../src/random/rng.js';
-import { FAMILY_Z, chiSquareCritical, pearson } from '../stats.js';
+import { chiSquareCritical, pearson } from '../stats.js';
 
 describe('Rng (xoshiro128**)', () => {
   it('matches the reference algorithm from state (1, 2, 3, 4)', () => {
@@ -44,7 +44,16 @@ describe('Rng (xoshiro128**)', () => {
     expect(new Rng(951, 8, 'run:requirements').state()).not.toEqual(new Rng(977, 59, 'run:requirements').state());
     const seeds = [0, 1, 2, 3, 951, 977, 20200918, 2 ** 32 - 1, 2 ** 32, 2 ** 32 + 1, 2 ** 53 - 1];
     for (let s = 0; s < 30; s++) seeds.push(1000 + s * 37);
-    const streams = ['default', 'run:requirements', 'run:curves', 'crn:anchor-choice', 'crn:variable:anchor', 'crn:variable:a', 'crn:variable:b', 'crn:curve:spendDoublingYears'];
+    const streams = [
+      'default',
+      'run:requirements',
+      'run:curves',
+      'crn:anchor-choice',
+      'crn:variable:anchor',
+      'crn:variable:a',
+      'crn:variable:b',
+      'crn:curve:spendDoublingYears',
+    ];
     const chunks = Array.from({ length: 64 }, (_, c) => c).concat([2 ** 31, 2 ** 32, 2 ** 40, 2 ** 53 - 1]);
     const full = new Set<string>();
     const halves = new Set<string>();

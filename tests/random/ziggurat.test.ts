@@ -47,7 +47,11 @@ describe('zigguratNormal', () => {
   it('passes a chi-square test against Φ over 200 equally probable bins', () => {
     // 10,000 draws expected per bin; 199 degrees of freedom, critical value at 4.5 sigma ≈ 321.
     // More sensitive than KS to a local error such as a wrong wedge test in one layer.
-    const chi = binnedChiSquare(x, normalCdf, Array.from({ length: 201 }, (_, i) => normalQuantile(i / 200)));
+    const chi = binnedChiSquare(
+      x,
+      normalCdf,
+      Array.from({ length: 201 }, (_, i) => normalQuantile(i / 200)),
+    );
     expect(chi.outside).toBe(0);
     expect(chi.stat).toBeLessThan(chiSquareCritical(chi.df));
   });

@@ -14,7 +14,10 @@ beforeAll(() => {
 
 describe('terminal chart', () => {
   it('labels the y axis at 0, 25, 50, 75 and 100% only', () => {
-    const labels = renderChart(f).split('\n').map((l) => l.slice(0, 6).trim()).filter((l) => l.endsWith('%'));
+    const labels = renderChart(f)
+      .split('\n')
+      .map((l) => l.slice(0, 6).trim())
+      .filter((l) => l.endsWith('%'));
     expect(labels).toEqual(['100%', '75%', '50%', '25%', '0%']);
     expect(yLabel(100 / 3)).toBe('      ');
   });
@@ -29,7 +32,13 @@ describe('terminal chart', () => {
 
   it('uses 80 columns when the terminal reports 0', () => {
     expect(renderChart(f, { width: 0 })).toBe(renderChart(f, { width: 80 }));
-    expect(Math.max(...renderChart(f, { width: 0 }).split('\n').map((l) => l.length))).toBeLessThanOrEqual(80);
+    expect(
+      Math.max(
+        ...renderChart(f, { width: 0 })
+          .split('\n')
+          .map((l) => l.length),
+      ),
+    ).toBeLessThanOrEqual(80);
   });
 
   it('draws each anchor on request, labelled at its end and named below', () => {

@@ -10,7 +10,10 @@ describe('report', () => {
   let stderr: string;
   beforeAll(async () => {
     const dir = tempDir();
-    const r = await cli(['report', 'cotra-2020', 'cotra-2020-aggressive', '-n', '2000', '--no-sensitivity', '--set', 'spending.doublingYears=2.4', '-o', 'r.html'], { cwd: dir });
+    const r = await cli(
+      ['report', 'cotra-2020', 'cotra-2020-aggressive', '-n', '2000', '--no-sensitivity', '--set', 'spending.doublingYears=2.4', '-o', 'r.html'],
+      { cwd: dir },
+    );
     expect(r.code, r.stderr).toBe(0);
     stderr = r.stderr;
     html = readFileSync(join(dir, 'r.html'), 'utf8');
@@ -60,7 +63,10 @@ describe('report', () => {
 
   it('is the same file for the same command (no clock, no paths but those given)', async () => {
     const dir = tempDir();
-    const again = await cli(['report', 'cotra-2020', 'cotra-2020-aggressive', '-n', '2000', '--no-sensitivity', '--set', 'spending.doublingYears=2.4', '-o', 'r.html', '-q'], { cwd: dir });
+    const again = await cli(
+      ['report', 'cotra-2020', 'cotra-2020-aggressive', '-n', '2000', '--no-sensitivity', '--set', 'spending.doublingYears=2.4', '-o', 'r.html', '-q'],
+      { cwd: dir },
+    );
     expect(again.code).toBe(0);
     expect(readFileSync(join(dir, 'r.html'), 'utf8')).toBe(html);
   }, 60_000);
@@ -87,7 +93,15 @@ describe('describeDistribution', () => {
     expect(describeDistribution({ dist: 'normal', low: 13, high: 17, level: 0.9, unit: 'x', source: 's' })).toBe('normal(low 13, high 17, level 0.9)');
     expect(describeDistribution({ dist: 'point', value: 2.5 })).toBe('2.5');
     expect(describeDistribution({ dist: 'lognormal', median: 3, sdLn: 0.5, truncate: { min: 1 } })).toBe('lognormal(median 3, sdLn 0.5) truncated to [1, ∞]');
-    expect(describeDistribution({ dist: 'mixture', components: [{ dist: 'point', value: 1, weight: 0.25 }, { dist: 'uniform', min: 0, max: 2, weight: 0.75 }] })).toBe('mixture(0.25×1; 0.75×uniform(min 0, max 2))');
+    expect(
+      describeDistribution({
+        dist: 'mixture',
+        components: [
+          { dist: 'point', value: 1, weight: 0.25 },
+          { dist: 'uniform', min: 0, max: 2, weight: 0.75 },
+        ],
+      }),
+    ).toBe('mixture(0.25×1; 0.75×uniform(min 0, max 2))');
     expect(escapeHtml(`<a href="x">'&'</a>`)).toBe('&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;');
   });
 });

@@ -18,7 +18,8 @@ export interface CompareOptions extends CommonOptions, ObservedOptions {
 
 export async function compareCommand(ctx: CliContext, refs: string[], options: CompareOptions, pool?: WorkerPool): Promise<void> {
   if (refs.length < 2) throw new UsageError('compare needs at least two scenarios (differences are against the first)');
-  if (options.maxSamples !== undefined && (options.givenObserved === undefined || options.samplesGiven)) throw new UsageError('--max-samples applies only to --given-observed without -n (a run that grows)');
+  if (options.maxSamples !== undefined && (options.givenObserved === undefined || options.samplesGiven))
+    throw new UsageError('--max-samples applies only to --given-observed without -n (a run that grows)');
   const inputs = refs.map((ref) => loadCliInput(ctx, ref, options));
   const observed = readCliObserved(ctx, options);
   const target = prepareOutput(ctx, options.output, [...inputPaths(inputs), ...(observed ? [observed.path] : [])]);
@@ -35,6 +36,11 @@ export async function compareCommand(ctx: CliContext, refs: string[], options: C
   });
   progress.stop();
   const format = formatFor(ctx, options.format, target);
-  const content = format === 'table' ? renderCompareTable(comparison, overrides) : format === 'csv' ? renderCompareCsv(comparison, overrides) : renderCompareJson(comparison, manifests);
+  const content =
+    format === 'table'
+      ? renderCompareTable(comparison, overrides)
+      : format === 'csv'
+        ? renderCompareCsv(comparison, overrides)
+        : renderCompareJson(comparison, manifests);
   emit(ctx, content, target);
 }

@@ -14,13 +14,25 @@ export interface HindcastOptions extends CommonOptions {
 /** What the hindcast's table and CSV say produced them. */
 export function hindcastMeta(input: ScenarioInput, result: HindcastResult): HindcastMeta {
   const s = input.loaded.scenario;
-  return { scenarioId: s.id, scenarioLabel: s.label, seed: result.manifest.seed, startYear: s.startYear, observationsPath: result.observationsPath, sources: result.sources, trends: result.trends, overrides: result.overrides };
+  return {
+    scenarioId: s.id,
+    scenarioLabel: s.label,
+    seed: result.manifest.seed,
+    startYear: s.startYear,
+    observationsPath: result.observationsPath,
+    sources: result.sources,
+    trends: result.trends,
+    overrides: result.overrides,
+  };
 }
 
 export function hindcastCommand(ctx: CliContext, ref: string, options: HindcastOptions): void {
   const input = loadCliInput(ctx, ref, options);
   const result = hindcast(input, { samples: options.samples, seed: options.seed, observations: options.observations });
-  const target = prepareOutput(ctx, options.output, [...inputPaths([input]), ...(options.observations !== undefined ? [resolve(ctx.cwd, options.observations)] : [])]);
+  const target = prepareOutput(ctx, options.output, [
+    ...inputPaths([input]),
+    ...(options.observations !== undefined ? [resolve(ctx.cwd, options.observations)] : []),
+  ]);
   const format = formatFor(ctx, options.format, target);
   const meta = hindcastMeta(input, result);
   const content =

@@ -27,5 +27,6 @@ export function mergeCommand(ctx: CliContext, files: string[], options: MergeOpt
   if (options.range && options.format !== 'metaculus') throw new UsageError('--range applies only to --format metaculus');
   const format = formatFor(ctx, options.format, target);
   emit(ctx, renderRuns(ctx, [merged], format, options, target), target);
-  if (!options.quiet) ctx.stderr.write(`merged ${files.length} part${files.length > 1 ? 's' : ''}: ${merged.chunks} chunks, ${merged.manifest.samples} worlds\n`);
+  if (!options.quiet)
+    ctx.stderr.write(`merged ${files.length} part${files.length > 1 ? 's' : ''}: ${merged.chunks} chunks, ${merged.manifest.samples} worlds\n`);
 }

@@ -19,5 +19,8 @@ export async function plotCommand(ctx: CliContext, kind: string, refs: string[],
   const drawn = await checked.plot.draw(ctx, checked.refs, { ...options, samples });
   const output = options.output as string;
   writeAtomic(target, checked.format === '.png' ? await svgToPng(drawn.svg) : drawn.svg);
-  if (!options.quiet) ctx.stderr.write(`wrote ${output} (${kind}, ${checked.format.slice(1)}, seed ${options.seed}, ${drawn.samples} ${kind === 'hindcast' ? 'growth draw' : 'world'}${drawn.samples === 1 ? '' : 's'})\n`);
+  if (!options.quiet)
+    ctx.stderr.write(
+      `wrote ${output} (${kind}, ${checked.format.slice(1)}, seed ${options.seed}, ${drawn.samples} ${kind === 'hindcast' ? 'growth draw' : 'world'}${drawn.samples === 1 ? '' : 's'})\n`,
+    );
 }

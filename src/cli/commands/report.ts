@@ -25,10 +25,17 @@ const shellWord = (w: string) => (/^[A-Za-z0-9_./:=,@%+-]+$/.test(w) ? w : `'${w
 
 export async function reportCommand(ctx: CliContext, refs: string[], options: ReportOptions): Promise<void> {
   if (options.output === undefined) throw new UsageError('report needs -o FILE.html: where to write the report');
-  if (!['.html', '.htm'].includes(extname(options.output).toLowerCase())) throw new UsageError(`-o ${options.output}: the report is HTML; the file name must end in .html`);
+  if (!['.html', '.htm'].includes(extname(options.output).toLowerCase()))
+    throw new UsageError(`-o ${options.output}: the report is HTML; the file name must end in .html`);
   const scenarios = refs.length ? refs : ['cotra-2020'];
   const samples = options.samples ?? DEFAULT_REPORT_SAMPLES;
-  const common = (horizon: boolean) => [...(options.samples !== undefined ? ['-n', String(samples)] : []), '--seed', String(options.seed), ...(horizon && options.horizon !== undefined ? ['--horizon', String(options.horizon)] : []), ...options.set.flatMap((s) => ['--set', s])];
+  const common = (horizon: boolean) => [
+    ...(options.samples !== undefined ? ['-n', String(samples)] : []),
+    '--seed',
+    String(options.seed),
+    ...(horizon && options.horizon !== undefined ? ['--horizon', String(options.horizon)] : []),
+    ...options.set.flatMap((s) => ['--set', s]),
+  ];
   // The hindcast projects years already observed: it takes no --horizon.
   const command = (words: string[], horizon = true) => ['bioanchors', ...words, ...common(horizon)].map(shellWord).join(' ');
   const plotOptions = { ...options, samples, swing: {} };
@@ -43,14 +50,21 @@ export async function reportCommand(ctx: CliContext, refs: string[], options: Re
     const { reference, leftOut } = bundledReference(inputs[i]);
     charts.push({
       title: 'P(TAI by year)',
-      svg: await renderCdfChart({ forecast: f, info: { seed: options.seed, samples: f.samples, version: VERSION, overrides }, reference, referenceLeftOut: leftOut }, `${id}-cdf`),
+      svg: await renderCdfChart(
+        { forecast: f, info: { seed: options.seed, samples: f.samples, version: VERSION, overrides }, reference, referenceLeftOut: leftOut },
+        `${id}-cdf`,
+      ),
       command: command(['plot', 'cdf', ref, '-o', 'cdf.svg']),
     });
     const req = await PLOT_KINDS.requirements.draw(ctx, [ref], plotOptions, `${id}-requirements`);
     charts.push({ title: 'Requirement vs affordable compute', svg: req.svg, command: command(['plot', 'requirements', ref, '-o', 'requirements.svg']) });
     const hind = await PLOT_KINDS.hindcast.draw(ctx, [ref], { ...plotOptions, horizon: undefined, samples: Math.min(samples, 2000) }, `${id}-hindcast`);
     // The hindcast draws 2,000 growth draws whatever -n is: its command says so (the last -n wins).
-    charts.push({ title: 'Hindcast: projected growth against what was observed', svg: hind.svg, command: `${command(['plot', 'hindcast', ref, '-o', 'hindcast.svg'], false)} -n ${Math.min(samples, 2000)}` });
+    charts.push({
+      title: 'Hindcast: projected growth against what was observed',
+      svg: hind.svg,
+      command: `${command(['plot', 'hindcast', ref, '-o', 'hindcast.svg'], false)} -n ${Math.min(samples, 2000)}`,
+    });
     if (options.sensitivity) {
       const tornado = await PLOT_KINDS.tornado.draw(ctx, [ref], plotOptions, `${id}-tornado`);
       charts.push({ title: 'Sensitivity of the median year', svg: tornado.svg, command: command(['plot', 'tornado', ref, '-o', 'tornado.svg']) });
@@ -76,5 +90,6 @@ export async function reportCommand(ctx: CliContext, refs: string[], options: Re
     notes,
   });
   writeAtomic(target, html);
-  if (!options.quiet) ctx.stderr.write(`wrote ${options.output} (${scenarios.length} scenario${scenarios.length > 1 ? 's' : ''}, seed ${options.seed}, ${samples} worlds)\n`);
+  if (!options.quiet)
+    ctx.stderr.write(`wrote ${options.output} (${scenarios.length} scenario${scenarios.length > 1 ? 's' : ''}, seed ${options.seed}, ${samples} worlds)\n`);
 }

@@ -56,10 +56,18 @@ export async function runCommand(ctx: CliContext, refs: string[], options: RunOp
     if (format !== 'json') throw new UsageError("--chunks writes the part's counts as JSON for bioanchors merge: use --format json (or -o part.json)");
     if (to > of) throw new UsageError(`--chunks ${from}:${to}: a run of ${options.samples} worlds has ${of} chunks of ${CHUNK_SIZE} (0:${of})`);
     const progress = createProgress(ctx, Boolean(options.quiet), inputs[0].loaded.scenario.id);
-    const part = await forecastChunks(inputs[0], { ...threads, samples: options.samples, seed: options.seed, chunks: options.chunks, givenNoTaiBy: options.givenNoTaiBy, onProgress: (d, t) => progress.update(d, t) });
+    const part = await forecastChunks(inputs[0], {
+      ...threads,
+      samples: options.samples,
+      seed: options.seed,
+      chunks: options.chunks,
+      givenNoTaiBy: options.givenNoTaiBy,
+      onProgress: (d, t) => progress.update(d, t),
+    });
     progress.stop();
     emit(ctx, renderPartial(part.partial), target);
-    if (!options.quiet) ctx.stderr.write(`chunks ${from}:${to} of ${of} (${count(part.worlds)} of ${count(options.samples)} worlds): merge the parts with bioanchors merge\n`);
+    if (!options.quiet)
+      ctx.stderr.write(`chunks ${from}:${to} of ${of} (${count(part.worlds)} of ${count(options.samples)} worlds): merge the parts with bioanchors merge\n`);
     return;
   }
   const runs: ForecastResult[] = [];
@@ -77,9 +85,11 @@ export async function runCommand(ctx: CliContext, refs: string[], options: RunOp
       onNote: (note) => options.quiet || ctx.stderr.write(`bioanchors: ${note}\n`),
     });
     progress.stop();
-    if (run.manifest.targetSe && !options.quiet) ctx.stderr.write(`${input.loaded.scenario.id}: ${count(run.manifest.samples)} worlds for the target standard error\n`);
+    if (run.manifest.targetSe && !options.quiet)
+      ctx.stderr.write(`${input.loaded.scenario.id}: ${count(run.manifest.samples)} worlds for the target standard error\n`);
     runs.push(run);
   }
   emit(ctx, renderRuns(ctx, runs, format, options, target), target);
-  if (target !== undefined && !options.quiet) ctx.stderr.write(`wrote ${options.output} (${format}, seed ${options.seed}, ${runs.map((r) => r.forecast.samples).join(' + ')} worlds)\n`);
+  if (target !== undefined && !options.quiet)
+    ctx.stderr.write(`wrote ${options.output} (${format}, seed ${options.seed}, ${runs.map((r) => r.forecast.samples).join(' + ')} worlds)\n`);
 }

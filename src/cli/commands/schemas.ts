@@ -19,7 +19,9 @@ export function generatedSchemas(): { anchor: string; scenario: string; observat
   };
 }
 
-export const SCHEMA_PATHS = { anchor: join(bundledAnchors(), 'anchor.schema.json'), scenario: join(bundledScenarios(), 'scenario.schema.json'),
+export const SCHEMA_PATHS = {
+  anchor: join(bundledAnchors(), 'anchor.schema.json'),
+  scenario: join(bundledScenarios(), 'scenario.schema.json'),
   observations: join(files().root, 'data', 'observations.schema.json'),
 };
 
@@ -34,6 +36,6 @@ export function schemasCommand(ctx: CliContext, options: { write?: boolean }): v
     return;
   }
   ctx.stdout.write(
-    JSON.stringify({ anchor: JSON.parse(schemas.anchor), scenario: JSON.parse(schemas.scenario), observations: JSON.parse(schemas.observations) }, null, 2) + '\n',
+    `${JSON.stringify({ anchor: JSON.parse(schemas.anchor), scenario: JSON.parse(schemas.scenario), observations: JSON.parse(schemas.observations) }, null, 2)}\n`,
   );
 }

@@ -17,9 +17,21 @@ export async function sensitivityCommand(ctx: CliContext, ref: string, options: 
   const input = loadCliInput(ctx, ref, options);
   const target = prepareOutput(ctx, options.output, inputPaths([input]));
   const progress = createProgress(ctx, Boolean(options.quiet), 'sensitivity');
-  const { result, manifest, overrides } = await sensitivity(input, { ...threadsFor(ctx, options.threads, pool), samples: options.samples, seed: options.seed, by: options.by, swing: options.swing, onProgress: (d, t) => progress.update(d, t) });
+  const { result, manifest, overrides } = await sensitivity(input, {
+    ...threadsFor(ctx, options.threads, pool),
+    samples: options.samples,
+    seed: options.seed,
+    by: options.by,
+    swing: options.swing,
+    onProgress: (d, t) => progress.update(d, t),
+  });
   progress.stop();
   const format = formatFor(ctx, options.format, target);
-  const content = format === 'table' ? renderSensitivityTable(result, overrides) : format === 'csv' ? renderSensitivityCsv(result, overrides) : renderSensitivityJson(result, manifest);
+  const content =
+    format === 'table'
+      ? renderSensitivityTable(result, overrides)
+      : format === 'csv'
+        ? renderSensitivityCsv(result, overrides)
+        : renderSensitivityJson(result, manifest);
   emit(ctx, content, target);
 }

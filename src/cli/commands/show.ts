@@ -39,14 +39,25 @@ export function showCommand(ctx: CliContext, ref: string, options: { seed: numbe
   if (anchorPath || (existsSync(asPath) && !scenarioIds.includes(ref) && inputFileKind(asPath) === 'anchor')) {
     const path = anchorPath ?? asPath;
     // --set changes a scenario; an anchor shown alone has none to change (it was silently ignored).
-    if (options.set.length) throw new UsageError(`--set changes a scenario's values; "${ref}" is an anchor: show a scenario that uses it, or edit the anchor's file`);
+    if (options.set.length)
+      throw new UsageError(`--set changes a scenario's values; "${ref}" is an anchor: show a scenario that uses it, or edit the anchor's file`);
     const { file } = loadAnchorFile(path);
     reads = [path];
-    content = { kind: 'anchor', ...file, $schema: undefined, requirementPercentilesLog10Flop: { samples: SHOW_SAMPLES, seed: options.seed, ...requirementPercentiles(path, options.seed) } };
+    content = {
+      kind: 'anchor',
+      ...file,
+      $schema: undefined,
+      requirementPercentilesLog10Flop: { samples: SHOW_SAMPLES, seed: options.seed, ...requirementPercentiles(path, options.seed) },
+    };
   } else if (existsSync(asPath) || scenarioIds.includes(ref)) {
     const loaded = loadScenario(ref, { sets: options.set, cwd: ctx.cwd });
     reads = loaded.files.map((f) => f.path);
-    content = { kind: 'scenario', ...loaded.merged, noAnchorWeight: Number(loaded.scenario.noneWeight.toPrecision(12)), files: loaded.files.map((f) => displayPath(f.path, ctx.cwd)) };
+    content = {
+      kind: 'scenario',
+      ...loaded.merged,
+      noAnchorWeight: Number(loaded.scenario.noneWeight.toPrecision(12)),
+      files: loaded.files.map((f) => displayPath(f.path, ctx.cwd)),
+    };
   } else {
     const known = [...listJsonIds(bundledAnchors()), ...scenarioIds];
     const hint = closest(ref, known);

@@ -18,9 +18,16 @@ export async function sweepCommand(ctx: CliContext, ref: string, options: SweepO
   const input = loadCliInput(ctx, ref, options);
   const target = prepareOutput(ctx, options.output, inputPaths([input]));
   const progress = createProgress(ctx, Boolean(options.quiet), 'sweep');
-  const { result, manifest, overrides } = await sweep(input, design, { ...threadsFor(ctx, options.threads, pool), samples: options.samples, seed: options.seed, by: options.by, onProgress: (d, t) => progress.update(d, t) });
+  const { result, manifest, overrides } = await sweep(input, design, {
+    ...threadsFor(ctx, options.threads, pool),
+    samples: options.samples,
+    seed: options.seed,
+    by: options.by,
+    onProgress: (d, t) => progress.update(d, t),
+  });
   progress.stop();
   const format = formatFor(ctx, options.format, target);
-  const content = format === 'table' ? renderSweepTable(result, overrides) : format === 'csv' ? renderSweepCsv(result, overrides) : renderSweepJson(result, manifest);
+  const content =
+    format === 'table' ? renderSweepTable(result, overrides) : format === 'csv' ? renderSweepCsv(result, overrides) : renderSweepJson(result, manifest);
   emit(ctx, content, target);
 }

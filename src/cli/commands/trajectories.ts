@@ -16,6 +16,11 @@ export async function trajectoriesCommand(ctx: CliContext, ref: string, options:
   const result = await trajectories(input, { ...threadsFor(ctx, options.threads, pool), samples: options.samples, seed: options.seed });
   const format = formatFor(ctx, options.format, target);
   const { trajectories: t, forecast, overrides } = result;
-  const content = format === 'table' ? renderTrajectoriesTable(t, forecast, overrides) : format === 'csv' ? renderTrajectoriesCsv(t, forecast, overrides) : renderTrajectoriesJson(result);
+  const content =
+    format === 'table'
+      ? renderTrajectoriesTable(t, forecast, overrides)
+      : format === 'csv'
+        ? renderTrajectoriesCsv(t, forecast, overrides)
+        : renderTrajectoriesJson(result);
   emit(ctx, content, target);
 }

@@ -11,7 +11,10 @@ import type { CliContext } from '../context.js';
 export function validateCommand(ctx: CliContext, files: string[]): number {
   const targets = files.length
     ? files.map((f) => resolve(ctx.cwd, f))
-    : [...listJsonIds(bundledAnchors()).map((id) => join(bundledAnchors(), `${id}.json`)), ...listJsonIds(bundledScenarios()).map((id) => join(bundledScenarios(), `${id}.json`))];
+    : [
+        ...listJsonIds(bundledAnchors()).map((id) => join(bundledAnchors(), `${id}.json`)),
+        ...listJsonIds(bundledScenarios()).map((id) => join(bundledScenarios(), `${id}.json`)),
+      ];
   let failed = 0;
   for (const path of targets) {
     if (!existsSync(path)) throw new UsageError(`no such file: ${path}`);

@@ -49,12 +49,35 @@ export function cdfSpec({ forecast: f, info, reference: given, referenceLeftOut 
   const inRange = (r: ReferenceCurve) => r.points.filter((p) => p.year >= f.startYear && p.year <= f.horizonYear);
   const legend = (title: string, extra: Record<string, unknown> = {}) => ({ title, orient: 'right', labelLimit: 1000, ...extra });
   const scale = (domain: string[], range: readonly string[]) => ({ domain, range: [...range] });
-  const anchorColor = { field: 'series', type: 'nominal', scale: scale(anchorNames, anchorNames.map((_, i) => SERIES_COLORS[i % SERIES_COLORS.length])), legend: legend('anchor (weight), stacked', { symbolType: 'square', symbolOpacity: 0.7 }) } as const;
-  const bandColor = { field: 'series', type: 'nominal', scale: scale([band], ['#9a9a9a']), legend: legend('', { symbolType: 'square', symbolOpacity: 0.6 }) } as const;
+  const anchorColor = {
+    field: 'series',
+    type: 'nominal',
+    scale: scale(
+      anchorNames,
+      anchorNames.map((_, i) => SERIES_COLORS[i % SERIES_COLORS.length]),
+    ),
+    legend: legend('anchor (weight), stacked', { symbolType: 'square', symbolOpacity: 0.7 }),
+  } as const;
+  const bandColor = {
+    field: 'series',
+    type: 'nominal',
+    scale: scale([band], ['#9a9a9a']),
+    legend: legend('', { symbolType: 'square', symbolOpacity: 0.6 }),
+  } as const;
   const lineColor = { field: 'series', type: 'nominal', scale: scale(lines, lineColors), legend: null } as const;
-  const barColor = { field: 'series', type: 'nominal', scale: scale([after, never], ['#bbbbbb', '#555555']), legend: legend(`bar past ${f.horizonYear}`, { symbolType: 'square' }) } as const;
+  const barColor = {
+    field: 'series',
+    type: 'nominal',
+    scale: scale([after, never], ['#bbbbbb', '#555555']),
+    legend: legend(`bar past ${f.horizonYear}`, { symbolType: 'square' }),
+  } as const;
   const stacked = f.anchors.flatMap((a, i) =>
-    f.years.map((year, j) => ({ year: timeOfYearRow(year), series: anchorNames[i], order: i, p: (a.worlds / f.samples) * (Number.isFinite(a.cdf[j]) ? a.cdf[j] : 0) })),
+    f.years.map((year, j) => ({
+      year: timeOfYearRow(year),
+      series: anchorNames[i],
+      order: i,
+      p: (a.worlds / f.samples) * (Number.isFinite(a.cdf[j]) ? a.cdf[j] : 0),
+    })),
   );
   // Each layer named inside itself at the right, so it reads without colour (greyscale, colour
   // blindness); layers too thin for a line of text are left to the legend.
@@ -66,13 +89,25 @@ export function cdfSpec({ forecast: f, info, reference: given, referenceLeftOut 
     below += share;
     return share >= MIN_LABELLED_SHARE ? [{ year: timeOfYearRow(f.horizonYear) - 1, p: mid, text: a.label }] : [];
   });
-  const bandRows = f.years.map((year, j) => ({ year: timeOfYearRow(year), series: band, lo: Math.max(0, f.cdf[j] - Z * f.se[j]), hi: Math.min(1, f.cdf[j] + Z * f.se[j]) }));
+  const bandRows = f.years.map((year, j) => ({
+    year: timeOfYearRow(year),
+    series: band,
+    lo: Math.max(0, f.cdf[j] - Z * f.se[j]),
+    hi: Math.min(1, f.cdf[j] + Z * f.se[j]),
+  }));
   const lineRows = [
     ...f.years.map((year, j) => ({ year: timeOfYearRow(year), series: total, p: f.cdf[j] })),
     ...(referenceLine ? inRange(referenceLine).map((r) => ({ year: timeOfYearRow(r.year), series: referenceLine.label, p: r.p })) : []),
   ];
-  const pointRows = referencePoints ? inRange(referencePoints).map((r) => ({ year: timeOfYearRow(r.year), series: referencePoints.label, p: r.p, text: referenceText(referencePoints, r.p) })) : [];
-  const pointColor = { field: 'series', type: 'nominal', scale: scale(referencePoints ? [referencePoints.label] : [], ['#000000']), legend: legend('reference', { symbolType: 'diamond', symbolStrokeWidth: 2, symbolFillColor: 'white' }) } as const;
+  const pointRows = referencePoints
+    ? inRange(referencePoints).map((r) => ({ year: timeOfYearRow(r.year), series: referencePoints.label, p: r.p, text: referenceText(referencePoints, r.p) }))
+    : [];
+  const pointColor = {
+    field: 'series',
+    type: 'nominal',
+    scale: scale(referencePoints ? [referencePoints.label] : [], ['#000000']),
+    legend: legend('reference', { symbolType: 'diamond', symbolStrokeWidth: 2, symbolFillColor: 'white' }),
+  } as const;
   const last = f.cdf[f.cdf.length - 1];
   const x0 = timeOfYearRow(f.horizonYear) + BAR_GAP;
   const bars = [
@@ -87,7 +122,12 @@ export function cdfSpec({ forecast: f, info, reference: given, referenceLeftOut 
     scale: { domain: [timeOfYearRow(f.startYear), x0 + BAR_WIDTH], nice: false, zero: false },
     axis: { values: decadeTicks(timeOfYearRow(f.startYear), timeOfYearRow(f.horizonYear)), format: 'd', grid: true },
   } as const;
-  const y = { type: 'quantitative', title: 'P(TAI affordable by the end of year)', scale: { domain: [0, 1], nice: false }, axis: { values: [0, 0.25, 0.5, 0.75, 1], format: '.0%' } } as const;
+  const y = {
+    type: 'quantitative',
+    title: 'P(TAI affordable by the end of year)',
+    scale: { domain: [0, 1], nice: false },
+    axis: { values: [0, 0.25, 0.5, 0.75, 1], format: '.0%' },
+  } as const;
   const chart = {
     width: WIDTH,
     height: HEIGHT,
@@ -115,7 +155,19 @@ export function cdfSpec({ forecast: f, info, reference: given, referenceLeftOut 
           x,
           y: { ...y, field: 'p' },
           color: lineColor,
-          strokeDash: { field: 'series', type: 'nominal', scale: { domain: lines, range: [DASHES[0], [7, 4]] }, legend: legend('curve', { orient: 'top-left', fillColor: 'white', padding: 6, symbolType: 'stroke', symbolStrokeWidth: 2.5, symbolStrokeColor: '#000000' }) },
+          strokeDash: {
+            field: 'series',
+            type: 'nominal',
+            scale: { domain: lines, range: [DASHES[0], [7, 4]] },
+            legend: legend('curve', {
+              orient: 'top-left',
+              fillColor: 'white',
+              padding: 6,
+              symbolType: 'stroke',
+              symbolStrokeWidth: 2.5,
+              symbolStrokeColor: '#000000',
+            }),
+          },
         },
       },
       ...(pointRows.length

@@ -30,7 +30,12 @@ export function requirementsSpec({ trajectories: t, scenario, anchors, info }: R
   const bandSeries = [reqBand, ...(uncertain ? [affordableBand] : [])];
   const lineSeries = [reqMedian, affordable];
   const legend = { title: null, orient: 'bottom', direction: 'horizontal', labelLimit: 1000 } as const;
-  const fill = { field: 'band', type: 'nominal', scale: { domain: bandSeries, range: ['#9fcbe8', '#c8c8c8'].slice(0, bandSeries.length) }, legend: { ...legend, symbolType: 'square' } } as const;
+  const fill = {
+    field: 'band',
+    type: 'nominal',
+    scale: { domain: bandSeries, range: ['#9fcbe8', '#c8c8c8'].slice(0, bandSeries.length) },
+    legend: { ...legend, symbolType: 'square' },
+  } as const;
   const lineLegend = { ...legend, symbolType: 'stroke', symbolStrokeWidth: 2.5 } as const;
   const color = { field: 'line', type: 'nominal', scale: { domain: lineSeries, range: ['#0072B2', '#000000'] }, legend: lineLegend } as const;
   const strokeDash = { field: 'line', type: 'nominal', scale: { domain: lineSeries, range: [[6, 3], []] }, legend: lineLegend } as const;
@@ -38,10 +43,20 @@ export function requirementsSpec({ trajectories: t, scenario, anchors, info }: R
   // An anchor without worlds (no weight) has no requirement band: it gets no panel, and the caption names it.
   const empty = t.anchors.filter((a) => !a.requirement.some((b) => Number.isFinite(b[1])));
   const rows = t.anchors.flatMap((a, i) =>
-    empty.includes(a) ? [] : t.years.flatMap((year, j) => [
-      { panel: panel(i), order: i, year, kind: 'requirement', lo: a.requirement[j][0], mid: a.requirement[j][1], hi: a.requirement[j][2] },
-      { panel: panel(i), order: i, year, kind: 'affordable', lo: t.log10AffordableFlop[j][0], mid: t.log10AffordableFlop[j][1], hi: t.log10AffordableFlop[j][2] },
-    ]),
+    empty.includes(a)
+      ? []
+      : t.years.flatMap((year, j) => [
+          { panel: panel(i), order: i, year, kind: 'requirement', lo: a.requirement[j][0], mid: a.requirement[j][1], hi: a.requirement[j][2] },
+          {
+            panel: panel(i),
+            order: i,
+            year,
+            kind: 'affordable',
+            lo: t.log10AffordableFlop[j][0],
+            mid: t.log10AffordableFlop[j][1],
+            hi: t.log10AffordableFlop[j][2],
+          },
+        ]),
   );
   const finite = rows.flatMap((r) => [r.lo, r.hi]).filter(Number.isFinite);
   const yDomain = [Math.floor(Math.min(...finite)), Math.ceil(Math.max(...finite))];
@@ -49,8 +64,19 @@ export function requirementsSpec({ trajectories: t, scenario, anchors, info }: R
   const last = t.years[t.years.length - 1];
   const ticks: number[] = [];
   for (let y = Math.ceil(first / 20) * 20; y <= last; y += 20) ticks.push(y);
-  const x = { field: 'year', type: 'quantitative', title: 'year', scale: { domain: [first, last], nice: false, zero: false }, axis: { values: ticks, format: 'd' } } as const;
-  const y = { type: 'quantitative', title: 'log10 FLOP (training run)', scale: { domain: yDomain, nice: false, zero: false }, axis: { tickMinStep: 1, format: 'd' } } as const;
+  const x = {
+    field: 'year',
+    type: 'quantitative',
+    title: 'year',
+    scale: { domain: [first, last], nice: false, zero: false },
+    axis: { values: ticks, format: 'd' },
+  } as const;
+  const y = {
+    type: 'quantitative',
+    title: 'log10 FLOP (training run)',
+    scale: { domain: yDomain, nice: false, zero: false },
+    axis: { tickMinStep: 1, format: 'd' },
+  } as const;
   // Different field names keep Vega-Lite from merging the two legends into one.
   const band = (kind: string, name: string) => ({
     transform: [{ filter: `datum.kind === '${kind}'` }, { calculate: `'${name}'`, as: 'band' }],
@@ -80,9 +106,16 @@ export function requirementsSpec({ trajectories: t, scenario, anchors, info }: R
   };
   return framed(
     `Requirement vs affordable compute: ${scenarioName(scenario.label, scenario.id)}`,
-    [...changedLine(info), 'Blue: FLOP a transformative run needs, in each year’s FLOP (2020 requirement less algorithmic progress).', 'Black: FLOP the largest affordable run buys. TAI is affordable in a world once black is above its requirement.'],
+    [
+      ...changedLine(info),
+      'Blue: FLOP a transformative run needs, in each year’s FLOP (2020 requirement less algorithmic progress).',
+      'Black: FLOP the largest affordable run buys. TAI is affordable in a world once black is above its requirement.',
+    ],
     chart,
-    caption(info, `requirement bands from the first ${count(t.worlds)} worlds with an anchor${empty.length ? `; no worlds, so no panel: ${empty.map((a) => a.id).join(', ')}` : ''}`),
+    caption(
+      info,
+      `requirement bands from the first ${count(t.worlds)} worlds with an anchor${empty.length ? `; no worlds, so no panel: ${empty.map((a) => a.id).join(', ')}` : ''}`,
+    ),
     PANEL_WIDTH * COLUMNS,
   );
 }

@@ -32,12 +32,24 @@ export function sweepSpec({ result: r, figure, info }: SweepChartInput): TopLeve
   const title = figureTitle(figure, r.horizonYear);
   const yTitle = date ? `${title} of TAI, decimal year` : `${title.replace(/^P\(by (\d+)\)$/, 'P(TAI by the end of $1)')}`;
   const format = date ? '.1f' : '.1%';
-  const rows = r.variants.map((v) => ({ x0: v.values[0], x1: v.values[1] ?? null, value: v.figures[f].value, se: v.figures[f].se, status: v.figures[f].status ?? '' }));
+  const rows = r.variants.map((v) => ({
+    x0: v.values[0],
+    x1: v.values[1] ?? null,
+    value: v.figures[f].value,
+    se: v.figures[f].se,
+    status: v.figures[f].status ?? '',
+  }));
   const drawn = rows.filter((row) => row.value !== null && (!date || row.status === 'year'));
   const missing = rows.length - drawn.length;
-  const notDrawn = missing ? [`${missing} of ${rows.length} variants have no ${date ? 'date by the horizon' : 'value'} (${date ? `>${r.horizonYear} or never` : 'no worlds'}): left out`] : [];
+  const notDrawn = missing
+    ? [
+        `${missing} of ${rows.length} variants have no ${date ? 'date by the horizon' : 'value'} (${date ? `>${r.horizonYear} or never` : 'no worlds'}): left out`,
+      ]
+    : [];
   const own = r.baseline.values;
-  const ownNote = own.some((v) => v !== null) ? [`Dashed: the scenario's own value (${r.paths.flatMap((p, j) => (own[j] === null ? [] : [`${p} = ${own[j]}`])).join(', ')})`] : [];
+  const ownNote = own.some((v) => v !== null)
+    ? [`Dashed: the scenario's own value (${r.paths.flatMap((p, j) => (own[j] === null ? [] : [`${p} = ${own[j]}`])).join(', ')})`]
+    : [];
   const axis = (j: number) => ({ field: `x${j}`, type: 'quantitative', title: r.paths[j], scale: { zero: false, nice: false } }) as const;
   let chart: Record<string, unknown>;
   let describe: string;
@@ -49,9 +61,19 @@ export function sweepSpec({ result: r, figure, info }: SweepChartInput): TopLeve
       width: WIDTH,
       height: HEIGHT,
       layer: [
-        { data: { values: band }, mark: { type: 'area', color: '#9a9a9a', opacity: 0.5 }, encoding: { x: axis(0), y: { ...y, field: 'lo' }, y2: { field: 'hi' } } },
-        { data: { values: drawn }, mark: { type: 'line', color: '#000000', strokeWidth: 2.5, point: { filled: true, size: drawn.length > 60 ? 0 : 30, color: '#000000' } }, encoding: { x: axis(0), y: { ...y, field: 'value' } } },
-        ...(own[0] !== null ? [{ data: { values: [{ x0: own[0] }] }, mark: { type: 'rule', strokeDash: [5, 4], color: '#0072B2', strokeWidth: 1.5 }, encoding: { x: axis(0) } }] : []),
+        {
+          data: { values: band },
+          mark: { type: 'area', color: '#9a9a9a', opacity: 0.5 },
+          encoding: { x: axis(0), y: { ...y, field: 'lo' }, y2: { field: 'hi' } },
+        },
+        {
+          data: { values: drawn },
+          mark: { type: 'line', color: '#000000', strokeWidth: 2.5, point: { filled: true, size: drawn.length > 60 ? 0 : 30, color: '#000000' } },
+          encoding: { x: axis(0), y: { ...y, field: 'value' } },
+        },
+        ...(own[0] !== null
+          ? [{ data: { values: [{ x0: own[0] }] }, mark: { type: 'rule', strokeDash: [5, 4], color: '#0072B2', strokeWidth: 1.5 }, encoding: { x: axis(0) } }]
+          : []),
       ],
     };
   } else {
@@ -60,10 +82,24 @@ export function sweepSpec({ result: r, figure, info }: SweepChartInput): TopLeve
       type: 'quantitative',
       title: date ? `${title}` : title,
       // Viridis: perceptually uniform and readable with the common colour-vision deficiencies.
-      scale: { scheme: 'viridis', ...(date ? {} : { domain: [Math.min(...drawn.map((d) => d.value as number)), Math.max(...drawn.map((d) => d.value as number))] }), reverse: date },
+      scale: {
+        scheme: 'viridis',
+        ...(date ? {} : { domain: [Math.min(...drawn.map((d) => d.value as number)), Math.max(...drawn.map((d) => d.value as number))] }),
+        reverse: date,
+      },
       legend: { format, orient: 'top', direction: 'horizontal', gradientLength: 320, titleOrient: 'left' },
     } as const;
-    const rules = own.flatMap((v, j) => (v === null ? [] : [{ data: { values: [{ [`x${j}`]: v }] }, mark: { type: 'rule', strokeDash: [5, 4], color: '#D55E00', strokeWidth: 1.5 }, encoding: j === 0 ? { x: axis(0) } : { y: axis(1) } }]));
+    const rules = own.flatMap((v, j) =>
+      v === null
+        ? []
+        : [
+            {
+              data: { values: [{ [`x${j}`]: v }] },
+              mark: { type: 'rule', strokeDash: [5, 4], color: '#D55E00', strokeWidth: 1.5 },
+              encoding: j === 0 ? { x: axis(0) } : { y: axis(1) },
+            },
+          ],
+    );
     if (r.kind === 'grid') {
       describe = `Each cell: ${title} with ${r.paths[0]} and ${r.paths[1]} at the cell's values (its standard error is in the CSV)`;
       const xs = [...new Set(r.variants.map((v) => v.values[0]))].sort((a, b) => a - b);
@@ -74,7 +110,22 @@ export function sweepSpec({ result: r, figure, info }: SweepChartInput): TopLeve
       const known = drawn.map((d) => d.value as number);
       const [lo, hi] = [Math.min(...known), Math.max(...known)];
       const light = (v: number | null) => v !== null && hi > lo && (date ? (hi - v) / (hi - lo) : (v - lo) / (hi - lo)) > 0.55;
-      const cells = rows.map((row) => ({ ...row, ink: light(row.value) || row.value === null || (date && row.status !== 'year') ? '#000000' : '#ffffff', x0a: row.x0 - hx, x0b: row.x0 + hx, x1a: (row.x1 as number) - hy, x1b: (row.x1 as number) + hy, label: row.value === null || (date && row.status !== 'year') ? (row.status === 'never' ? 'never' : `>${r.horizonYear}`) : date ? (row.value as number).toFixed(1) : `${((row.value as number) * 100).toFixed(1)}%` }));
+      const cells = rows.map((row) => ({
+        ...row,
+        ink: light(row.value) || row.value === null || (date && row.status !== 'year') ? '#000000' : '#ffffff',
+        x0a: row.x0 - hx,
+        x0b: row.x0 + hx,
+        x1a: (row.x1 as number) - hy,
+        x1b: (row.x1 as number) + hy,
+        label:
+          row.value === null || (date && row.status !== 'year')
+            ? row.status === 'never'
+              ? 'never'
+              : `>${r.horizonYear}`
+            : date
+              ? (row.value as number).toFixed(1)
+              : `${((row.value as number) * 100).toFixed(1)}%`,
+      }));
       // Ticks at the grid's own values, while few enough to read.
       const ticks = (vals: number[]) => (vals.length <= 16 ? { axis: { values: vals } } : {});
       const xScale = { ...axis(0), scale: { zero: false, nice: false, domain: [xs[0] - hx, xs[xs.length - 1] + hx] }, ...ticks(xs) };
@@ -83,11 +134,30 @@ export function sweepSpec({ result: r, figure, info }: SweepChartInput): TopLeve
         width: WIDTH - 80,
         height: HEIGHT,
         layer: [
-          { data: { values: cells.filter((c) => !(c.value === null || (date && c.status !== 'year'))) }, mark: { type: 'rect' }, encoding: { x: { ...xScale, field: 'x0a' }, x2: { field: 'x0b' }, y: { ...yScale, field: 'x1a' }, y2: { field: 'x1b' }, color } },
-          { data: { values: cells.filter((c) => c.value === null || (date && c.status !== 'year')) }, mark: { type: 'rect', color: '#dddddd' }, encoding: { x: { ...xScale, field: 'x0a' }, x2: { field: 'x0b' }, y: { ...yScale, field: 'x1a' }, y2: { field: 'x1b' } } },
+          {
+            data: { values: cells.filter((c) => !(c.value === null || (date && c.status !== 'year'))) },
+            mark: { type: 'rect' },
+            encoding: { x: { ...xScale, field: 'x0a' }, x2: { field: 'x0b' }, y: { ...yScale, field: 'x1a' }, y2: { field: 'x1b' }, color },
+          },
+          {
+            data: { values: cells.filter((c) => c.value === null || (date && c.status !== 'year')) },
+            mark: { type: 'rect', color: '#dddddd' },
+            encoding: { x: { ...xScale, field: 'x0a' }, x2: { field: 'x0b' }, y: { ...yScale, field: 'x1a' }, y2: { field: 'x1b' } },
+          },
           ...rules.map((rule) => ({ ...rule, encoding: 'x' in rule.encoding ? { x: xScale } : { y: yScale } })),
           ...(cells.length <= MAX_LABELLED_CELLS
-            ? [{ data: { values: cells }, mark: { type: 'text', fontSize: 11 }, encoding: { x: { ...xScale, field: 'x0' }, y: { ...yScale, field: 'x1' }, text: { field: 'label' }, color: { field: 'ink', type: 'nominal', scale: null } } }]
+            ? [
+                {
+                  data: { values: cells },
+                  mark: { type: 'text', fontSize: 11 },
+                  encoding: {
+                    x: { ...xScale, field: 'x0' },
+                    y: { ...yScale, field: 'x1' },
+                    text: { field: 'label' },
+                    color: { field: 'ink', type: 'nominal', scale: null },
+                  },
+                },
+              ]
             : []),
         ],
       };
@@ -96,7 +166,10 @@ export function sweepSpec({ result: r, figure, info }: SweepChartInput): TopLeve
       chart = {
         width: WIDTH - 80,
         height: HEIGHT,
-        layer: [{ data: { values: drawn }, mark: { type: 'circle', size: drawn.length > 400 ? 40 : 90, opacity: 0.9 }, encoding: { x: axis(0), y: axis(1), color } }, ...rules],
+        layer: [
+          { data: { values: drawn }, mark: { type: 'circle', size: drawn.length > 400 ? 40 : 90, opacity: 0.9 }, encoding: { x: axis(0), y: axis(1), color } },
+          ...rules,
+        ],
       };
     }
   }

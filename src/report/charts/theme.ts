@@ -52,7 +52,16 @@ export const CONFIG = {
   padding: 12,
   view: { stroke: null },
   title: { fontSize: 17, subtitleFontSize: 13, anchor: 'start', offset: 12, subtitleColor: '#333333' },
-  axis: { labelFontSize: 12, titleFontSize: 13, titleFontWeight: 'normal', gridColor: '#e4e4e4', domainColor: '#444444', tickColor: '#444444', labelColor: '#222222', titleColor: '#222222' },
+  axis: {
+    labelFontSize: 12,
+    titleFontSize: 13,
+    titleFontWeight: 'normal',
+    gridColor: '#e4e4e4',
+    domainColor: '#444444',
+    tickColor: '#444444',
+    labelColor: '#222222',
+    titleColor: '#222222',
+  },
   legend: { labelFontSize: 12, titleFontSize: 12, symbolSize: 180, symbolStrokeWidth: 2.5, labelLimit: 1000, titleLimit: 1000 },
   header: { labelFontSize: 13, titleFontSize: 13 },
   text: { fontSize: 12, font: FONT },
@@ -97,7 +106,13 @@ export async function renderSvg(spec: TopLevelSpec, idPrefix = 'chart'): Promise
     textWidth(String(text ?? item.text ?? ''), item.fontSize ?? 11, item.fontWeight === 'bold' || Number(item.fontWeight) >= 600);
   scenegraph.resetSVGDefIds();
   // Vega-Lite's and Vega's warnings go nowhere: a chart is checked by its tests, not at run time.
-  const quiet = { level: () => quiet, error: () => quiet, warn: () => quiet, info: () => quiet, debug: () => quiet } as unknown as Parameters<typeof vl.compile>[1] extends infer O ? O extends { logger?: infer L } ? L : never : never;
+  const quiet = { level: () => quiet, error: () => quiet, warn: () => quiet, info: () => quiet, debug: () => quiet } as unknown as Parameters<
+    typeof vl.compile
+  >[1] extends infer O
+    ? O extends { logger?: infer L }
+      ? L
+      : never
+    : never;
   const view = new vega.View(vega.parse(vl.compile(spec, { logger: quiet }).spec), { renderer: 'none', logLevel: vega.None });
   try {
     const svg = await view.toSVG();
@@ -111,7 +126,7 @@ export async function renderSvg(spec: TopLevelSpec, idPrefix = 'chart'): Promise
 export function textWidth(text: string, fontSize: number, bold = false): number {
   let em = 0;
   for (const ch of text) {
-    if (' .,:;\'|!'.includes(ch)) em += 0.32;
+    if (" .,:;'|!".includes(ch)) em += 0.32;
     else if ('iljtfrI()[]-'.includes(ch)) em += 0.38;
     else if ('mwMW%'.includes(ch)) em += 0.95;
     else if (ch >= 'A' && ch <= 'Z') em += 0.72;

@@ -33,7 +33,11 @@ export function tornadoSpec({ result: r, info, maxRows = 20 }: TornadoChartInput
     { input: names[i], side: lowName, from: base, to: at(row.atLow) },
     { input: names[i], side: highName, from: base, to: at(row.atHigh) },
   ]);
-  const shares = rows.map((row, i) => ({ input: names[i], share: row.varianceShare ?? 0, label: row.varianceShare === null ? '—' : `${(row.varianceShare * 100).toFixed(1)}%` }));
+  const shares = rows.map((row, i) => ({
+    input: names[i],
+    share: row.varianceShare ?? 0,
+    label: row.varianceShare === null ? '—' : `${(row.varianceShare * 100).toFixed(1)}%`,
+  }));
   // Year ticks 10 apart (20 over a long range), so the labels never crowd.
   const ends = [base, ...bars.map((b) => b.to)];
   const [lo, hi] = [Math.min(...ends), Math.max(...ends)];
@@ -42,7 +46,9 @@ export function tornadoSpec({ result: r, info, maxRows = 20 }: TornadoChartInput
   for (let t = Math.ceil(lo / step) * step; t <= hi; t += step) yearTicks.push(t);
   const y = { field: 'input', type: 'nominal', sort: names, title: null, axis: { labelLimit: 1000, labelFontSize: 12 } } as const;
   const height = ROW_HEIGHT * rows.length;
-  const xTitle = median ? `median date of TAI, decimal year (baseline ${base.toFixed(1)})` : `P(TAI by the end of ${r.metric.kind === 'p-by-year' ? r.metric.year : ''}) (baseline ${(base * 100).toFixed(1)}%)`;
+  const xTitle = median
+    ? `median date of TAI, decimal year (baseline ${base.toFixed(1)})`
+    : `P(TAI by the end of ${r.metric.kind === 'p-by-year' ? r.metric.year : ''}) (baseline ${(base * 100).toFixed(1)}%)`;
   const swing = {
     width: BAR_WIDTH,
     height,
@@ -52,9 +58,20 @@ export function tornadoSpec({ result: r, info, maxRows = 20 }: TornadoChartInput
         mark: { type: 'bar', height: ROW_HEIGHT * 0.7, stroke: '#333333', strokeWidth: 0.6 },
         encoding: {
           y,
-          x: { field: 'from', type: 'quantitative', title: xTitle, scale: { zero: false }, axis: median ? { format: 'd', values: yearTicks } : { format: '.0%', tickCount: 5 } },
+          x: {
+            field: 'from',
+            type: 'quantitative',
+            title: xTitle,
+            scale: { zero: false },
+            axis: median ? { format: 'd', values: yearTicks } : { format: '.0%', tickCount: 5 },
+          },
           x2: { field: 'to' },
-          color: { field: 'side', type: 'nominal', scale: { domain: [lowName, highName], range: ['#0072B2', '#E69F00'] }, legend: { title: null, orient: 'bottom', direction: 'vertical', labelLimit: 1000 } },
+          color: {
+            field: 'side',
+            type: 'nominal',
+            scale: { domain: [lowName, highName], range: ['#0072B2', '#E69F00'] },
+            legend: { title: null, orient: 'bottom', direction: 'vertical', labelLimit: 1000 },
+          },
         },
       },
       { data: { values: [{ base }] }, mark: { type: 'rule', strokeDash: [4, 3], color: '#000000' }, encoding: { x: { field: 'base', type: 'quantitative' } } },
@@ -65,14 +82,27 @@ export function tornadoSpec({ result: r, info, maxRows = 20 }: TornadoChartInput
     height,
     data: { values: shares },
     layer: [
-      { mark: { type: 'bar', color: '#777777', height: ROW_HEIGHT * 0.7 }, encoding: { y: { ...y, axis: null }, x: { field: 'share', type: 'quantitative', title: 'variance share', scale: { domain: [0, 1] }, axis: { values: [0, 0.5, 1], format: '.0%' } } } },
-      { mark: { type: 'text', align: 'left', dx: 4, fontSize: 11 }, encoding: { y: { ...y, axis: null }, x: { field: 'share', type: 'quantitative' }, text: { field: 'label' } } },
+      {
+        mark: { type: 'bar', color: '#777777', height: ROW_HEIGHT * 0.7 },
+        encoding: {
+          y: { ...y, axis: null },
+          x: { field: 'share', type: 'quantitative', title: 'variance share', scale: { domain: [0, 1] }, axis: { values: [0, 0.5, 1], format: '.0%' } },
+        },
+      },
+      {
+        mark: { type: 'text', align: 'left', dx: 4, fontSize: 11 },
+        encoding: { y: { ...y, axis: null }, x: { field: 'share', type: 'quantitative' }, text: { field: 'label' } },
+      },
     ],
   };
   const shown = rows.length < r.rows.length ? ` · the ${rows.length} largest of ${r.rows.length} inputs` : '';
   return framed(
     `Sensitivity of the ${median ? 'median year' : `P(TAI by ${r.metric.kind === 'p-by-year' ? r.metric.year : ''})`}: ${scenarioName(f.scenarioLabel, f.scenarioId)}`,
-    [...changedLine(info), `Bars: the output with one input at its low (blue) or high (orange) value, all else as in the scenario${shown}.`, `Right: the input's first-order share of the variance of "TAI by ${r.indicatorYear}"; which anchor is right explains ${(r.anchorShare * 100).toFixed(1)}%.`],
+    [
+      ...changedLine(info),
+      `Bars: the output with one input at its low (blue) or high (orange) value, all else as in the scenario${shown}.`,
+      `Right: the input's first-order share of the variance of "TAI by ${r.indicatorYear}"; which anchor is right explains ${(r.anchorShare * 100).toFixed(1)}%.`,
+    ],
     { hconcat: [swing, share], spacing: 28 },
     caption(info, 'every variant on common random numbers'),
     BAR_WIDTH + SHARE_WIDTH,

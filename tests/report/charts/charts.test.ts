@@ -61,7 +61,7 @@ describe('cdf chart', () => {
     expect(inside.every((t) => f.anchors.some((a) => a.label === t))).toBe(true);
   });
 
-  it("stacks each anchor weighted by its share of worlds, so the layers add up to the curve", () => {
+  it('stacks each anchor weighted by its share of worlds, so the layers add up to the curve', () => {
     const spec = cdfSpec({ forecast: f, info }) as unknown as { vconcat: { layer: { data: { values: { year: number; p: number }[] } }[] }[] };
     const stacked = spec.vconcat[0].layer[0].data.values;
     f.years.forEach((year, j) => {
@@ -89,7 +89,13 @@ describe('cdf chart', () => {
 
 describe('conditioned reference', () => {
   it('conditions a published curve like the forecast, or drops it when the year is missing', () => {
-    const ref = { label: 'R', points: [{ year: 2030, p: 0.2 }, { year: 2040, p: 0.6 }] };
+    const ref = {
+      label: 'R',
+      points: [
+        { year: 2030, p: 0.2 },
+        { year: 2040, p: 0.6 },
+      ],
+    };
     const conditioned = conditionReference(ref, 2030)!;
     expect(conditioned.label).toBe('R, given no TAI by 2030');
     expect(conditioned.points.map((r) => r.year)).toEqual([2040]);
@@ -109,7 +115,12 @@ describe('requirements chart', () => {
     expect(texts(svg)).toContain('year');
     for (const a of plan.anchors) expect(texts(svg)).toContain(`${a.label} · ${Math.round(a.weight * 100)}%`);
     // Uncertain growth: affordable compute has a band too.
-    expect(textsOf(svg, 'legend-label').sort()).toEqual(['affordable FLOP (largest run): median', 'affordable FLOP: 10–90% of worlds', 'requirement: 10–90% of worlds', 'requirement: median']);
+    expect(textsOf(svg, 'legend-label').sort()).toEqual([
+      'affordable FLOP (largest run): median',
+      'affordable FLOP: 10–90% of worlds',
+      'requirement: 10–90% of worlds',
+      'requirement: median',
+    ]);
     // One legend for the bands (squares), one for the lines (strokes).
     expect(textsOf(svg, 'legend-label').slice(0, 2)).toEqual(['requirement: 10–90% of worlds', 'affordable FLOP: 10–90% of worlds']);
     expect(texts(svg).some((s) => s.startsWith('seed 7 · 8,000 simulated worlds · bioanchors 9.9.9 · requirement bands from the first'))).toBe(true);
@@ -164,7 +175,9 @@ describe('tornado chart', () => {
 
 describe('prefixIds', () => {
   it('renames ids and their references, so charts can share a page', () => {
-    expect(prefixIds('<clipPath id="clip1"/><g clip-path="url(#clip1)"/><use href="#clip1"/>', 'a')).toBe('<clipPath id="a-clip1"/><g clip-path="url(#a-clip1)"/><use href="#a-clip1"/>');
+    expect(prefixIds('<clipPath id="clip1"/><g clip-path="url(#clip1)"/><use href="#clip1"/>', 'a')).toBe(
+      '<clipPath id="a-clip1"/><g clip-path="url(#a-clip1)"/><use href="#a-clip1"/>',
+    );
   });
 });
 
@@ -175,7 +188,10 @@ describe('hindcast chart', () => {
     const { loadObservations } = await import('../../../src/io/observations.js');
     const { observedYears } = await import('../../../src/api.js');
     const observed = observedYears(loadObservations(undefined, process.cwd()).file).years;
-    for (const [id, bands] of [['cotra-2020-uncertain-growth', true], ['cotra-2020', false]] as const) {
+    for (const [id, bands] of [
+      ['cotra-2020-uncertain-growth', true],
+      ['cotra-2020', false],
+    ] as const) {
       const plan = planScenario(loadScenario(id).scenario);
       const h = hindcast(plan, observed, { samples: 500, seed: SEED });
       const svg = await renderHindcastChart({ hindcast: h, scenario: { id, label: plan.scenario.label }, observationsPath: 'observations.json', info });
@@ -184,7 +200,9 @@ describe('hindcast chart', () => {
       for (const label of ['largest run (log10 FLOP)', 'FLOP per $ (log10)', 'spend on it (log10 $)']) expect(texts(svg)).toContain(label);
       // One observed point per figure in the file.
       const figures = observed.reduce((n, o) => n + Object.keys(o.figures).length, 0);
-      expect((svg.match(/<path[^>]*class="[^"]*mark-symbol[^"]*"/g) ?? []).length + (svg.match(/aria-roledescription="point"/g) ?? []).length).toBeGreaterThanOrEqual(figures);
+      expect(
+        (svg.match(/<path[^>]*class="[^"]*mark-symbol[^"]*"/g) ?? []).length + (svg.match(/aria-roledescription="point"/g) ?? []).length,
+      ).toBeGreaterThanOrEqual(figures);
       expect(svg.includes('role-mark area') || svg.includes('mark-area')).toBe(bands);
     }
   });
