@@ -11,7 +11,8 @@ import { useNodeFiles } from '../dist/node/files.js';
 
 useNodeFiles();
 import { planScenario } from '../dist/engine/plan.js';
-import { anchorRequirementDraws, mixtureRequirementDraws, sortedQuantile, quantileStandardError } from '../dist/engine/requirementDraws.js';
+import { quantileSorted } from '../dist/dist/quantile.js';
+import { anchorRequirementDraws, mixtureRequirementDraws, quantileStandardError } from '../dist/engine/requirementDraws.js';
 
 const { values } = parseArgs({ options: { samples: { type: 'string', default: '1000000' }, seed: { type: 'string', default: String(DEFAULT_SEED) } } });
 const n = Number(values.samples);
@@ -21,7 +22,7 @@ const ref = JSON.parse(readFileSync(join(here, '..', 'tests', 'fixtures', 'refer
 const plans = { 'rp-2020': planScenario(loadScenario('rp-2020').scenario), 'rp-2022': planScenario(loadScenario('rp-2022').scenario) };
 
 function rows(label, rp, sorted) {
-  const ours = ref.percentiles.map((p) => sortedQuantile(sorted, p / 100));
+  const ours = ref.percentiles.map((p) => quantileSorted(sorted, p / 100));
   const rpSe = ref.percentiles.map((p) => quantileStandardError(sorted, p / 100, ref.rpSamples));
   const maxZ = Math.max(
     ...ours.map(

@@ -6,10 +6,12 @@
  * projection's median; and how many years ahead of the projection it is (the year the median
  * curve reaches the observed level, less the observed year; negative: behind).
  */
+import { STREAMS } from '../random/streams.js';
 import { WorldCurves, type CurveValues } from '../engine/curves.js';
 import { Rng } from '../random/rng.js';
 import { CURVE_KEYS, type ParamPlan, type Plan } from '../engine/plan.js';
-import { quantileSorted, type Band } from './trajectories.js';
+import { quantileSorted } from '../dist/quantile.js';
+import type { Band } from './trajectories.js';
 
 export { HINDCAST_QUANTITIES, type HindcastQuantity } from '../model/observations.js';
 import { HINDCAST_QUANTITIES, type HindcastQuantity } from '../model/observations.js';
@@ -66,7 +68,7 @@ export interface Hindcast {
 /** The growth-parameter values of `n` draws (the scenario's fixed values where nothing is uncertain). */
 export function growthDraws(plan: Plan, n: number, seed: number): CurveValues[] {
   if (plan.uncertainCurveKeys.length === 0) return [{ ...plan.base }];
-  const rng = new Rng(seed, 0, 'hindcast:growth');
+  const rng = new Rng(seed, 0, STREAMS.hindcastGrowth);
   const out: CurveValues[] = [];
   for (let k = 0; k < n; k++) {
     const v: CurveValues = { ...plan.base };

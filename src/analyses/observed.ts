@@ -19,6 +19,7 @@
  *
  * Memory is flat in the number of worlds: a chunk's weights go straight into weighted tallies.
  */
+import { STREAMS } from '../random/streams.js';
 import { WorldCurves, type CurveValues } from '../engine/curves.js';
 import { CURVE_OF, type HindcastQuantity } from './hindcast.js';
 import { normalCdf } from '../dist/normal.js';
@@ -106,7 +107,7 @@ export function logLikelihood(world: WorldCurves, observations: readonly Observa
 }
 
 /** Random stream for the growth draws of worlds without an anchor (whose growth is otherwise never needed). */
-const STREAM_NO_ANCHOR_GROWTH = 'observed:no-anchor-growth';
+const STREAM_NO_ANCHOR_GROWTH = STREAMS.observedNoAnchorGrowth;
 
 /**
  * Weighted arrival tallies: per anchor and arrival index, the sum of the worlds' weights. Weights

@@ -2,7 +2,7 @@
  * How many worlds a run needs for a target standard error. The standard error of a probability
  * falls as 1/√N, so from a run of N worlds with error s the target t needs about N·(s/t)² worlds.
  */
-import type { Forecast } from '../engine/summary.js';
+import { medianCrossing, type Forecast } from '../engine/summary.js';
 
 export interface PrecisionTarget {
   /** Largest standard error allowed for any headline probability (P by each year, after horizon, never). */
@@ -14,7 +14,7 @@ export interface PrecisionTarget {
 /** The largest standard errors among the headline figures. */
 export function headlineErrors(f: Forecast): { probability: number; medianYears: number | null } {
   const probability = Math.max(...f.se, f.notByHorizon.se, f.never.se);
-  const median = f.crossings.find((c) => c.level === 0.5);
+  const median = medianCrossing(f.crossings);
   return { probability, medianYears: median?.se ?? null };
 }
 

@@ -19,7 +19,7 @@ import { compileDistribution } from '../dist/sampler.js';
 import { accumulate, addInto, countsObserver, emptyCounts, mergeCounts, type Counts } from '../engine/counts.js';
 import { planScenario, type Plan } from '../engine/plan.js';
 import { ALGORITHMIC_FIELDS, GROWTH_PARAMETERS, parameterAt, setParameter, type ParameterRef } from '../model/paths.js';
-import { summarize, type Forecast } from '../engine/summary.js';
+import { medianCrossing, summarize, type Forecast } from '../engine/summary.js';
 
 export type Metric = { kind: 'median' } | { kind: 'p-by-year'; year: number };
 
@@ -186,7 +186,7 @@ export function sensitivityInputs(scenario: Scenario, ranges: Record<string, [nu
 
 function metricOf(f: Forecast, metric: Metric): number | null {
   if (metric.kind === 'median') {
-    const c = f.crossings.find((x) => x.level === 0.5)!;
+    const c = medianCrossing(f.crossings);
     return c.status === 'year' ? c.year : null;
   }
   const j = metric.year - f.startYear;
@@ -249,7 +249,7 @@ export function sensitivitySetup(scenario: Scenario, options: SensitivityOptions
   const plans = [basePlan, ...variantPlans];
   const pilotChunks = Math.min(chunkCount(options.samples), 8);
   const pilot = runChunks({ plans: [basePlan], draws: 'paired', seed: options.seed, samples: options.samples }, countsObserver(basePlan), 0, pilotChunks);
-  const pilotMedian = summarize(basePlan, pilot, options.seed).crossings.find((x) => x.level === 0.5)!;
+  const pilotMedian = medianCrossing(summarize(basePlan, pilot, options.seed).crossings);
   // The median's first whole year row: worlds arrived by the end of the year the median date falls in.
   const indicatorYear =
     options.metric.kind === 'p-by-year' ? options.metric.year : pilotMedian.status === 'year' ? pilotMedian.firstYear! : scenario.horizonYear;

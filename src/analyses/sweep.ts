@@ -15,6 +15,7 @@
  * output from a computer code", Technometrics 21(2)), each range cut into N equal strata with one
  * point in each, the strata of different paths paired by independent random permutations.
  */
+import { STREAMS } from '../random/streams.js';
 import { accumulate, emptyCounts, mergeCounts, type Counts } from '../engine/counts.js';
 import { runChunks, type LoopSpec, type Observer } from '../engine/loop.js';
 import { planFor, planScenario, type Plan } from '../engine/plan.js';
@@ -24,7 +25,7 @@ import type { Scenario } from '../model/scenario.js';
 import { Rng } from '../random/rng.js';
 
 /** The random design's stream (its own name: it meets no stream of the worlds). */
-export const SWEEP_DESIGN_STREAM = 'sweep:design';
+export const SWEEP_DESIGN_STREAM = STREAMS.sweepDesign;
 
 /** Most variants one sweep simulates (each keeps its counts, and each costs a run's worth of work). */
 export const MAX_SWEEP_VARIANTS = 10_000;

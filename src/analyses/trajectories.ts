@@ -4,6 +4,7 @@
  * requirement less that anchor's progress by then), from a sample of worlds. Growth parameters
  * that are uncertain give a 10/50/90% band across those worlds instead of one curve.
  */
+import { quantileSorted } from '../dist/quantile.js';
 import { algorithmicOom, WorldCurves } from '../engine/curves.js';
 import { chunkCount, runChunks, type Observer } from '../engine/loop.js';
 import type { Plan } from '../engine/plan.js';
@@ -26,16 +27,6 @@ export interface Trajectories {
   /** The requirement band over every world that has an anchor. */
   requirement: Band[];
   worlds: number;
-}
-
-/** R-7 quantile (the default of R and numpy) of sorted values. */
-export function quantileSorted(sorted: ArrayLike<number>, p: number): number {
-  const n = sorted.length;
-  if (n === 0) return NaN;
-  const h = (n - 1) * p;
-  const lo = Math.floor(h);
-  const hi = Math.min(n - 1, lo + 1);
-  return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
 }
 
 const band = (values: Float64Array): Band => {

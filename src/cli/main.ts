@@ -99,6 +99,12 @@ async function withPool<T>(
   }
 }
 
+/** --threads, one declaration for every command that simulates: `what` says what stays the same on any number. */
+const threadsOption = (what = 'output', note = 'default: all cores') =>
+  new Option('-t, --threads <N>', `threads to use (${note}); the ${what} is the same for any number`)
+    .argParser(parseCount('--threads', 256))
+    .default(availableParallelism());
+
 function buildProgram(ctx: CliContext, setExit: (code: number) => void): Command {
   const program = new Command();
   program
@@ -169,12 +175,7 @@ Exit codes: 0 ok, 1 internal error, 2 command-line mistake (or an --output that 
       parseRange,
     )
     .option('--set <path=value>', 'override one scenario value, e.g. spending.doublingYears=2 or anchors.lifetime.weight=0.1 (repeatable)', collect, [])
-    .option(
-      '-t, --threads <N>',
-      'threads to use (runs under 1,000,000 worlds a thread use fewer); output is the same for any number',
-      parseCount('--threads', 256),
-      availableParallelism(),
-    )
+    .addOption(threadsOption('output', 'runs under 1,000,000 worlds a thread use fewer'))
     .option(
       '--target-se <X>',
       'keep adding worlds until every headline probability has standard error ≤ X (0.001 or 0.1pp), or the median year ≤ X years (0.05y); repeatable',
@@ -273,7 +274,7 @@ the runs whose yearly levels are already evidence.`,
       .argument('<scenarios...>', 'two or more scenario ids or files; differences are against the first'),
     200_000,
   )
-    .option('-t, --threads <N>', 'threads to use (default: all cores); output is the same for any number', parseCount('--threads', 256), availableParallelism())
+    .addOption(threadsOption())
     .option('--given-no-tai-by <year>', 'compare the distributions given no TAI by the end of YEAR', parseYear('--given-no-tai-by'))
     .option(
       '--given-observed [file]',
@@ -317,7 +318,7 @@ than that of two independent runs ("unpaired", shown beside it).`,
       .argument('[scenario]', 'scenario id or file (default: cotra-2020)'),
     200_000,
   )
-    .option('-t, --threads <N>', 'threads to use (default: all cores); output is the same for any number', parseCount('--threads', 256), availableParallelism())
+    .addOption(threadsOption())
     .option('--by <year>', 'output: P(TAI by YEAR) instead of the median year', parseYear('--by'))
     .option('--swing <path=low,high>', 'a range for a point-valued growth parameter, e.g. spending.doublingYears=2,3 (repeatable)', collectSwing, {})
     .addHelpText(
@@ -349,7 +350,7 @@ from 20 bins of the input).`,
       .argument('[scenario]', 'scenario id or file (default: cotra-2020)'),
     100_000,
   )
-    .option('-t, --threads <N>', 'threads to use (default: all cores); output is the same for any number', parseCount('--threads', 256), availableParallelism())
+    .addOption(threadsOption())
     .option(
       '--grid <path=lo:hi:step>',
       'sweep a path from LO to HI in steps of STEP, e.g. spending.doublingYears=1.5:3.5:0.25 (repeatable: every combination)',
@@ -408,7 +409,7 @@ samples, scenario and overrides; JSON adds the manifest.`,
       .argument('[scenario]', 'scenario id or file (default: cotra-2020)'),
     1000,
   )
-    .option('-t, --threads <N>', 'threads to use (default: all cores); output is the same for any number', parseCount('--threads', 256), availableParallelism())
+    .addOption(threadsOption())
     .addHelpText(
       'after',
       `
@@ -435,7 +436,7 @@ objects; a table is aligned chunk by chunk.`,
       .argument('[scenario]', 'scenario id or file (default: cotra-2020)'),
     100_000,
   )
-    .option('-t, --threads <N>', 'threads to use (default: all cores); output is the same for any number', parseCount('--threads', 256), availableParallelism())
+    .addOption(threadsOption())
     .addHelpText(
       'after',
       `
@@ -512,12 +513,7 @@ source in the observations file and in the CSV.`,
       '--figure <name>',
       'sweep: the figure drawn, p_by_<year> (e.g. p_by_2040), date_10, date_50, date_90, p_not_by_horizon or p_never (default date_50)',
     )
-    .option(
-      '-t, --threads <N>',
-      'threads to use (default: all cores); the chart is the same for any number',
-      parseCount('--threads', 256),
-      availableParallelism(),
-    )
+    .addOption(threadsOption('chart'))
     .option('-q, --quiet', 'no messages on stderr')
     .addHelpText(
       'after',

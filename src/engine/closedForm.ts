@@ -3,6 +3,7 @@
  * single value, P(TAI by year Y) = Σ_i w_i · F_i(threshold_i(Y)), where F_i is the CDF of anchor
  * i's requirement and threshold_i(Y) the best affordable-plus-algorithmic level reached by Y.
  */
+import { STREAMS } from '../random/streams.js';
 import { anchorRequirementDraws } from './requirementDraws.js';
 import type { Plan } from './plan.js';
 
@@ -30,7 +31,7 @@ export function analyticRequirementCdf(plan: Plan, anchorIndex: number): Require
 
 /** The empirical CDF of n requirement draws of an anchor, from its own random stream. */
 export function empiricalRequirementCdf(plan: Plan, anchorIndex: number, seed: number, n: number): RequirementCdf {
-  const sorted = anchorRequirementDraws(plan, anchorIndex, n, seed, 'closed-form:requirements');
+  const sorted = anchorRequirementDraws(plan, anchorIndex, n, seed, STREAMS.closedFormRequirements);
   return (x) => {
     let lo = 0;
     let hi = n;

@@ -1,4 +1,5 @@
 /** A chunk's own random draws (the plain run's; common random numbers are paired.ts). */
+import { STREAMS } from '../random/streams.js';
 import type { ParamPlan, Plan } from './plan.js';
 import { Rng } from '../random/rng.js';
 import { assignAnchors, type Workspace } from './workspace.js';
@@ -7,8 +8,8 @@ import { assignAnchors, type Workspace } from './workspace.js';
  * Random streams of a run's own draws, per chunk: anchors and their variables; growth parameters.
  * (The paired draws of compare and sensitivity name theirs "crn:…", so the two never meet.)
  */
-export const STREAM_REQUIREMENTS = 'run:requirements';
-export const STREAM_CURVES = 'run:curves';
+export const STREAM_REQUIREMENTS = STREAMS.requirements;
+export const STREAM_CURVES = STREAMS.curves;
 
 /**
  * The run's own draws. Lane 0: every world's anchor, then per anchor its variables column by

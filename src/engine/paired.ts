@@ -10,28 +10,20 @@
  */
 import { Rng } from '../random/rng.js';
 import type { Sampler } from '../dist/sampler.js';
-import { anchorTables, type CurveKey, type ParamPlan, type Plan } from './plan.js';
+import { anchorTables, type ParamPlan, type Plan } from './plan.js';
 import { assignAnchors, type Workspace } from './workspace.js';
 import { resolveArrivals } from './arrival.js';
+import { curveStream, STREAMS, variableStream } from '../random/streams.js';
 
 /*
- * Stream names. Each kind of quantity has its own prefix, so a user's variable can be called
- * anything (even "anchor") without sharing a stream with the anchor choice or a growth parameter,
- * and none of them meets the run's own streams ("run:…").
+ * Stream names (random/streams.ts). Each kind of quantity has its own prefix, so a user's variable
+ * can be called anything (even "anchor") without sharing a stream with the anchor choice or a
+ * growth parameter, and none of them meets the run's own streams ("run:…").
  */
-export const ANCHOR_STREAM = 'crn:anchor-choice';
-
-/** The stream of an anchor variable: shared by every anchor (and scenario) that declares the name. */
-export function variableStream(name: string): string {
-  return `crn:variable:${name}`;
-}
-
-/** Names of growth-parameter streams, shared by every scenario. */
-export function curveStream(key: CurveKey): string {
-  return `crn:curve:${key}`;
-}
-export const HALVING_STREAM = 'crn:algorithmic:halvingYears';
-export const MAX_OOM_STREAM = 'crn:algorithmic:maxOom';
+export { curveStream, variableStream } from '../random/streams.js';
+export const ANCHOR_STREAM = STREAMS.anchorChoice;
+export const HALVING_STREAM = STREAMS.halvingYears;
+export const MAX_OOM_STREAM = STREAMS.maxOom;
 
 /** Anchor order for the paired anchor choice: by id, so that every scenario lays out its anchors alike. */
 export interface PairedLayout {

@@ -2,13 +2,22 @@
  * Draws of the requirement itself (log10 FLOP with 2020 algorithms), per anchor or for a
  * scenario's whole mixture: for comparing an anchor file with published percentiles.
  */
+import { binomialSe } from './summary.js';
+import { quantileSorted } from '../dist/quantile.js';
+import { STREAMS } from '../random/streams.js';
 import type { Distribution } from '../model/distribution.js';
 import { Rng } from '../random/rng.js';
 import { compileDistribution } from '../dist/sampler.js';
 import type { Plan } from './plan.js';
 
 /** n requirement draws of anchor `anchorIndex` of the plan, sorted ascending, from `stream`. */
-export function anchorRequirementDraws(plan: Plan, anchorIndex: number, n: number, seed: number, stream = 'requirement-draws:anchor'): Float64Array {
+export function anchorRequirementDraws(
+  plan: Plan,
+  anchorIndex: number,
+  n: number,
+  seed: number,
+  stream: string = STREAMS.requirementDrawsAnchor,
+): Float64Array {
   const a = plan.anchors[anchorIndex];
   const rng = new Rng(seed, anchorIndex, stream);
   const columns = a.samplers.map((sampler) => {
@@ -31,7 +40,7 @@ export function mixtureRequirementDraws(plan: Plan, n: number, seed: number, noA
   if (noAnchor) {
     const m = Math.round(plan.scenario.noneWeight * n);
     const column = new Float64Array(m);
-    compileDistribution(noAnchor).fill(new Rng(seed, plan.anchors.length, 'requirement-draws:no-anchor'), column, m);
+    compileDistribution(noAnchor).fill(new Rng(seed, plan.anchors.length, STREAMS.requirementDrawsNoAnchor), column, m);
     parts.push(column);
   }
   const out = new Float64Array(parts.reduce((s, p) => s + p.length, 0));
@@ -43,20 +52,12 @@ export function mixtureRequirementDraws(plan: Plan, n: number, seed: number, noA
   return out.sort();
 }
 
-/** The R-7 quantile (linear between order statistics) of sorted draws. */
-export function sortedQuantile(sorted: Float64Array, p: number): number {
-  const h = (sorted.length - 1) * p;
-  const lo = Math.floor(h);
-  const hi = Math.min(sorted.length - 1, lo + 1);
-  return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
-}
-
 /**
  * Standard error of the p-quantile of a sample of size `sampleSize` from the distribution the
  * sorted draws represent: the spread of the quantiles one binomial standard error either side,
  * (Q(p + s) − Q(p − s)) / 2 with s = √(p(1 − p)/sampleSize) (the order-statistic interval).
  */
 export function quantileStandardError(sorted: Float64Array, p: number, sampleSize: number): number {
-  const s = Math.sqrt((p * (1 - p)) / sampleSize);
-  return (sortedQuantile(sorted, Math.min(1, p + s)) - sortedQuantile(sorted, Math.max(0, p - s))) / 2;
+  const s = binomialSe(p, sampleSize);
+  return (quantileSorted(sorted, Math.min(1, p + s)) - quantileSorted(sorted, Math.max(0, p - s))) / 2;
 }

@@ -16,26 +16,8 @@ export interface Estimate {
   se: number;
 }
 
-export type CrossingStatus = 'year' | 'at-or-before-start' | 'after-horizon' | 'never' | 'no-worlds';
-
-export interface Crossing {
-  level: number;
-  status: CrossingStatus;
-  /**
-   * When status is 'year': the interpolated date (decimal year, rows at the end of their year) at
-   * which the level is reached. For 'at-or-before-start': the end of the first year.
-   */
-  year: number | null;
-  /** First whole year row at or above the level: "by the end of that year" (the Rethink Priorities convention). */
-  firstYear: number | null;
-  se: number | null;
-  /**
-   * When status is 'year' and the level is within PLATEAU_SIGMAS standard errors of the curve's
-   * last value: whether the level is reached by the horizon at all is not settled by this run,
-   * so the date may really be after the horizon (and its ± understates that).
-   */
-  nearPlateau?: boolean;
-}
+export { crossingAt, medianCrossing, type Crossing, type CrossingStatus } from '../model/crossing.js';
+import type { Crossing, CrossingStatus } from '../model/crossing.js';
 
 /** How many standard errors from the curve's last value make a crossing "near the plateau". */
 export const PLATEAU_SIGMAS = 2;

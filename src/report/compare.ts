@@ -1,7 +1,7 @@
 /** Scenarios side by side: crossing years, P(TAI by year) and paired differences. */
 import { stringify } from 'csv-stringify/sync';
 import type { Comparison } from '../analyses/compare.js';
-import { count, crossingText, observedEvidence, keyYears, levelText, padTable, percent, plateauNote, YEAR_NOTE } from './format.js';
+import { count, crossingText, CSV_DIGITS, keyYears, levelText, observedEvidence, padTable, percent, plateauNote, significant, YEAR_NOTE } from './format.js';
 import { forecastBody, round, type Manifest } from './json.js';
 
 const column = (id: string) => id.replace(/-/g, '_');
@@ -125,7 +125,7 @@ export function renderCompareCsv(c: Comparison, overrides: readonly string[] = [
     'given_no_tai_by',
   ];
   const meta = [first.seed, simulated(first), overrides.join(' '), first.condition ? first.condition.givenNoTaiBy : ''];
-  const num = (x: number) => (Number.isFinite(x) ? Number(x.toPrecision(8)) : '');
+  const num = (x: number) => significant(x, CSV_DIGITS) ?? '';
   const rows: (string | number)[][] = [header];
   // Every year some scenario covers; a scenario's cells are empty outside its years, a difference's outside the years its pair shares.
   for (const y of allYears(c)) {

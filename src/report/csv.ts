@@ -9,10 +9,11 @@
  * anchor leaves that column empty. So a column always holds the same anchor's curve, whatever the
  * mix of scenarios and the order their files list their anchors in.
  */
+import { significant, CSV_DIGITS } from './format.js';
 import { stringify } from 'csv-stringify/sync';
 import type { Forecast } from '../engine/summary.js';
 
-const round = (x: number) => (Number.isFinite(x) ? Number(x.toPrecision(8)) : '');
+const round = (x: number) => significant(x, CSV_DIGITS) ?? '';
 
 /** The CSV column of an anchor's curve (anchor ids are slugs, so this is one to one). */
 export const anchorColumn = (id: string): string => `p_tai_by_end_of_year_given_${id.replace(/-/g, '_')}`;

@@ -3,6 +3,12 @@ import type { Crossing } from '../engine/summary.js';
 
 export const percent = (p: number, digits = 1): string => (Number.isFinite(p) ? `${(p * 100).toFixed(digits)}%` : 'n/a');
 /** 1234567 → "1,234,567" (without Intl, whose first use costs ~15 ms of start-up). */
+/** x to `digits` significant digits, as a number (how CSV, JSON and Metaculus outputs print figures); null when not finite. */
+export const significant = (x: number, digits: number): number | null => (Number.isFinite(x) ? Number(x.toPrecision(digits)) : null);
+
+/** Digits a CSV cell of a probability or figure keeps. */
+export const CSV_DIGITS = 8;
+
 export const count = (n: number): string => String(Math.round(n)).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 export const pp = (se: number, digits = 2): string => (Number.isFinite(se) ? `±${(se * 100).toFixed(digits)}` : '');
 

@@ -5,6 +5,7 @@
  * it opens offline, and prints.
  */
 import type { Forecast } from '../engine/summary.js';
+import { medianCrossing } from '../model/crossing.js';
 import type { Distribution } from '../model/distribution.js';
 import type { Param, Scenario, ScenarioFile } from '../model/scenario.js';
 import { count, crossingText, levelText, percent, pp } from './format.js';
@@ -85,7 +86,7 @@ const table = (head: string[], rows: string[][], numeric: boolean[] = []) =>
     .join('')}</tbody></table>`;
 
 function forecastSection(f: Forecast, given?: ReferenceCurve): string {
-  const median = f.crossings.find((c) => c.level === 0.5);
+  const median = medianCrossing(f.crossings);
   const tenth = f.crossings.find((c) => c.level === 0.1);
   const headline =
     median && tenth
@@ -124,7 +125,7 @@ function forecastSection(f: Forecast, given?: ReferenceCurve): string {
   const anchors = table(
     ['anchor', 'weight', 'worlds', `P(by 2050 | anchor)`, `after ${f.horizonYear}`, 'median date'],
     f.anchors.map((a) => {
-      const m = a.crossings.find((c) => c.level === 0.5)!;
+      const m = medianCrossing(a.crossings);
       const j = 2050 - f.startYear;
       return [
         e(a.label),

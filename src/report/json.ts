@@ -1,5 +1,6 @@
 /** The forecast as JSON, with the run's manifest (what produced it) for reproducibility. */
 import type { Forecast } from '../engine/summary.js';
+import { significant } from './format.js';
 
 import type { Manifest } from '../model/manifest.js';
 
@@ -47,5 +48,5 @@ export function renderJson(f: Forecast, manifest: Manifest): string {
 }
 
 export function round(x: number): number | null {
-  return Number.isFinite(x) ? Number(x.toPrecision(10)) : null;
+  return significant(x, 10);
 }

@@ -1,7 +1,7 @@
 /** The tornado table: inputs sorted by how far they move the output. */
 import { stringify } from 'csv-stringify/sync';
 import type { SensitivityResult } from '../analyses/sensitivity.js';
-import { count, padTable, percent } from './format.js';
+import { count, CSV_DIGITS, padTable, percent, significant } from './format.js';
 import type { Manifest } from './json.js';
 
 function metricName(r: SensitivityResult): string {
@@ -69,7 +69,7 @@ export function renderSensitivityCsv(r: SensitivityResult, overrides: readonly s
       'overrides',
     ],
   ];
-  const num = (x: number | null) => (x === null ? '' : Number(x.toPrecision(8)));
+  const num = (x: number | null) => (x === null ? '' : (significant(x, CSV_DIGITS) ?? ''));
   for (const row of r.rows) {
     rows.push([
       row.input.name,

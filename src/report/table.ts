@@ -1,5 +1,6 @@
 /** The human-readable forecast: headline, P(TAI by year), crossing years, outcomes, per anchor. */
 import type { Forecast } from '../engine/summary.js';
+import { medianCrossing } from '../model/crossing.js';
 import { count, crossingText, observedEvidence, levelText, padTable, percent, plateauNote, pp, YEAR_NOTE } from './format.js';
 import { referenceFor, referenceText, yearsWithReference, type ReferenceCurve } from './reference.js';
 
@@ -32,7 +33,7 @@ export function renderTable(f: Forecast, options: TableOptions = {}): string {
     out.push(`${count(f.samples)} simulated worlds · seed ${f.seed} · years ${f.startYear}–${f.horizonYear}`);
   }
   out.push('');
-  const median = f.crossings.find((c) => c.level === 0.5);
+  const median = medianCrossing(f.crossings);
   const tenth = f.crossings.find((c) => c.level === 0.1);
   if (median && tenth) {
     const se = (c: typeof median) => (c.se !== null ? ` (±${c.se.toFixed(2)})` : '');
@@ -84,14 +85,14 @@ export function renderTable(f: Forecast, options: TableOptions = {}): string {
     notes.push(`never: above ${percent(1 - (f.condition ? f.never.p : f.noneWeight), 0)}, the share of worlds with an anchor`);
   if (notes.length) out.push(notes.join('; '));
   // Only for a "?" the table shows: the overall crossings and each anchor's median.
-  if ([...f.crossings, ...f.anchors.map((a) => a.crossings.find((c) => c.level === 0.5)!)].some((c) => c.nearPlateau)) out.push(plateauNote(f.horizonYear));
+  if ([...f.crossings, ...f.anchors.map((a) => medianCrossing(a.crossings))].some((c) => c.nearPlateau)) out.push(plateauNote(f.horizonYear));
   out.push(YEAR_NOTE);
   out.push('');
   out.push('Per anchor: P(by the end of year | anchor is right), and the date each reaches 50% (n/a: no worlds drew it)');
   const shown = [2030, 2040, 2050, 2070, f.horizonYear].filter((y, i, a) => y >= f.startYear && y <= f.horizonYear && a.indexOf(y) === i);
   const arows = [['anchor', 'weight', 'worlds', ...shown.map(String), `>${f.horizonYear}`, 'median']];
   for (const a of f.anchors) {
-    const m = a.crossings.find((c) => c.level === 0.5)!;
+    const m = medianCrossing(a.crossings);
     arows.push([
       a.label,
       percent(a.weight, 0),

@@ -1,4 +1,6 @@
 /** `bioanchors show`: the resolved definition of an anchor or scenario, as JSON. */
+import { quantileSorted } from '../../dist/quantile.js';
+import { STREAMS } from '../../random/streams.js';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Rng } from '../../random/rng.js';
@@ -18,7 +20,7 @@ const SHOW_SAMPLES = 200_000;
 /** Percentiles of an anchor's requirement, from SHOW_SAMPLES seeded draws. */
 function requirementPercentiles(path: string, seed: number): Record<string, number> {
   const built = { value: checkAnchorFile(path).anchor };
-  const rng = new Rng(seed, 0, 'show:requirements');
+  const rng = new Rng(seed, 0, STREAMS.showRequirements);
   const columns = built.value.variables.map((v) => {
     const out = new Float64Array(SHOW_SAMPLES);
     compileDistribution(v.dist).fill(rng, out, SHOW_SAMPLES);
@@ -27,7 +29,7 @@ function requirementPercentiles(path: string, seed: number): Record<string, numb
   const requirement = new Float64Array(SHOW_SAMPLES);
   compileRequirement(built.value)(SHOW_SAMPLES, columns, requirement);
   requirement.sort();
-  return Object.fromEntries(PERCENTILES.map((p) => [`p${Math.round(p * 100)}`, Number(requirement[Math.floor(p * (SHOW_SAMPLES - 1))].toFixed(2))]));
+  return Object.fromEntries(PERCENTILES.map((p) => [`p${Math.round(p * 100)}`, Number(quantileSorted(requirement, p).toFixed(2))]));
 }
 
 export function showCommand(ctx: CliContext, ref: string, options: { seed: number; output?: string; set: string[] }): void {

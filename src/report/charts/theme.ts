@@ -21,7 +21,9 @@ export const WIDTH = 640;
 export const HEIGHT = 380;
 
 /** "100,000" without Intl (deterministic, and no locale data). */
-export const count = (n: number): string => String(Math.round(n)).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+import { count } from '../format.js';
+
+export { count };
 
 export interface RunInfo {
   seed: number;
