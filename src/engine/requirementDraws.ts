@@ -7,7 +7,8 @@ import { quantileSorted } from '../dist/quantile.js';
 import { STREAMS } from '../random/streams.js';
 import type { Distribution } from '../model/distribution.js';
 import { Rng } from '../random/rng.js';
-import { compileDistribution } from '../dist/sampler.js';
+import { compileDistribution, type Sampler } from '../dist/sampler.js';
+import type { ColumnKernel } from './expression.js';
 import type { Plan } from './plan.js';
 
 /** n requirement draws of anchor `anchorIndex` of the plan, sorted ascending, from `stream`. */
@@ -19,14 +20,18 @@ export function anchorRequirementDraws(
   stream: string = STREAMS.requirementDrawsAnchor,
 ): Float64Array {
   const a = plan.anchors[anchorIndex];
-  const rng = new Rng(seed, anchorIndex, stream);
-  const columns = a.samplers.map((sampler) => {
+  return requirementDraws(a.samplers, a.kernel, new Rng(seed, anchorIndex, stream), n);
+}
+
+/** n requirement draws, sorted: each variable drawn by its sampler from `rng` in turn, then the formula's kernel. */
+export function requirementDraws(samplers: readonly Sampler[], kernel: ColumnKernel, rng: Rng, n: number): Float64Array {
+  const columns = samplers.map((sampler) => {
     const column = new Float64Array(n);
     sampler.fill(rng, column, n);
     return column;
   });
   const out = new Float64Array(n);
-  a.kernel(n, columns, out);
+  kernel(n, columns, out);
   return out.sort();
 }
 

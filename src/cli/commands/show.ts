@@ -4,6 +4,7 @@ import { STREAMS } from '../../random/streams.js';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Rng } from '../../random/rng.js';
+import { requirementDraws } from '../../engine/requirementDraws.js';
 import { compileRequirement } from '../../engine/requirement.js';
 import { compileDistribution } from '../../dist/sampler.js';
 import { closest } from '../../io/closest.js';
@@ -19,16 +20,9 @@ const SHOW_SAMPLES = 200_000;
 
 /** Percentiles of an anchor's requirement, from SHOW_SAMPLES seeded draws. */
 function requirementPercentiles(path: string, seed: number): Record<string, number> {
-  const built = { value: checkAnchorFile(path).anchor };
-  const rng = new Rng(seed, 0, STREAMS.showRequirements);
-  const columns = built.value.variables.map((v) => {
-    const out = new Float64Array(SHOW_SAMPLES);
-    compileDistribution(v.dist).fill(rng, out, SHOW_SAMPLES);
-    return out;
-  });
-  const requirement = new Float64Array(SHOW_SAMPLES);
-  compileRequirement(built.value)(SHOW_SAMPLES, columns, requirement);
-  requirement.sort();
+  const anchor = checkAnchorFile(path).anchor;
+  const samplers = anchor.variables.map((v) => compileDistribution(v.dist));
+  const requirement = requirementDraws(samplers, compileRequirement(anchor), new Rng(seed, 0, STREAMS.showRequirements), SHOW_SAMPLES);
   return Object.fromEntries(PERCENTILES.map((p) => [`p${Math.round(p * 100)}`, Number(quantileSorted(requirement, p).toFixed(2))]));
 }
 
