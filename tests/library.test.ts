@@ -5,7 +5,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { ROOT } from './helpers.js';
 
 describe('the library', () => {
-  it("runs the example of docs/library.md: a forecast, a compare and a sensitivity analysis on two threads", async () => {
+  it('runs the example of docs/library.md: a forecast, a compare and a sensitivity analysis on two threads', async () => {
     const example = readFileSync(join(ROOT, 'examples', 'library.ts'), 'utf8');
     expect(readFileSync(join(ROOT, 'docs', 'library.md'), 'utf8')).toContain(example.trim());
     const lines: string[] = [];
