@@ -1,13 +1,13 @@
-/** The README's library example runs as printed, through the package's own exports map. */
+/** The library page's example (docs/library.md) runs as printed, through the package's own exports map. */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { ROOT } from './helpers.js';
 
 describe('the library', () => {
-  it("runs the README's example: a forecast, a compare and a sensitivity analysis on two threads", async () => {
+  it('runs the example of docs/library.md: a forecast, a compare and a sensitivity analysis on two threads', async () => {
     const example = readFileSync(join(ROOT, 'examples', 'library.ts'), 'utf8');
-    expect(readFileSync(join(ROOT, 'README.md'), 'utf8')).toContain(example.trim());
+    expect(readFileSync(join(ROOT, 'docs', 'library.md'), 'utf8')).toContain(example.trim());
     const lines: string[] = [];
     const log = vi.spyOn(console, 'log').mockImplementation((...args: unknown[]) => void lines.push(args.join(' ')));
     try {

@@ -162,7 +162,7 @@ describe('formula syntax outside the formula language (issue 14)', () => {
     expect(refuse(source)).toMatch(pattern);
   });
 
-  it('accepts what the README lists: + - * / ^, unary minus, decimals, exponents, constants, functions', () => {
+  it('accepts what docs/files.md lists: + - * / ^, unary minus, decimals, exponents, constants, functions', () => {
     for (const source of [
       'a + b - c * a / b ^ c',
       '-a + -(b) - -c',
