@@ -109,6 +109,11 @@ describe('the import graph', () => {
     expect(cycles).toEqual([]);
   });
 
+  it('is described file by file in docs/ARCHITECTURE.md', () => {
+    const page = readFileSync(join(ROOT, 'docs', 'ARCHITECTURE.md'), 'utf8');
+    expect(sources(SRC).map((f) => relative(SRC, f)).filter((f) => !page.includes(`\`${f}\``))).toEqual([]);
+  });
+
   it('keeps commands apart: no command imports another', () => {
     expect(graph.filter((e) => e.from.startsWith('cli/commands/') && e.to.startsWith('cli/commands/')).map((e) => `${e.from} → ${e.to}`)).toEqual([]);
   });

@@ -22,7 +22,7 @@ export const DEFAULT_SAMPLES = 100_000;
 export interface ForecastOptions extends Threads {
   /**
    * Worlds (default 100,000); with a target precision, the first step. Weighted by observations:
-   * given, the run's fixed size; absent, the run grows from 100,000 until DEFAULT_OBSERVED_TARGET.
+   * given, the run's fixed size; absent, the run grows from 131,072 worlds (8 chunks, api/weighted.ts) until DEFAULT_OBSERVED_TARGET.
    */
   samples?: number;
   seed?: number;
