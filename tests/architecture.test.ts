@@ -111,7 +111,11 @@ describe('the import graph', () => {
 
   it('is described file by file in docs/ARCHITECTURE.md', () => {
     const page = readFileSync(join(ROOT, 'docs', 'ARCHITECTURE.md'), 'utf8');
-    expect(sources(SRC).map((f) => relative(SRC, f)).filter((f) => !page.includes(`\`${f}\``))).toEqual([]);
+    expect(
+      sources(SRC)
+        .map((f) => relative(SRC, f))
+        .filter((f) => !page.includes(`\`${f}\``)),
+    ).toEqual([]);
   });
 
   it('keeps commands apart: no command imports another', () => {
