@@ -25,4 +25,9 @@ describe('the library', () => {
     expect(Object.keys(api)).toContain('forecast');
     for (const internal of ['drawChunk', 'createWorkspace', 'runChunks', 'planScenario']) expect(Object.keys(api)).not.toContain(internal);
   });
+
+  it('records the version package.json gives (src/version.ts)', async () => {
+    const { VERSION } = await import('../src/version.js');
+    expect(VERSION).toBe(JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version);
+  });
 });
