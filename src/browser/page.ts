@@ -115,6 +115,7 @@ function request(): void {
     spare = undefined;
   }
   busy = true;
+  byId('results').dataset.generation = String(g);
   setStatus('computing', `Computing ${count(Math.min(data.first, state.worlds))} worlds…`);
   const stages = data.first < state.worlds ? [data.first, state.worlds] : [state.worlds];
   const before: Record<string, string> = {};
@@ -210,6 +211,7 @@ function clearError(): void {
 
 /** The worker's loader accepted the overrides: they are the state now, and the link. */
 function accepted(): void {
+  openingLink = false;
   for (const node of document.querySelectorAll('[aria-invalid="true"]')) node.removeAttribute('aria-invalid');
   for (const node of document.querySelectorAll('.refusal')) node.textContent = '';
   writeLink();

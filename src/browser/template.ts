@@ -38,7 +38,8 @@ const STYLE = `
 body { margin: 0; line-height: 1.4; }
 header { padding: 10px 16px; border-bottom: 1px solid #ccc; display: flex; flex-wrap: wrap; gap: 8px 16px; align-items: center; }
 header h1 { font-size: 1.2rem; margin: 0 12px 0 0; }
-header label { display: inline-flex; gap: 6px; align-items: center; }
+header label, section > label { display: inline-flex; gap: 6px; align-items: center; max-width: 100%; }
+select { max-width: 100%; min-width: 0; }
 #status { flex: 1 1 260px; font-size: .9rem; margin: 0; }
 #results[data-status="computing"] #status-dot, #results[data-status="refining"] #status-dot { visibility: visible; }
 .layout { display: grid; grid-template-columns: minmax(300px, 400px) 1fr; gap: 0; }
@@ -87,6 +88,8 @@ th[scope=row], thead th:first-child { text-align: left; }
 #changes { font-family: DejaVu Sans Mono, monospace; font-size: .8rem; overflow-wrap: anywhere; }
 @media (max-width: 820px) {
   .layout { grid-template-columns: 1fr; }
+  /* The forecast first; the beliefs below it. */
+  #results { order: -1; }
   #controls { border-right: none; border-bottom: 1px solid #ccc; max-height: none; position: static; }
   .share { grid-template-columns: 1fr; }
 }
