@@ -53,39 +53,43 @@ async function run(request: Extract<ToWorker, { type: 'run' }>): Promise<void> {
     return;
   }
   const base = baseInput(ref);
+  // The forecasts first (the quick stage, then the full run), then what is drawn beside them.
   const stages = first < worlds ? [first, worlds] : [worlds];
-  for (const [stage, n] of stages.entries()) {
+  let overrides: string[] = [];
+  for (const n of stages) {
     const started = performance.now();
     const run = await forecast(input, { samples: n, seed });
+    overrides = run.overrides;
     post({
       type: 'forecast',
       g,
       worlds: n,
       forecast: run.forecast,
-      overrides: run.overrides,
+      overrides,
       file: scenarioFile({ ref: shownRef, id: base.loaded.scenario.id, label: base.loaded.scenario.label, sets, before: (path) => request.before[path] }),
       ms: performance.now() - started,
     });
-    if (sets.length && request.needBase.includes(n)) {
+  }
+  if (sets.length) {
+    for (const n of request.needBase) {
       const asLoaded = await forecast(base, { samples: n, seed });
       post({ type: 'base', g, worlds: n, forecast: asLoaded.forecast });
     }
-    if (stage === 0) {
-      const bands = requirementBands(input, { samples: Math.min(n, BAND_WORLDS), seed });
-      post({ type: 'bands', g, worlds: Math.min(n, BAND_WORLDS), trajectories: bands, overrides: run.overrides });
-    }
-    if (sets.length || versus) {
-      const other = versus ? baseInput(versus) : base;
-      const id = base.loaded.scenario.id;
-      const a = renamed(other, versus ? other.loaded.scenario.id : id, versus ? other.loaded.scenario.label : `${base.loaded.scenario.label}, as loaded`);
-      const b = renamed(input, sets.length ? exploredId(id) : id, sets.length ? `${base.loaded.scenario.label}, changed` : base.loaded.scenario.label);
-      try {
-        const compared = await compare([a, b], { samples: n, seed });
-        post({ type: 'compare', g, worlds: n, comparison: compared.comparison });
-      } catch (error) {
-        if (!isUserError(error)) throw error;
-        post({ type: 'compare-refused', g, message: (error as Error).message });
-      }
+  }
+  const bandWorlds = Math.min(worlds, BAND_WORLDS);
+  post({ type: 'bands', g, worlds: bandWorlds, trajectories: requirementBands(input, { samples: bandWorlds, seed }), overrides });
+  if (sets.length || versus) {
+    const other = versus ? baseInput(versus) : base;
+    const id = base.loaded.scenario.id;
+    const label = base.loaded.scenario.label;
+    const a = renamed(other, versus ? other.loaded.scenario.id : id, versus ? other.loaded.scenario.label : `${label}, as loaded`);
+    const b = renamed(input, sets.length ? exploredId(id) : id, sets.length ? `${label}, changed` : label);
+    try {
+      const compared = await compare([a, b], { samples: worlds, seed });
+      post({ type: 'compare', g, worlds, comparison: compared.comparison });
+    } catch (error) {
+      if (!isUserError(error)) throw error;
+      post({ type: 'compare-refused', g, message: (error as Error).message });
     }
   }
   post({ type: 'done', g });

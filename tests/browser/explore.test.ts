@@ -163,6 +163,10 @@ describe.skipIf(!haveBrowser)('explore page in a headless browser', () => {
       });
       expect(scenario.description).toContain('anchors.lifetime.weight: 0.05 → 0.06');
       expect(expectedHeadline(await runJson([saved, '-n', String(WORLDS), '--seed', String(SEED)], dir))).toEqual(changed);
+      await page.evaluate(() => {
+        window.scrollTo(0, 0);
+        document.getElementById('controls')!.scrollTo(0, 0);
+      });
       await page.screenshot({ path: join(dir, 'explore-1280.png') });
 
       // A value the files would refuse: the loader's message beside the control; the forecast stays.
