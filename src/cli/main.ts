@@ -594,12 +594,7 @@ gives the plot command that draws it alone.`,
     .description('one self-contained HTML page where every belief is a control and the engine recomputes the forecast in the browser')
     .argument('[scenarios...]', 'scenario ids or files (default: cotra-2020); with several, the page switches between them and compares any two')
     .option('-o, --output <file>', 'the HTML file to write (atomically)')
-    .option(
-      '-n, --samples <N>',
-      'worlds the page refines each forecast to (default 100,000; it shows 20,000 first)',
-      parseCount('--samples', 1_000_000),
-      DEFAULT_SAMPLES,
-    )
+    .option('-n, --samples <N>', 'worlds the page refines each forecast to (it shows 20,000 first)', parseCount('--samples', 1_000_000), DEFAULT_SAMPLES)
     .option('--seed <S>', 'random seed the page starts with (the reader may change it)', parseSeed, DEFAULT_SEED)
     .option('-q, --quiet', 'no messages on stderr')
     .addHelpText(
