@@ -26,7 +26,24 @@ await build({
   // esbuild itself is required only when running from source (node/workers.ts bundles the worker then).
   external: ['@resvg/resvg-js', 'esbuild'],
   // The worker entry sits at the bundle's top, beside cli.js; the code that starts workers is in chunks/.
-  define: { __BIOANCHORS_WORKER__: '"../worker.js"' },
+  define: { __BIOANCHORS_WORKER__: '"../worker.js"', __BIOANCHORS_EXPLORE__: '"../explore/"' },
   // Bundled CommonJS dependencies (commander) call require() for Node's built-in modules.
   banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
 });
+
+// The explore page's scripts, for the browser (the same options as src/node/explore-bundles.ts uses
+// from source): `bioanchors explore` only inlines them.
+for (const name of ['page', 'worker']) {
+  await build({
+    entryPoints: [`src/browser/${name}.ts`],
+    outfile: `dist/bundle/explore/${name}.js`,
+    bundle: true,
+    format: 'iife',
+    platform: 'browser',
+    target: 'es2022',
+    minify: true,
+    legalComments: 'none',
+    mainFields: ['browser', 'module', 'main'],
+    logLevel: 'warning',
+  });
+}

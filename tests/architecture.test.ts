@@ -23,6 +23,8 @@ const FLOOR: Record<string, number> = {
   'api.ts': 8,
   api: 8,
   node: 9,
+  // The explore page's scripts (page, worker) and what they share: adapters of the API to a browser, as node/ is to Node.
+  browser: 9,
   report: 9,
   cli: 10,
   'index.ts': 11,

@@ -23,6 +23,8 @@ describe('the API in a browser bundle', () => {
     });
     const inputs = Object.keys(result.metafile!.inputs);
     expect(inputs.filter((p) => p.startsWith('node:') || p.includes('src/node/') || p.includes('src/cli/'))).toEqual([]);
+    // Node's globals are not in a browser either (a library calling Buffer.from at load breaks a page).
+    expect(result.outputFiles[0].text).not.toMatch(/\bBuffer\b/);
     // The bundle, loaded as a module, with the package's files in memory under a virtual root.
     const texts: Record<string, string> = {};
     for (const folder of ['scenarios', 'anchors']) {

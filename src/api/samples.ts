@@ -3,10 +3,9 @@
  * more memory than a few chunks per thread. World w of `samples --seed S` is world w of `run --seed S`:
  * the same chunks and draws.
  */
-import { stringify } from 'csv-stringify/sync';
 import { checkFinite, type ScenarioInput } from './input.js';
 import { onThreads, type Threads } from './threads.js';
-import { samplesHeader, type SamplesFormat, type SamplesPart } from '../analyses/samples.js';
+import { csvField, samplesHeader, type SamplesFormat, type SamplesPart } from '../analyses/samples.js';
 import { emptyCounts, mergeCounts } from '../engine/counts.js';
 import { chunkCount, DEFAULT_SEED } from '../engine/loop.js';
 import { ClaimWindow } from '../jobs/claims.js';
@@ -65,7 +64,7 @@ export async function samples(input: ScenarioInput, sink: TextSink, options: Sam
     }
     return writing;
   };
-  if (format === 'csv') await sink(stringify([samplesHeader(plan)]));
+  if (format === 'csv') await sink(`${samplesHeader(plan).map(csvField).join(',')}\n`);
   else if (format === 'json') await sink('[\n');
   try {
     await onThreads(options, worlds * SAMPLES_WORK_PER_WORLD, (pool) =>

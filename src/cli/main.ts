@@ -128,6 +128,7 @@ Examples:
   bioanchors samples -n 1000 > worlds.csv        one row per simulated world
   bioanchors plot cdf -o cdf.svg                 a chart (cdf, requirements, compare, hindcast, tornado, sweep)
   bioanchors report cotra-2020 my.json -o r.html  everything in one self-contained HTML file
+  bioanchors explore -o explore.html             every belief a control, recomputed live in the browser
   bioanchors list                                anchors and scenarios
   bioanchors validate my-scenario.json           check a file; problems as file:line:col
 
@@ -582,6 +583,32 @@ gives the plot command that draws it alone.`,
     .action(async (scenarios: string[], options) => {
       const { reportCommand } = await import('./commands/report.js');
       await reportCommand(ctx, scenarios, options);
+    });
+
+  program
+    .command('explore')
+    .description('one self-contained HTML page where every belief is a control and the engine recomputes the forecast in the browser')
+    .argument('[scenarios...]', 'scenario ids or files (default: cotra-2020); with several, the page switches between them and compares any two')
+    .option('-o, --output <file>', 'the HTML file to write (atomically)')
+    .option('-n, --samples <N>', 'worlds the page refines each forecast to (it shows 20,000 first)', parseCount('--samples', 1_000_000), DEFAULT_SAMPLES)
+    .option('--seed <S>', 'random seed the page starts with (the reader may change it)', parseSeed, DEFAULT_SEED)
+    .option('-q, --quiet', 'no messages on stderr')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  bioanchors explore -o explore.html                                   cotra-2020
+  bioanchors explore cotra-2020 cotra-2020-uncertain-growth my.json -o explore.html
+
+The page needs no network: the scenario and anchor files it reads and the engine are inside it,
+so it opens from file://, an e-mail attachment or any static host. Each change of a control is a
+--set override; the page's link holds them, "copy command" gives the bioanchors run line that
+prints the page's numbers, and "download scenario" saves a file that extends the scenario with
+only the changes. It needs JavaScript (bioanchors report writes a page that does not).`,
+    )
+    .action(async (scenarios: string[], options) => {
+      const { exploreCommand } = await import('./commands/explore.js');
+      exploreCommand(ctx, scenarios, options);
     });
 
   program

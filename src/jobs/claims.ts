@@ -3,7 +3,10 @@
  * until none are left, so a thread that starts late simply does less. Chunk c always draws from the
  * streams (seed, c, …) and results are merged in chunk order, so the total is the same whatever the
  * number of threads and the order of the claims. Pure: SharedArrayBuffer and Atomics are the same in
- * Node and in a browser's workers.
+ * Node and in a browser's workers. A page that is not cross-origin isolated (any page opened from
+ * file://, or served without COOP/COEP headers) has no SharedArrayBuffer: there the counter is a
+ * plain buffer, which is all one thread needs (Atomics work on it too); such a page cannot share a
+ * job between threads.
  */
 
 /** Slots of a job's shared counter (an Int32Array over a SharedArrayBuffer). */
@@ -15,7 +18,8 @@ export const FAILED = 2;
 export const COUNTER_SLOTS = 3;
 
 export function sharedCounter(firstChunk: number, endChunk: number): Int32Array {
-  const next = new Int32Array(new SharedArrayBuffer(COUNTER_SLOTS * Int32Array.BYTES_PER_ELEMENT));
+  const Buffer = typeof SharedArrayBuffer === 'function' ? SharedArrayBuffer : ArrayBuffer;
+  const next = new Int32Array(new Buffer(COUNTER_SLOTS * Int32Array.BYTES_PER_ELEMENT));
   next[NEXT_CHUNK] = firstChunk;
   next[WINDOW_LIMIT] = endChunk;
   return next;
