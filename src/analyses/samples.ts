@@ -27,9 +27,7 @@ export interface SamplesMeta {
  * has a name of its own and a JSON row keeps every value.
  */
 export function samplesHeader(plan: Plan): string[] {
-  const fixed = [
-    'world',
-    'anchor',
+  const after = [
     'requirement_log10_flop',
     ...plan.uncertainCurveKeys,
     'algorithmic_halving_years',
@@ -39,20 +37,8 @@ export function samplesHeader(plan: Plan): string[] {
     'scenario',
     'overrides',
   ];
-  const names = variableNames(plan).map((n) => (fixed.includes(n) ? `variable.${n}` : n));
-  return [
-    'world',
-    'anchor',
-    ...names,
-    'requirement_log10_flop',
-    ...plan.uncertainCurveKeys,
-    'algorithmic_halving_years',
-    'algorithmic_max_oom',
-    'arrival',
-    'seed',
-    'scenario',
-    'overrides',
-  ];
+  const taken = new Set(['world', 'anchor', ...after]);
+  return ['world', 'anchor', ...variableNames(plan).map((n) => (taken.has(n) ? `variable.${n}` : n)), ...after];
 }
 
 const variableNames = (plan: Plan) => [...new Set(plan.anchors.flatMap((a) => a.variableNames))];
