@@ -250,11 +250,11 @@ if (!onlySweep && tables.includes('uncertain')) {
   if (model.status !== 0) skip(`soft-cap C peer left out: ${model.stderr.trim()}`);
   else {
     writeFileSync(header, model.stdout);
-    const exe = compileC('soft_caps', join(root, 'bench', 'peers', 'soft_caps.c'), [`-I${work}`]);
+    const exe = compileC('soft_caps', join(root, 'bench', 'peers', 'soft_caps.c'), ['-ffp-contract=off', `-I${work}`]);
     if (exe) {
       ref = cases.length;
       cases.push({
-        name: `C, soft caps (bench/peers/soft_caps.c), ${gccVersion} -O2 -march=native`,
+        name: `C, soft caps (bench/peers/soft_caps.c), ${gccVersion} -O2 -march=native -ffp-contract=off`,
         short: 'C',
         worlds,
         exec: { file: exe, args: [String(worlds)] },

@@ -9,7 +9,9 @@
  * - Lane 1: the anchor of every world (a 32-bit word against the cumulative weights, settled by a
  *   top-byte table), then per anchor its variables column by column; lane 2: per anchor, its
  *   worlds' growth parameters. Normals by the ziggurat (Marsaglia & Tsang 2000 with Doornik's
- *   2005 changes, src/random/ziggurat.ts); truncated normals redrawn until inside.
+ *   2005 changes, src/random/ziggurat.ts; the rare draws outside a layer's rectangle finished after
+ *   the column); truncated normals redrawn until inside; lognormals by the table exp of
+ *   src/dist/exp.ts.
  * - The arrival year: on the hard-capped curves in closed form (the total is a sum of minimums of
  *   affine functions of the year: the largest of 8 lower bounds), then from that year on the soft
  *   curves, each year first decided from tabulated bounds on the soft caps' deficit and the
@@ -17,9 +19,11 @@
  *
  * The scenario comes in as a header written by bench/peers/soft-caps-model.mjs from the files:
  *   node bench/peers/soft-caps-model.mjs cotra-2020-uncertain-growth > DIR/soft_caps_model.h
- *   gcc -O2 -march=native -IDIR -o soft_caps bench/peers/soft_caps.c -lm
+ *   gcc -O2 -march=native -ffp-contract=off -IDIR -o soft_caps bench/peers/soft_caps.c -lm
+ * (-ffp-contract=off: no fused multiply-adds, which JavaScript does not make, so that each
+ * operation rounds as it does there: the rounding of the table exp's index depends on it)
  *   ./soft_caps N [seed]      prints JSON: P(TAI by 2030, 2050, 2100) and the time simulating. */
-#define _POSIX_C_SOURCE 199309L /* clock_gettime */
+#define _DEFAULT_SOURCE /* clock_gettime, M_LN2 */
 #include <math.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -120,6 +124,44 @@ static inline double normal(Rng *r) {
   return fabs(u) < RATIO[i] ? u * X[i] : outside_rectangle(r, i, u);
 }
 
+/* A column of normals (fillStandardNormals): pair k gives draw k when inside its layer's
+ * rectangle; the others are finished after the column, in order, from the outputs that follow. */
+static void normals(Rng *r, double *out, int n) {
+  static int at[CHUNK_SIZE], layer[CHUNK_SIZE];
+  static double us[CHUNK_SIZE];
+  int queued = 0;
+  for (int k = 0; k < n; k++) {
+    uint32_t a = next(r), b = next(r);
+    int i = a & 0x7f;
+    double u = 2 * (((a >> 7) * TWO_POW_27 + (b >> 5) + 0.5) * TWO_POW_MINUS_52) - 1;
+    out[k] = u * X[i];
+    if (!(fabs(u) < RATIO[i])) {
+      at[queued] = k;
+      layer[queued] = i;
+      us[queued++] = u;
+    }
+  }
+  for (int q = 0; q < queued; q++) out[at[q]] = outside_rectangle(r, layer[q], us[q]);
+}
+
+/* exp by a 2^(j/64) table and a cubic (src/dist/exp.ts), for |x| <= 700. */
+static double EXP_FRACTION[64], EXP_WHOLE[2048];
+static void exp_tables(void) {
+  for (int j = 0; j < 64; j++) EXP_FRACTION[j] = pow(2, j / 64.0);
+  for (int j = 0; j < 2048; j++) EXP_WHOLE[j] = ldexp(1, j - 1024);
+}
+static inline double table_exp(double x) {
+  const double K = 64 / M_LN2, R = M_LN2 / 64, SHIFT = 6755399441055744.0;
+  double k = x * K + SHIFT - SHIFT, r = x - k * R;
+  int i = (int)k;
+  return EXP_WHOLE[((i >> 6) + 1024) & 2047] * EXP_FRACTION[i & 63] * (1 + r * (1 + r * (0.5 + r * 0.16666666666666666)));
+}
+static const double LARGEST_NORMAL = 3.442619855899 + 53 * M_LN2 / 3.442619855899;
+static inline double from_z(const Dist *d, double z) {
+  if (!d->log) return d->a + d->b * z;
+  return fabs(d->a) + d->b * LARGEST_NORMAL <= 700 ? table_exp(d->a + d->b * z) : exp(d->a + d->b * z);
+}
+
 /* ---- a column of draws (src/dist/sampler.ts) ---- */
 static void fill(const Dist *d, Rng *r, double *out, int n) {
   switch (d->kind) {
@@ -140,16 +182,16 @@ static void fill(const Dist *d, Rng *r, double *out, int n) {
     return;
   }
   case D_NORMAL:
-    for (int k = 0; k < n; k++) out[k] = normal(r);
-    for (int k = 0; k < n; k++) out[k] = d->log ? exp(d->a + d->b * out[k]) : d->a + d->b * out[k];
+    normals(r, out, n);
+    for (int k = 0; k < n; k++) out[k] = from_z(d, out[k]);
     return;
   case D_TRUNCATED:
     /* The column first, then each draw outside [zLow, zHigh] redrawn until inside. */
-    for (int k = 0; k < n; k++) out[k] = normal(r);
+    normals(r, out, n);
     for (int k = 0; k < n; k++) {
       double z = out[k];
       while (!(z >= d->zLow && z <= d->zHigh)) z = normal(r);
-      out[k] = d->log ? exp(d->a + d->b * z) : d->a + d->b * z;
+      out[k] = from_z(d, z);
     }
     return;
   }
@@ -272,6 +314,7 @@ int main(int argc, char **argv) {
   long n = argc > 1 ? atol(argv[1]) : 10000000;
   uint64_t seed = argc > 2 ? strtoull(argv[2], NULL, 10) : DEFAULT_SEED;
   ziggurat_tables();
+  exp_tables();
   deficit_table();
   static uint32_t anchor_word[CHUNK_SIZE];
   static int anchor_of[CHUNK_SIZE], position_of[CHUNK_SIZE];
