@@ -270,19 +270,3 @@ export class Rng {
     return (hi * TWO_POW_26 + lo + 0.5) * TWO_POW_MINUS_52;
   }
 }
-
-/*
- * The column loops run once here on a few values, so that the interpreter has seen their every
- * line before the JIT compiles them. Otherwise the first call, a whole chunk long, is compiled in
- * the middle of its loop (on-stack replacement) before the lines after the loop have run, and in
- * Node 20 that code is kept and left through a deoptimization at the loop's end on every later
- * call, each of which then starts its loop in the interpreter (measured: fillUint32 deoptimized
- * once per chunk, at about 5 times its optimized cost per word).
- */
-{
-  const rng = new Rng(0);
-  for (let i = 0; i < 2; i++) {
-    rng.fillUint32(new Uint32Array(4), 4);
-    rng.fillUniform(new Float64Array(4), 4);
-  }
-}
