@@ -150,8 +150,9 @@ console.log(
 );
 
 /**
- * A model table: every case `reps` times, alternating; median wall and user seconds; each case's
- * time as a multiple of the reference case's (`ref`: an index into cases, or -1 for none).
+ * A model table: every case `reps` times, alternating; median wall and user seconds, and the least
+ * user time (the run least disturbed by other work on a shared machine); each case's median time
+ * as a multiple of the reference case's (`ref`: an index into cases, or -1 for none).
  */
 function modelTable(title, cases, ref) {
   const wall = cases.map(() => []);
@@ -168,13 +169,15 @@ function modelTable(title, cases, ref) {
     });
   const refName = ref >= 0 ? cases[ref].short : null;
   console.log(`\n${title}; whole process, median of ${reps}, cases alternating\n`);
-  console.log(`| case | worlds | wall s | user CPU s | worlds/s (wall) |${refName ? ` wall ÷ ${refName} | user ÷ ${refName} |` : ''} peak RSS | P(by 2050) |`);
-  console.log(`|---|---|---|---|---|${refName ? '---|---|' : ''}---|---|`);
-  const out = cases.map((c, i) => ({ ...c, wall: median(wall[i]), user: median(user[i]), kb: median(memory[i]), p: answers[i] }));
+  console.log(
+    `| case | worlds | wall s | user CPU s | least user CPU s | worlds/s (wall) |${refName ? ` wall ÷ ${refName} | user ÷ ${refName} |` : ''} peak RSS | P(by 2050) |`,
+  );
+  console.log(`|---|---|---|---|---|---|${refName ? '---|---|' : ''}---|---|`);
+  const out = cases.map((c, i) => ({ ...c, wall: median(wall[i]), user: median(user[i]), least: Math.min(...user[i]), kb: median(memory[i]), p: answers[i] }));
   for (const c of out) {
     const ratios = refName ? ` ${times(c.wall / out[ref].wall)} | ${times(c.user / out[ref].user)} |` : '';
     console.log(
-      `| ${c.name} | ${c.worlds.toLocaleString('en-US')} | ${sec(c.wall)} | ${sec(c.user)} | ${(c.worlds / c.wall / 1e6).toFixed(2)} M |${ratios} ${mb(c.kb)} | ${Number.isFinite(c.p) ? `${(c.p * 100).toFixed(2)}%` : 'n/a'} |`,
+      `| ${c.name} | ${c.worlds.toLocaleString('en-US')} | ${sec(c.wall)} | ${sec(c.user)} | ${sec(c.least)} | ${(c.worlds / c.wall / 1e6).toFixed(2)} M |${ratios} ${mb(c.kb)} | ${Number.isFinite(c.p) ? `${(c.p * 100).toFixed(2)}%` : 'n/a'} |`,
     );
   }
   return out;
