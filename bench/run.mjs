@@ -152,7 +152,7 @@ console.log(
 /**
  * A model table: every case `reps` times, alternating; median wall and user seconds, and the least
  * user time (the run least disturbed by other work on a shared machine); each case's median time
- * as a multiple of the reference case's (`ref`: an index into cases, or -1 for none).
+ * per world as a multiple of the reference case's (`ref`: an index into cases, or -1 for none).
  */
 function modelTable(title, cases, ref) {
   const wall = cases.map(() => []);
@@ -175,7 +175,11 @@ function modelTable(title, cases, ref) {
   console.log(`|---|---|---|---|---|---|${refName ? '---|---|' : ''}---|---|`);
   const out = cases.map((c, i) => ({ ...c, wall: median(wall[i]), user: median(user[i]), least: Math.min(...user[i]), kb: median(memory[i]), p: answers[i] }));
   for (const c of out) {
-    const ratios = refName ? ` ${times(c.wall / out[ref].wall)} | ${times(c.user / out[ref].user)} |` : '';
+    // Per world: cases of a table may run different numbers of worlds (the naive baseline, Squiggle).
+    const perWorld = (x, c) => x / c.worlds;
+    const ratios = refName
+      ? ` ${times(perWorld(c.wall, c) / perWorld(out[ref].wall, out[ref]))} | ${times(perWorld(c.user, c) / perWorld(out[ref].user, out[ref]))} |`
+      : '';
     console.log(
       `| ${c.name} | ${c.worlds.toLocaleString('en-US')} | ${sec(c.wall)} | ${sec(c.user)} | ${sec(c.least)} | ${(c.worlds / c.wall / 1e6).toFixed(2)} M |${ratios} ${mb(c.kb)} | ${Number.isFinite(c.p) ? `${(c.p * 100).toFixed(2)}%` : 'n/a'} |`,
     );
