@@ -170,7 +170,7 @@ function modelTable(title, cases, ref) {
   const refName = ref >= 0 ? cases[ref].short : null;
   console.log(`\n${title}; whole process, median of ${reps}, cases alternating\n`);
   console.log(
-    `| case | worlds | wall s | user CPU s | least user CPU s | worlds/s (wall) |${refName ? ` wall ÷ ${refName} | user ÷ ${refName} |` : ''} peak RSS | P(by 2050) |`,
+    `| case | worlds | wall s | user CPU s | least user CPU s | worlds/s (wall) |${refName ? ` wall per world ÷ ${refName} | user per world ÷ ${refName} |` : ''} peak RSS | P(by 2050) |`,
   );
   console.log(`|---|---|---|---|---|---|${refName ? '---|---|' : ''}---|---|`);
   const out = cases.map((c, i) => ({ ...c, wall: median(wall[i]), user: median(user[i]), least: Math.min(...user[i]), kb: median(memory[i]), p: answers[i] }));

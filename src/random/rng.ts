@@ -84,8 +84,9 @@ export const DEFAULT_STREAM = 'default';
 
 export class Rng {
   /**
-   * The four 32-bit words of the state. Public for the bulk loops (fillUint32, ziggurat.ts's
-   * fillStandardNormals), which hold them in local variables for a whole column and write them back.
+   * The four 32-bit words of the state. The column loops below (fillUint32, fillUniform,
+   * fillLayered) hold them in local variables for a whole column and write them back; every copy
+   * of the generator's step is in this file.
    */
   s0: number;
   s1: number;
