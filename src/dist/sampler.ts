@@ -8,7 +8,8 @@
 import { distributionKey, type Distribution, type Truncation } from './distribution.js';
 import { normalCdf, normalQuantile } from './normal.js';
 import type { Rng } from '../random/rng.js';
-import { fillStandardNormals, zigguratNormal } from '../random/ziggurat.js';
+import { LARGEST_NORMAL, fillStandardNormals, zigguratNormal } from '../random/ziggurat.js';
+import { EXP_TABLE_LIMIT, expColumn, tableExp } from './exp.js';
 
 export interface Sampler {
   /** One draw. */
@@ -140,20 +141,29 @@ function normalSampler(mu: number, sigma: number, log: boolean, truncate: Trunca
   const fromZ = log ? (z: number) => Math.exp(mu + sigma * z) : (z: number) => mu + sigma * z;
   const quantile = (p: number) => fromZ(normalQuantile(lowP + mass * p));
   const cdf = (x: number) => Math.min(1, Math.max(0, (normalCdf(toZ(x)) - lowP) / mass));
+  // Ziggurat draws z, one at a time or a column, into mu + sigma·z or its exponential: by the table
+  // exp (exp.ts) when no draw can take it out of the tables' range, which holds for every
+  // distribution but ones spanning hundreds of orders of magnitude.
+  const tabled = Math.abs(mu) + sigma * LARGEST_NORMAL <= EXP_TABLE_LIMIT;
+  const drawn = log ? (tabled ? (z: number) => tableExp(mu + sigma * z) : fromZ) : fromZ;
+  const fromColumn = log
+    ? tabled
+      ? (out: Float64Array, n: number) => expColumn(out, n, mu, sigma)
+      : (out: Float64Array, n: number) => {
+          for (let k = 0; k < n; k++) out[k] = Math.exp(mu + sigma * out[k]);
+        }
+    : (out: Float64Array, n: number) => {
+        for (let k = 0; k < n; k++) out[k] = mu + sigma * out[k];
+      };
   if (!truncate) {
     // Untruncated: the ziggurat, about three times faster than inverting the CDF.
     return {
       constant: false,
-      sample: (rng) => fromZ(zigguratNormal(rng)),
-      fill: log
-        ? (rng, out, n) => {
-            fillStandardNormals(rng, out, n);
-            for (let k = 0; k < n; k++) out[k] = Math.exp(mu + sigma * out[k]);
-          }
-        : (rng, out, n) => {
-            fillStandardNormals(rng, out, n);
-            for (let k = 0; k < n; k++) out[k] = mu + sigma * out[k];
-          },
+      sample: (rng) => drawn(zigguratNormal(rng)),
+      fill(rng, out, n) {
+        fillStandardNormals(rng, out, n);
+        fromColumn(out, n);
+      },
       cdf,
       quantile,
     };
@@ -170,14 +180,15 @@ function normalSampler(mu: number, sigma: number, log: boolean, truncate: Trunca
     };
     return {
       constant: false,
-      sample: (rng) => fromZ(inside(rng)),
+      sample: (rng) => drawn(inside(rng)),
       fill(rng, out, n) {
         fillStandardNormals(rng, out, n);
+        // The redraws first, in order, then the column's values in one pass.
         for (let k = 0; k < n; k++) {
-          let z = out[k];
-          if (!(z >= zLow && z <= zHigh)) z = inside(rng);
-          out[k] = log ? Math.exp(mu + sigma * z) : mu + sigma * z;
+          const z = out[k];
+          if (!(z >= zLow && z <= zHigh)) out[k] = inside(rng);
         }
+        fromColumn(out, n);
       },
       cdf,
       quantile,

@@ -48,15 +48,45 @@ function stateHalf(key: bigint, seed: bigint, chunk: bigint, name: bigint): bigi
 }
 
 const TWO_POW_26 = 67108864;
+const TWO_POW_27 = 134217728;
 const TWO_POW_MINUS_52 = 1 / 4503599627370496;
+
+/**
+ * A uniform in (-1, 1) on a 2^-51 grid from two 32-bit outputs: the 25 bits of `a` above its low 7
+ * (which a layered sampler keeps for its layer) and the top 27 of `b` (Doornik 2005's ziggurat).
+ */
+export function signedUniform(a: number, b: number): number {
+  return 2 * (((a >>> 7) * TWO_POW_27 + (b >>> 5) + 0.5) * TWO_POW_MINUS_52) - 1;
+}
+
+/** Draws a layered sampler's first pass left for later (fillLayered): each one's position, layer and u. */
+export class RejectionQueue {
+  at = new Int32Array(64);
+  layer = new Int32Array(64);
+  u = new Float64Array(64);
+
+  grow(): void {
+    const size = 2 * this.at.length;
+    const at = new Int32Array(size);
+    const layer = new Int32Array(size);
+    const u = new Float64Array(size);
+    at.set(this.at);
+    layer.set(this.layer);
+    u.set(this.u);
+    this.at = at;
+    this.layer = layer;
+    this.u = u;
+  }
+}
 
 /** The stream name of the run's own draws when none is given. */
 export const DEFAULT_STREAM = 'default';
 
 export class Rng {
   /**
-   * The four 32-bit words of the state. Public for the bulk loops (fillUint32, ziggurat.ts's
-   * fillStandardNormals), which hold them in local variables for a whole column and write them back.
+   * The four 32-bit words of the state. The column loops below (fillUint32, fillUniform,
+   * fillLayered) hold them in local variables for a whole column and write them back; every copy
+   * of the generator's step is in this file.
    */
   s0: number;
   s1: number;
@@ -176,6 +206,57 @@ export class Rng {
     this.s1 = s1;
     this.s2 = s2;
     this.s3 = s3;
+  }
+
+  /**
+   * The generator's part of a layered rejection sampler's column (the ziggurat's, ziggurat.ts): for
+   * k < n, the next pair of outputs (a, b) gives layer i = a & 0x7f and u = signedUniform(a, b), and
+   * out[k] = u · width[i]; a pair with |u| not below accept[i] is also queued (k, i, u) for the caller
+   * to finish after the column, from the outputs that follow. Returns how many were queued. The
+   * state stays in local variables, and the loop has no call in it (the rejections are rare, about
+   * 2.8% for the ziggurat, and a call in the loop would cost every draw).
+   */
+  fillLayered(out: Float64Array, n: number, width: Float64Array, accept: Float64Array, queue: RejectionQueue): number {
+    let s0 = this.s0;
+    let s1 = this.s1;
+    let s2 = this.s2;
+    let s3 = this.s3;
+    let queued = 0;
+    for (let k = 0; k < n; k++) {
+      let m = Math.imul(s1, 5);
+      const a = Math.imul((m << 7) | (m >>> 25), 9);
+      let t = s1 << 9;
+      let n2 = s2 ^ s0;
+      let n3 = s3 ^ s1;
+      s1 ^= n2;
+      s0 ^= n3;
+      s2 = n2 ^ t;
+      s3 = (n3 << 11) | (n3 >>> 21);
+      m = Math.imul(s1, 5);
+      const b = Math.imul((m << 7) | (m >>> 25), 9);
+      t = s1 << 9;
+      n2 = s2 ^ s0;
+      n3 = s3 ^ s1;
+      s1 ^= n2;
+      s0 ^= n3;
+      s2 = n2 ^ t;
+      s3 = (n3 << 11) | (n3 >>> 21);
+      const i = a & 0x7f;
+      const u = signedUniform(a, b);
+      out[k] = u * width[i];
+      if (!(Math.abs(u) < accept[i])) {
+        if (queued === queue.at.length) queue.grow();
+        queue.at[queued] = k;
+        queue.layer[queued] = i;
+        queue.u[queued] = u;
+        queued++;
+      }
+    }
+    this.s0 = s0;
+    this.s1 = s1;
+    this.s2 = s2;
+    this.s3 = s3;
+    return queued;
   }
 
   /**
