@@ -105,6 +105,19 @@ function ensureSpare(): void {
   spareReady = s.ready;
 }
 
+/**
+ * How long the full run of each scenario last took in the worker. A full run quicker than this
+ * needs no quick stage first: its chart comes sooner alone than after drawing a quick one.
+ */
+const fullRunMs = new Map<string, number>();
+const NO_QUICK_STAGE_BELOW_MS = 60;
+
+/** Worlds of the quick first stage for the current scenario (the full run's when it needs none). */
+function firstStage(): number {
+  const last = fullRunMs.get(state.scenario);
+  return last !== undefined && last < NO_QUICK_STAGE_BELOW_MS ? state.worlds : Math.min(data.first, state.worlds);
+}
+
 /** Asks for the forecast of the current state: a busy worker is replaced by the spare (its work is stale). */
 function request(): void {
   const g = ++generation;
@@ -116,8 +129,9 @@ function request(): void {
   }
   busy = true;
   byId('results').dataset.generation = String(g);
-  setStatus('computing', `Computing ${count(Math.min(data.first, state.worlds))} worlds…`);
-  const stages = data.first < state.worlds ? [data.first, state.worlds] : [state.worlds];
+  const first = firstStage();
+  setStatus('computing', `Computing ${count(first)} worlds…`);
+  const stages = first < state.worlds ? [first, state.worlds] : [state.worlds];
   const before: Record<string, string> = {};
   for (const s of state.sets) {
     const c = scenario.controls.find((x) => x.path === setPath(s));
@@ -131,7 +145,7 @@ function request(): void {
     sets: [...state.sets],
     before,
     worlds: state.worlds,
-    first: Math.min(data.first, state.worlds),
+    first,
     seed: state.seed,
     versus: state.versus ? data.scenarios.find((s) => s.ref === state.versus)!.load : '',
     needBase: stages.filter((n) => !asLoaded.has(baseKey(state.scenario, n, state.seed))),
@@ -153,6 +167,7 @@ function onWorker(m: FromWorker): void {
       return;
     case 'forecast': {
       accepted();
+      if (m.worlds === state.worlds) fullRunMs.set(state.scenario, m.ms);
       if (state.sets.length === 0) asLoaded.set(baseKey(state.scenario, m.worlds, state.seed), m.forecast);
       view = { ...view, g: m.g, forecast: m.forecast, overrides: m.overrides, file: m.file };
       drawForecast();
