@@ -31,19 +31,15 @@ await build({
   banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
 });
 
-// The explore page's scripts, for the browser (the same options as src/node/explore-bundles.ts uses
-// from source): `bioanchors explore` only inlines them.
+// The explore page's scripts, for the browser, with the options src/node/explore-bundles.ts uses
+// from source (tsc has just compiled it): `bioanchors explore` only inlines them.
+const { EXPLORE_BUILD } = await import('./dist/node/explore-bundles.js');
 for (const name of ['page', 'worker']) {
   await build({
+    ...EXPLORE_BUILD,
+    mainFields: [...EXPLORE_BUILD.mainFields],
+    logLevel: 'warning',
     entryPoints: [`src/browser/${name}.ts`],
     outfile: `dist/bundle/explore/${name}.js`,
-    bundle: true,
-    format: 'iife',
-    platform: 'browser',
-    target: 'es2022',
-    minify: true,
-    legalComments: 'none',
-    mainFields: ['browser', 'module', 'main'],
-    logLevel: 'warning',
   });
 }
