@@ -11,7 +11,7 @@
 import { Rng } from '../random/rng.js';
 import type { Sampler } from '../dist/sampler.js';
 import { anchorTables, type ParamPlan, type Plan } from './plan.js';
-import { assignAnchors, type Workspace } from './workspace.js';
+import { assignAnchors, CHUNK_SIZE, type Workspace } from './workspace.js';
 import { resolveArrivals } from './arrival.js';
 import { curveStream, STREAMS, variableStream } from '../random/streams.js';
 
@@ -43,12 +43,16 @@ export function pairedLayout(plan: Plan): PairedLayout {
  * The uniforms of chunk `chunkIndex` for each named stream, filled on demand and kept per chunk;
  * and the values they give through each distribution, kept too: scenarios and sensitivity variants
  * that give a quantity the same distribution share its values instead of inverting the CDF again.
+ * The columns are made once per name and reused from chunk to chunk (a stamp says which chunk a
+ * column holds), so that a loop of many chunks allocates nothing per chunk.
  */
 export class ChunkUniforms {
-  private readonly columns = new Map<string, Float64Array>();
-  private readonly valueColumns = new Map<string, Float64Array>();
+  private readonly columns = new Map<string, Stamped>();
+  private readonly valueColumns = new Map<string, Stamped>();
   private chunk = -1;
   private n = 0;
+  /** Counts the chunks seen: a column whose stamp is not it holds another chunk's numbers. */
+  private stamp = 0;
 
   constructor(private readonly seed: number) {}
 
@@ -56,35 +60,41 @@ export class ChunkUniforms {
     if (this.chunk === chunkIndex && this.n === n) return;
     this.chunk = chunkIndex;
     this.n = n;
-    this.columns.clear();
-    this.valueColumns.clear();
+    this.stamp++;
   }
 
   get(name: string): Float64Array {
-    let column = this.columns.get(name);
-    if (!column) {
-      column = new Float64Array(this.n);
-      const rng = new Rng(this.seed, this.chunk, name);
-      rng.fillUniform(column, this.n);
-      this.columns.set(name, column);
+    let entry = this.columns.get(name);
+    if (entry === undefined) {
+      entry = { column: new Float64Array(CHUNK_SIZE), stamp: -1 };
+      this.columns.set(name, entry);
     }
-    return column;
+    if (entry.stamp !== this.stamp) {
+      new Rng(this.seed, this.chunk, name).fillUniform(entry.column, this.n);
+      entry.stamp = this.stamp;
+    }
+    return entry.column;
   }
 
   /**
    * out[p] = the value of world worlds[p] of stream `name` through `sampler` (its quantile of the
-   * world's uniform), each world's value computed once per chunk for all who ask with the same
-   * distribution (NaN marks a value not yet computed).
+   * world's uniform), for p < count, each world's value computed once per chunk for all who ask
+   * with the same distribution (NaN marks a value not yet computed).
    */
-  valuesFor(name: string, sampler: Sampler, worlds: Int32Array, out: Float64Array): void {
+  valuesFor(name: string, sampler: Sampler, worlds: Int32Array, count: number, out: Float64Array): void {
     const key = `${name}\u0000${sampler.key ?? keyOf(sampler)}`;
-    let values = this.valueColumns.get(key);
-    if (!values) {
-      values = new Float64Array(this.n).fill(NaN);
-      this.valueColumns.set(key, values);
+    let entry = this.valueColumns.get(key);
+    if (entry === undefined) {
+      entry = { column: new Float64Array(CHUNK_SIZE), stamp: -1 };
+      this.valueColumns.set(key, entry);
+    }
+    const values = entry.column;
+    if (entry.stamp !== this.stamp) {
+      values.fill(NaN, 0, this.n);
+      entry.stamp = this.stamp;
     }
     const u = this.get(name);
-    for (let p = 0; p < worlds.length; p++) {
+    for (let p = 0; p < count; p++) {
       const k = worlds[p];
       let x = values[k];
       if (x !== x) {
@@ -94,6 +104,12 @@ export class ChunkUniforms {
       out[p] = x;
     }
   }
+}
+
+/** A column of one chunk's numbers, and which chunk (ChunkUniforms' stamp). */
+interface Stamped {
+  column: Float64Array;
+  stamp: number;
 }
 
 /** A key of its own for a sampler without one (its values are then shared with no other). */
@@ -108,9 +124,17 @@ function keyOf(sampler: Sampler): string {
   return key;
 }
 
-/** worldOf[i][p]: the world (index in the chunk) at position p of anchor i's columns. */
+/** Per workspace, the columns worldsByGroup fills (reused from chunk to chunk). */
+const worldColumns = new WeakMap<Workspace, Int32Array[]>();
+
+/** worldOf[i][p], p < the group's count: the world (index in the chunk) at position p of anchor i's columns. */
 function worldsByGroup(ws: Workspace): Int32Array[] {
-  const out = ws.groups.map((g) => new Int32Array(g.count));
+  let out = worldColumns.get(ws);
+  if (out === undefined) {
+    out = ws.groups.map(() => new Int32Array(0));
+    worldColumns.set(ws, out);
+  }
+  for (let i = 0; i < out.length; i++) if (out[i].length < ws.groups[i].count) out[i] = new Int32Array(Math.min(CHUNK_SIZE, Math.ceil(ws.groups[i].count * 1.25)));
   for (let k = 0; k < ws.n; k++) {
     const i = ws.anchorOf[k];
     if (i < out.length) out[i][ws.positionOf[k]] = k;
@@ -118,9 +142,9 @@ function worldsByGroup(ws: Workspace): Int32Array[] {
   return out;
 }
 
-function fillFromUniforms(p: ParamPlan, stream: string, uniforms: ChunkUniforms, worlds: Int32Array, out: Float64Array): void {
-  if (p.kind === 'point') out.fill(p.value, 0, worlds.length);
-  else if (p.kind === 'dist') uniforms.valuesFor(stream, p.sampler, worlds, out);
+function fillFromUniforms(p: ParamPlan, stream: string, uniforms: ChunkUniforms, worlds: Int32Array, count: number, out: Float64Array): void {
+  if (p.kind === 'point') out.fill(p.value, 0, count);
+  else if (p.kind === 'dist') uniforms.valuesFor(stream, p.sampler, worlds, count, out);
 }
 
 /** Draws chunk `chunkIndex` with common random numbers (see the file's comment) and resolves arrivals. */
@@ -131,19 +155,22 @@ export function runPairedChunk(plan: Plan, layout: PairedLayout, ws: Workspace, 
   for (let k = 0; k < n; k++) draws[k] = Math.floor(anchorU[k] * 4294967296);
   assignAnchors(ws, n, draws, layout.bounds, layout.byTopByte, layout.order);
   const worlds = worldsByGroup(ws);
-  ws.groups.forEach((g, i) => {
-    if (g.count === 0) return;
+  for (let i = 0; i < ws.groups.length; i++) {
+    const g = ws.groups[i];
+    if (g.count === 0) continue;
     const a = plan.anchors[i];
-    a.samplers.forEach((sampler, v) => {
+    for (let v = 0; v < a.samplers.length; v++) {
+      const sampler = a.samplers[v];
       const out = g.variables[v];
       if (sampler.constant) out.fill(sampler.quantile(0.5), 0, g.count);
-      else uniforms.valuesFor(variableStream(a.variableNames[v]), sampler, worlds[i], out);
-    });
-    if (a.thresholds) return;
-    plan.uncertainCurveKeys.forEach((key, c) => fillFromUniforms(plan.curve[key], curveStream(key), uniforms, worlds[i], g.curve[c]));
-    fillFromUniforms(a.halvingYears, HALVING_STREAM, uniforms, worlds[i], g.halvingYears);
-    fillFromUniforms(a.maxOom, MAX_OOM_STREAM, uniforms, worlds[i], g.maxOom);
-  });
+      else uniforms.valuesFor(variableStream(a.variableNames[v]), sampler, worlds[i], g.count, out);
+    }
+    if (a.thresholds) continue;
+    const keys = plan.uncertainCurveKeys;
+    for (let c = 0; c < keys.length; c++) fillFromUniforms(plan.curve[keys[c]], curveStream(keys[c]), uniforms, worlds[i], g.count, g.curve[c]);
+    fillFromUniforms(a.halvingYears, HALVING_STREAM, uniforms, worlds[i], g.count, g.halvingYears);
+    fillFromUniforms(a.maxOom, MAX_OOM_STREAM, uniforms, worlds[i], g.count, g.maxOom);
+  }
   resolveArrivals(plan, ws);
 }
 
