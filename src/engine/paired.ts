@@ -134,7 +134,8 @@ function worldsByGroup(ws: Workspace): Int32Array[] {
     out = ws.groups.map(() => new Int32Array(0));
     worldColumns.set(ws, out);
   }
-  for (let i = 0; i < out.length; i++) if (out[i].length < ws.groups[i].count) out[i] = new Int32Array(Math.min(CHUNK_SIZE, Math.ceil(ws.groups[i].count * 1.25)));
+  for (let i = 0; i < out.length; i++)
+    if (out[i].length < ws.groups[i].count) out[i] = new Int32Array(Math.min(CHUNK_SIZE, Math.ceil(ws.groups[i].count * 1.25)));
   for (let k = 0; k < ws.n; k++) {
     const i = ws.anchorOf[k];
     if (i < out.length) out[i][ws.positionOf[k]] = k;
