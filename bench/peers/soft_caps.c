@@ -205,7 +205,7 @@ static double soft_min_log10(double a, double b) {
   return gap > 17 ? lo : lo - log10(1 + pow(10, -gap));
 }
 static double capped(double trend, double cap, int soft) { return soft ? soft_min_log10(trend, cap) : trend < cap ? trend : cap; }
-#define STEPS 16
+#define STEPS 256
 static double SOFT_DEFICIT[18 * STEPS + 2];
 static void deficit_table(void) {
   for (int k = 0; k < 18 * STEPS + 2; k++) SOFT_DEFICIT[k] = (double)k / STEPS > 17 ? 0 : log10(1 + pow(10, -(double)k / STEPS));

@@ -93,7 +93,7 @@ export function algorithmicOom(startYear: number, halvingYears: number, maxOom: 
  * SOFT_DEFICIT[k] = log10(1 + 10^(-k/STEPS)): how far a soft cap lies below a hard one when trend
  * and cap are k/STEPS OOM apart (0 past 17 OOM, as in softMinLog10).
  */
-const STEPS = 16;
+const STEPS = 256;
 const SOFT_DEFICIT = Float64Array.from({ length: 18 * STEPS + 2 }, (_, k) => (k / STEPS > 17 ? 0 : Math.log10(1 + 10 ** (-k / STEPS))));
 /** The deficit is decreasing in the gap: bounds from the grid points around it. */
 const deficitAtMost = (gap: number) => (gap >= 18 ? 0 : SOFT_DEFICIT[Math.floor(gap * STEPS)]);
