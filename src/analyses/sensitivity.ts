@@ -69,6 +69,10 @@ function withAnchors(s: Scenario, f: (a: WeightedAnchor) => WeightedAnchor): Sce
 export function sensitivityInputs(scenario: Scenario, ranges: Record<string, [number, number]> = {}): { inputs: SensitivityInput[]; fixed: string[] } {
   const inputs: SensitivityInput[] = [];
   const fixed: string[] = [];
+  // Variables and weights given a stated range (--swing) take the place of their default inputs.
+  const swung = Object.keys(ranges).map((path) => parameterAt(scenario, path));
+  const swungVariable = new Set(swung.flatMap((ref) => (ref?.kind === 'variable' ? ref.anchorIds.map((id) => `${id}\u0000${ref.name}`) : [])));
+  const swungWeight = new Set(swung.flatMap((ref) => (ref?.kind === 'weight' ? [ref.anchorId] : [])));
   // Anchor variables: one input per name and distribution (anchors that share both move together).
   const groups: { name: string; dist: Distribution; anchorIds: string[] }[] = [];
   // An anchor without weight has no worlds: its variables cannot move the forecast.
@@ -76,7 +80,7 @@ export function sensitivityInputs(scenario: Scenario, ranges: Record<string, [nu
   for (const wa of scenario.anchors) {
     if (!(wa.weight > 0)) continue;
     for (const v of wa.anchor.variables) {
-      if (v.dist.dist === 'point') continue;
+      if (v.dist.dist === 'point' || swungVariable.has(`${wa.anchor.id}\u0000${v.name}`)) continue;
       const group = groups.find((g) => g.name === v.name && sameDist(g.dist, v.dist));
       if (group) group.anchorIds.push(wa.anchor.id);
       else groups.push({ name: v.name, dist: v.dist, anchorIds: [wa.anchor.id] });
@@ -104,7 +108,7 @@ export function sensitivityInputs(scenario: Scenario, ranges: Record<string, [nu
   // Weights: ×0.5 and ×1.5, the other anchors scaled so the anchors' total (and "no anchor") stay put.
   const total = scenario.anchors.reduce((s, a) => s + a.weight, 0);
   for (const wa of scenario.anchors) {
-    if (wa.weight <= 0 || wa.weight >= total) continue;
+    if (wa.weight <= 0 || wa.weight >= total || swungWeight.has(wa.anchor.id)) continue;
     const id = wa.anchor.id;
     inputs.push({
       name: `weight of ${id}`,
@@ -126,10 +130,11 @@ export function sensitivityInputs(scenario: Scenario, ranges: Record<string, [nu
   for (const [path, [low, high]] of Object.entries(ranges)) {
     const ref = parameterAt(scenario, path);
     if (!ref) throw new Error(`bug: --swing ${path} is not a parameter of ${scenario.id} (the caller checks)`);
-    const every = ref.kind === 'growth' || ref.anchorIds === 'all';
+    // A weight moves worlds between its anchor and "no anchor"; a growth value, every anchor's.
+    const every = ref.kind === 'growth' || ref.kind === 'weight' || ref.anchorIds === 'all';
     inputs.push({
       name: path,
-      kind: 'growth',
+      kind: ref.kind === 'weight' || ref.kind === 'variable' ? ref.kind : 'growth',
       anchorIds: every ? allIds : (ref.anchorIds as string[]),
       low,
       high,

@@ -113,11 +113,19 @@ export function variantScenario(scenario: Scenario, paths: readonly string[], va
 export function pointValueAt(scenario: Scenario, path: string): number | null {
   const ref = parameterAt(scenario, path);
   if (!ref) return null;
-  const params =
+  if (ref.kind === 'weight') return scenario.anchors.find((a) => a.anchor.id === ref.anchorId)?.weight ?? null;
+  const values =
     ref.kind === 'growth'
-      ? [ref.parameter.get(scenario)]
-      : scenario.anchors.filter((a) => ref.anchorIds === 'all' || ref.anchorIds.includes(a.anchor.id)).map((a) => a.algorithmicProgress[ref.field]);
-  const values = params.map((p) => (p.kind === 'point' ? p.value : NaN));
+      ? [ref.parameter.get(scenario)].map((p) => (p.kind === 'point' ? p.value : NaN))
+      : ref.kind === 'variable'
+        ? scenario.anchors
+            .filter((a) => ref.anchorIds.includes(a.anchor.id))
+            .map((a) => a.anchor.variables.find((v) => v.name === ref.name)?.dist)
+            .map((d) => (d?.dist === 'point' ? d.value : NaN))
+        : scenario.anchors
+            .filter((a) => ref.anchorIds === 'all' || ref.anchorIds.includes(a.anchor.id))
+            .map((a) => a.algorithmicProgress[ref.field])
+            .map((p) => (p.kind === 'point' ? p.value : NaN));
   return values.length > 0 && values.every((v) => v === values[0]) && Number.isFinite(values[0]) ? values[0] : null;
 }
 

@@ -85,13 +85,15 @@ export function hindcastTrends(plan: Plan, file: ObservationsFile): HindcastTren
     // A time to halve or double falls as the rate rises: the interval's ends swap for factors a year.
     const rising = t.unit === 'factorPerYear';
     const ref = t.parameter === null ? undefined : parameterAt(plan.scenario, t.parameter);
-    const scenario = !ref
-      ? null
-      : ref.kind === 'growth'
-        ? [{ value: parameterValue(plan.curve[ref.parameter.key]) }]
-        : plan.anchors
-            .filter((a) => ref.anchorIds === 'all' || ref.anchorIds.includes(a.id))
-            .map((a) => ({ anchorId: a.id, value: parameterValue(ref.field === 'halvingYears' ? a.halvingYears : a.maxOom) }));
+    // A trend bears on a growth or algorithmic-progress rate; a weight or a variable has no scenario value to show beside it.
+    const scenario =
+      !ref || ref.kind === 'weight' || ref.kind === 'variable'
+        ? null
+        : ref.kind === 'growth'
+          ? [{ value: parameterValue(plan.curve[ref.parameter.key]) }]
+          : plan.anchors
+              .filter((a) => ref.anchorIds === 'all' || ref.anchorIds.includes(a.id))
+              .map((a) => ({ anchorId: a.id, value: parameterValue(ref.field === 'halvingYears' ? a.halvingYears : a.maxOom) }));
     const e = trendEvidence(t);
     return {
       id: t.id,

@@ -70,32 +70,42 @@ export function manifestFor(input: ScenarioInput, seed: number, samples: number,
 }
 
 /**
- * Checks that `path` names a growth or algorithmic-progress parameter of the input's scenario (the
- * registry, model/paths.ts) and that each value is one `--set path=value` accepts there (a
- * doubling time above 0, a fraction at most 1, …): a usage error naming `option` otherwise, with
- * the paths or values accepted.
+ * Checks that `path` names a parameter of the input's scenario in the registry (model/paths.ts: a
+ * growth or algorithmic-progress value, an anchor's weight, a variable) and that each value is one
+ * `--set path=value` accepts there (a doubling time above 0, a fraction at most 1, weights adding up
+ * to at most 1, …): a usage error naming `option` otherwise, with the paths or values accepted.
  */
 export function checkParameterValues(input: ScenarioInput, option: string, path: string, values: readonly number[]): void {
   const scenario = input.loaded.scenario;
   if (!parameterAt(scenario, path)) {
     const known = parameterPaths(scenario);
     const hint = closest(path, known);
+    const shown = known.filter((p) => !p.startsWith('anchors.') && !p.startsWith('variables.'));
+    const ids = scenario.anchors.map((a) => a.anchor.id).join(', ');
+    const names = [...new Set(scenario.anchors.flatMap((a) => a.anchor.variables.map((v) => v.name)))].join(', ');
     throw new UsageError(
-      `${option}: ${path} is not a growth or algorithmic-progress parameter of ${scenario.id}${hint ? ` (did you mean "${hint}"?)` : ''}; one of ${known.join(', ')}`,
+      `${option}: ${path} is not a parameter of ${scenario.id}${hint ? ` (did you mean "${hint}"?)` : ''}; one of ${shown.join(', ')}, ` +
+        `anchors.<id>.algorithmicProgress.halvingYears or .maxOom, anchors.<id>.weight, variables.<name> or anchors.<id>.variables.<name> (anchors: ${ids}; variables: ${names})`,
     );
   }
-  for (const value of values) {
-    try {
-      loadScenario(input.ref, { sets: [...input.options.set, `${path}=${value}`], horizon: input.options.horizon, cwd: input.cwd });
-    } catch (error) {
-      if (!(error instanceof UsageError || error instanceof InputError)) throw error;
-      // One line, each problem without the --set it was blamed on (the option is named first).
-      const reason = error.message
-        .split('\n')
-        .map((line) => line.replace(/^--set( [^:]+)?: /, ''))
-        .join('; ');
-      throw new UsageError(`${option}: ${value} is not a value it can take: ${reason}`);
-    }
+  for (const value of values) checkVariant(input, option, [`${path}=${value}`], `${value} is not a value it can take`);
+}
+
+/**
+ * Checks that the input's scenario with these `path=value` overrides too is one `--set` accepts: a
+ * usage error naming `option` and saying `what` otherwise, with each problem on one line.
+ */
+export function checkVariant(input: ScenarioInput, option: string, sets: readonly string[], what: string): void {
+  try {
+    loadScenario(input.ref, { sets: [...input.options.set, ...sets], horizon: input.options.horizon, cwd: input.cwd });
+  } catch (error) {
+    if (!(error instanceof UsageError || error instanceof InputError)) throw error;
+    // One line, each problem without the --set it was blamed on (the option is named first).
+    const reason = error.message
+      .split('\n')
+      .map((line) => line.replace(/^--set( [^:]+)?: /, ''))
+      .join('; ');
+    throw new UsageError(`${option}: ${what}: ${reason}`);
   }
 }
 

@@ -141,7 +141,9 @@ export function trendConstraints(plan: Plan, observed: Observed, onNote?: (messa
   const scenario = plan.scenario;
   const out: TrendConstraint[] = [];
   for (const t of observed.trends) {
-    const ref = TREND_PARAMETER.test(t.parameter) ? parameterAt(scenario, t.parameter) : undefined;
+    const found = TREND_PARAMETER.test(t.parameter) ? parameterAt(scenario, t.parameter) : undefined;
+    // A doubling or halving time is a growth or algorithmic parameter (never a weight or a variable).
+    const ref = found?.kind === 'growth' || found?.kind === 'algorithmic' ? found : undefined;
     if (!ref)
       throw new UsageError(
         `trend "${t.id}" bears on ${t.parameter}, which is not a doubling or halving time of ${scenario.id}; leave it out of --observed-trends`,

@@ -1,5 +1,6 @@
 /** Many variants of one scenario's point values (a grid, or a random design) on common random numbers. */
-import { checkParameterValues, checkFinite, manifestFor, type ScenarioInput } from './input.js';
+import { checkParameterValues, checkFinite, checkVariant, manifestFor, type ScenarioInput } from './input.js';
+import { parameterAt } from '../model/paths.js';
 import { onThreads, type Threads } from './threads.js';
 import {
   designSize,
@@ -87,6 +88,12 @@ export function checkDesign(input: ScenarioInput, spec: SweepDesignSpec): void {
   for (const axis of axes) {
     const values = 'values' in axis ? axis.values : [axis.lo, axis.hi];
     checkParameterValues(input, optionOf(axis), axis.path, [Math.min(...values), Math.max(...values)]);
+  }
+  // Weights are checked together too: their sum is largest with every swept weight at its largest.
+  const weights = axes.filter((a) => parameterAt(input.loaded.scenario, a.path)?.kind === 'weight');
+  if (weights.length > 1) {
+    const largest = weights.map((a) => `${a.path}=${fmt(Math.max(...('values' in a ? a.values : [a.lo, a.hi])))}`);
+    checkVariant(input, weights.map(optionOf).join(' with '), largest, `the variant with ${largest.join(', ')} is not a scenario`);
   }
 }
 

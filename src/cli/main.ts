@@ -321,7 +321,12 @@ than that of two independent runs ("unpaired", shown beside it).`,
   )
     .addOption(threadsOption())
     .option('--by <year>', 'output: P(TAI by YEAR) instead of the median year', parseYear('--by'))
-    .option('--swing <path=low,high>', 'a range for a point-valued growth parameter, e.g. spending.doublingYears=2,3 (repeatable)', collectSwing, {})
+    .option(
+      '--swing <path=low,high>',
+      "a stated range for a parameter, e.g. spending.doublingYears=2,3, anchors.lifetime.weight=0,0.15 or variables.brainLog10FlopPerS=14,16 (repeatable; replaces that input's default range)",
+      collectSwing,
+      {},
+    )
     .addHelpText(
       'after',
       `
@@ -380,10 +385,13 @@ Examples:
   bioanchors sweep cotra-2020-uncertain-growth --random 500 --range algorithmicProgress.halvingYears=1.5:4 --range spending.maxGdpFraction=0.005:0.05 -o sweep.json
   bioanchors plot sweep --grid spending.doublingYears=1.5:3.5:0.25 --figure p_by_2040 -o sweep.svg
 
-Paths are the growth and algorithmic-progress parameters --set and --swing take
-(pricePerformance.*, spending.*, algorithmicProgress.*, anchors.<id>.algorithmicProgress.*), each
-set to a point value per variant, exactly as --set path=value would; the values are checked as
---set checks them before anything runs. A grid is every combination of the --grid and --values
+Paths are the parameters --set and --swing take: growth and algorithmic progress
+(pricePerformance.*, spending.*, computeCeiling.*, algorithmicProgress.*,
+anchors.<id>.algorithmicProgress.*), an anchor's weight (anchors.<id>.weight; "no anchor" takes the
+difference) and anchor variables (variables.<name> in every anchor that has it,
+anchors.<id>.variables.<name>), each set to a point value per variant, exactly as --set path=value
+would; the values are checked as --set checks them before anything runs (weights also together,
+all at their largest). A grid is every combination of the --grid and --values
 paths (the first --grid varying slowest), at most 10,000 variants; --random N instead draws N
 points over the --range of each path, one in each of N equal slices of every range.
 
@@ -504,7 +512,7 @@ source in the observations file and in the CSV.`,
     )
     .option('--given-no-tai-by <year>', 'cdf, compare: given no TAI by the end of YEAR', parseYear('--given-no-tai-by'))
     .option('--by <year>', 'tornado: P(TAI by YEAR) instead of the median year', parseYear('--by'))
-    .option('--swing <path=low,high>', 'tornado: a range for a point-valued growth parameter (repeatable)', collectSwing, {})
+    .option('--swing <path=low,high>', 'tornado: a stated range for a parameter, as sensitivity --swing (repeatable)', collectSwing, {})
     .option('--observations <file>', 'hindcast: the observations file (default: the bundled data/observations.json)')
     .option('--grid <path=lo:hi:step>', 'sweep: a path from LO to HI in steps of STEP (one or two paths with --values)', collectGrid, [])
     .option('--values <path=a,b,c>', 'sweep: a path over the values listed', collectValues, [])

@@ -164,6 +164,11 @@ export interface Scenario {
   computeCeiling?: ComputeCeiling;
 }
 
+/** The weight on "no anchor" left by anchors whose weights add up to `weightSum` (at most 1, checked). */
+export function noneWeightOf(weightSum: number): number {
+  return Math.max(0, 1 - weightSum);
+}
+
 /** Whether every growth parameter is a single value (the spreadsheet's setting). */
 export function curvesArePoints(s: Scenario): boolean {
   const params: Param[] = [
@@ -405,7 +410,7 @@ export function buildScenario(
       startYear,
       horizonYear,
       anchors,
-      noneWeight: Math.max(0, 1 - weightSum),
+      noneWeight: noneWeightOf(weightSum),
       pricePerformance,
       spending,
       ...(computeCeiling ? { computeCeiling } : {}),

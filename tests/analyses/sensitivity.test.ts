@@ -14,7 +14,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { normalCdf, normalQuantile } from '../../src/dist/normal.js';
-import { sensitivity } from '../../src/analyses/sensitivity.js';
+import { sensitivity, sensitivityInputs } from '../../src/analyses/sensitivity.js';
 import { loadScenario } from '../../src/io/load.js';
 import { fixture } from '../helpers.js';
 import { FAMILY_Z } from '../stats.js';
@@ -119,5 +119,36 @@ describe('variance share (first-order index, 20 bins, bias-corrected)', () => {
     const diffs = shares.map((v, i) => v - exact[i]);
     const sd = Math.sqrt(diffs.reduce((u, v) => u + (v - mean(diffs)) ** 2, 0) / (runs - 1));
     expect(Math.abs(mean(diffs))).toBeLessThan(FAMILY_Z * (sd / Math.sqrt(runs)));
+  });
+});
+
+describe('stated ranges of weights and variables (--swing)', () => {
+  const { scenario } = loadScenario('cotra-2020');
+  const { inputs } = sensitivityInputs(scenario, { 'anchors.lifetime.weight': [0, 0.15], 'variables.brainLog10FlopPerS': [14, 16] });
+
+  it('take the place of the default input for that weight and that variable', () => {
+    const names = inputs.map((i) => i.name);
+    expect(names).toContain('anchors.lifetime.weight');
+    expect(names).toContain('variables.brainLog10FlopPerS');
+    expect(names).not.toContain('weight of lifetime');
+    expect(names.filter((n) => n.startsWith('brainLog10FlopPerS'))).toEqual([]);
+    // The other weights keep their default ×0.5–×1.5.
+    expect(names).toContain('weight of genome');
+  });
+
+  it('set the weight alone ("no anchor" takes the difference) and the variable in every anchor that has it, as --set does', () => {
+    const weight = inputs.find((i) => i.name === 'anchors.lifetime.weight')!;
+    expect(weight.kind).toBe('weight');
+    const moved = weight.apply(scenario, 0.15);
+    expect(moved.anchors.map((a) => a.weight)).toEqual(scenario.anchors.map((a) => (a.anchor.id === 'lifetime' ? 0.15 : a.weight)));
+    expect(moved.noneWeight).toBeCloseTo(0, 12);
+    const variable = inputs.find((i) => i.name === 'variables.brainLog10FlopPerS')!;
+    expect(variable.kind).toBe('variable');
+    const set = variable.apply(scenario, 16);
+    for (const a of set.anchors) {
+      const v = a.anchor.variables.find((x) => x.name === 'brainLog10FlopPerS');
+      if (v) expect(v.dist).toEqual({ dist: 'point', value: 16 });
+    }
+    expect(set.anchors.filter((a) => a.anchor.variables.some((x) => x.name === 'brainLog10FlopPerS')).length).toBe(5);
   });
 });

@@ -62,12 +62,55 @@ describe('sweep', () => {
     const r = await cli(['sweep', '--grid', 'spending.doublingYear=1:3:1']);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(
-      /^--grid spending\.doublingYear=1:3:1: spending\.doublingYear is not a growth or algorithmic-progress parameter of cotra-2020 \(did you mean "spending\.doublingYears"\?\); one of pricePerformance\.log10FlopPerUsd, .*anchors\.evolution\.algorithmicProgress\.maxOom\n$/,
+      /^--grid spending\.doublingYear=1:3:1: spending\.doublingYear is not a parameter of cotra-2020 \(did you mean "spending\.doublingYears"\?\); one of pricePerformance\.log10FlopPerUsd, .*algorithmicProgress\.maxOom, anchors\.<id>\.algorithmicProgress\.halvingYears or \.maxOom, anchors\.<id>\.weight, variables\.<name> or anchors\.<id>\.variables\.<name> \(anchors: lifetime, .*; variables: brainLog10FlopPerS, .*\)\n$/,
     );
-    // A path --set takes but a sweep does not (not a point-valued growth parameter).
-    expect((await cli(['sweep', '--values', 'anchors.lifetime.weight=0.1,0.2'])).stderr).toMatch(
-      /anchors\.lifetime\.weight is not a growth or algorithmic-progress parameter/,
+    // A variable no anchor of the scenario has, and a weight of an anchor it does not weigh.
+    expect((await cli(['sweep', '--values', 'variables.brainLog10FlopsPerS=14,15'])).stderr).toMatch(
+      /variables\.brainLog10FlopsPerS is not a parameter of cotra-2020 \(did you mean "variables\.brainLog10FlopPerS"\?\)/,
     );
+    expect((await cli(['sweep', '--values', 'anchors.nope.weight=0.1'])).stderr).toMatch(/anchors\.nope\.weight is not a parameter of cotra-2020/);
+  });
+
+  it('refuses weights that add up to more than 1, alone or together at their largest', async () => {
+    const alone = await cli(['sweep', '--grid', 'anchors.lifetime.weight=0:0.3:0.1', '-n', '1000']);
+    expect(alone.code).toBe(2);
+    expect(alone.stderr).toMatch(/^--grid anchors\.lifetime\.weight=0:0\.3:0\.1: 0\.3 is not a value it can take: anchor weights add up to 1\.15 /);
+    // Each at most 1 with the others as given, but not both at 0.15.
+    const together = await cli(['sweep', '--values', 'anchors.lifetime.weight=0.1,0.15', '--values', 'anchors.genome.weight=0.1,0.15', '-n', '1000']);
+    expect(together.code).toBe(2);
+    expect(together.stderr).toMatch(
+      /^--values anchors\.lifetime\.weight=0\.1,0\.15 with --values anchors\.genome\.weight=0\.1,0\.15: the variant with anchors\.lifetime\.weight=0\.15, anchors\.genome\.weight=0\.15 is not a scenario: anchor weights add up to 1\.05 /,
+    );
+  });
+
+  it('varies an anchor weight ("no anchor" taking the difference) and anchor variables, on the worlds of the scenario as given', async () => {
+    const weight = await cli(['sweep', '--values', 'anchors.lifetime.weight=0,0.05,0.15', '-n', '20000', '--format', 'json']);
+    expect(weight.code).toBe(0);
+    const w = JSON.parse(weight.stdout);
+    const figure = (v: { figures: Record<string, { value: number; se: number }> }, name: string) => v.figures[name];
+    // Variant 0 is the scenario as given, then the design in order.
+    const [base, none, same, full] = w.variants;
+    expect(base.baseline).toBe(true);
+    // cotra-2020 weighs its anchors 90% in all: lifetime 0.05 of it.
+    expect(same.figures).toEqual(base.figures);
+    expect(figure(full, 'p_never').value).toBe(0);
+    expect(Math.abs(figure(none, 'p_never').value - 0.15)).toBeLessThan(4.5 * figure(none, 'p_never').se);
+    expect(figure(full, 'p_by_2040').value).toBeGreaterThan(figure(none, 'p_by_2040').value);
+    const variable = await cli([
+      'sweep',
+      '--values',
+      'variables.brainLog10FlopPerS=14,16',
+      '--values',
+      'anchors.evolution.variables.adjustmentOom=0',
+      '-n',
+      '20000',
+      '--format',
+      'json',
+    ]);
+    expect(variable.code).toBe(0);
+    const [, low, high] = JSON.parse(variable.stdout).variants;
+    expect(low.values).toEqual({ 'variables.brainLog10FlopPerS': 14, 'anchors.evolution.variables.adjustmentOom': 0 });
+    expect(figure(low, 'p_by_2050').value - figure(high, 'p_by_2050').value).toBeGreaterThan(0.2);
   });
 
   it('writes long CSV, rectangular, every cell the same as in the JSON', async () => {

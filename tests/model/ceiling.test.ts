@@ -59,7 +59,7 @@ describe('computeCeiling through --set and --swing', () => {
     [['run', fixture('point.json'), '--set', 'computeCeiling.log10FlopPerRun=29'], /^--set computeCeiling\.log10FlopPerRun: missing: computeCeiling\.year/m],
     [
       ['sensitivity', fixture('point.json'), '--swing', 'computeCeiling.log10FlopPerRun=27,29'],
-      /--swing computeCeiling\.log10FlopPerRun=27,29: computeCeiling\.log10FlopPerRun is not a growth or algorithmic-progress parameter of point/,
+      /--swing computeCeiling\.log10FlopPerRun=27,29: computeCeiling\.log10FlopPerRun is not a parameter of point/,
     ],
   ])('%j: exit 2', async (argv, message) => {
     const r = await cli(argv as string[]);
