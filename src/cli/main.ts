@@ -2,7 +2,7 @@
  * The bioanchors command line. Commands are loaded when they run, so `--help` and `--version`
  * start without loading the model (mathjs, zod).
  */
-import { Command, CommanderError, Option } from 'commander';
+import { Command, CommanderError, Help, Option } from 'commander';
 import type { CliContext } from './context.js';
 import { availableParallelism } from 'node:os';
 import {
@@ -99,13 +99,17 @@ async function withPool<T>(
   }
 }
 
-/** --threads, one declaration for every command that simulates: `what` says what stays the same on any number. */
-const threadsOption = (what = 'output', note = 'default: all cores') =>
-  new Option('-t, --threads <N>', `threads to use (${note}); the ${what} is the same for any number`)
+/**
+ * --threads, one declaration for every command that simulates: `what` says what stays the same on
+ * any number, `note` when fewer are used. Its default is this machine's cores, shown as "all cores".
+ */
+const threadsOption = (what = 'output', note?: string) =>
+  new Option('-t, --threads <N>', `threads to use${note ? ` (${note})` : ''}; the ${what} is the same for any number`)
     .argParser(parseCount('--threads', 256))
-    .default(availableParallelism());
+    .default(availableParallelism(), 'all cores');
 
-function buildProgram(ctx: CliContext, setExit: (code: number) => void): Command {
+/** The command line: every command with its options (exported for the test that keeps docs/cli.md in step). */
+export function buildProgram(ctx: CliContext, setExit: (code: number) => void): Command {
   const program = new Command();
   program
     .name('bioanchors')
@@ -114,6 +118,16 @@ function buildProgram(ctx: CliContext, setExit: (code: number) => void): Command
     .exitOverride()
     .configureOutput({ writeOut: (s) => ctx.stdout.write(s), writeErr: (s) => ctx.stderr.write(s), outputError: () => {} })
     .showSuggestionAfterError(true)
+    .configureHelp({
+      // A repeatable option starts empty: its help has no "(default: [])".
+      optionDescription(option) {
+        const empty = option.defaultValue !== null && typeof option.defaultValue === 'object' && Object.keys(option.defaultValue).length === 0;
+        return Help.prototype.optionDescription.call(
+          this,
+          empty ? Object.assign(Object.create(Object.getPrototypeOf(option)), option, { defaultValue: undefined }) : option,
+        );
+      },
+    })
     .addHelpText(
       'after',
       `
@@ -337,7 +351,10 @@ Examples:
 For each uncertain input (anchor variables, anchor weights, uncertain growth parameters, and
 point values given a --swing) the output is computed with the input fixed at its low and its high
 value: the 5th and 95th percentile of its distribution, ×0.5 and ×1.5 for a weight (the other
-anchors making room), or the --swing range. Rows are sorted by the size of the swing. The variance
+anchors making room), or the --swing range. A --swing names any path --set takes, a weight
+(anchors.<id>.weight: that weight alone, "no anchor" taking the difference) or a variable
+(variables.<name>, anchors.<id>.variables.<name>) included, and replaces that input's default
+range. Rows are sorted by the size of the swing. The variance
 share is Var(E[Y | input]) / Var(Y) for Y = "TAI by the output's year" in one run (first-order,
 from 20 bins of the input).`,
     )
