@@ -6,7 +6,7 @@
  * truncate exactly.
  */
 import { distributionKey, type Distribution, type Truncation } from './distribution.js';
-import { normalCdf, normalQuantile } from './normal.js';
+import { normalCdf, normalQuantile, normalQuantileColumn } from './normal.js';
 import type { Rng } from '../random/rng.js';
 import { LARGEST_NORMAL, fillStandardNormals, zigguratNormal } from '../random/ziggurat.js';
 import { EXP_TABLE_LIMIT, expColumn, tableExp } from './exp.js';
@@ -21,6 +21,11 @@ export interface Sampler {
   fill(rng: Rng, out: Float64Array, n: number): void;
   cdf(x: number): number;
   quantile(p: number): number;
+  /**
+   * out[j] = quantile(p[j]) for j < n, the same numbers, where a column form is faster than one
+   * call at a time (normal and lognormal: normalQuantileColumn); p and out must be different arrays.
+   */
+  quantileColumn?(p: Float64Array, out: Float64Array, n: number): void;
   /** Whether every draw is the same number (no random numbers are consumed). */
   readonly constant: boolean;
   /**
@@ -140,6 +145,14 @@ function normalSampler(mu: number, sigma: number, log: boolean, truncate: Trunca
   }
   const fromZ = log ? (z: number) => Math.exp(mu + sigma * z) : (z: number) => mu + sigma * z;
   const quantile = (p: number) => fromZ(normalQuantile(lowP + mass * p));
+  // The same numbers as quantile, a column at a time: the probabilities into `out`, their normal
+  // quantiles into `p`'s place in a scratch, then the values.
+  const quantileColumn = (p: Float64Array, out: Float64Array, n: number) => {
+    const inside = scratchOf(n);
+    for (let j = 0; j < n; j++) inside[j] = lowP + mass * p[j];
+    normalQuantileColumn(inside, out, n);
+    for (let j = 0; j < n; j++) out[j] = fromZ(out[j]);
+  };
   const cdf = (x: number) => Math.min(1, Math.max(0, (normalCdf(toZ(x)) - lowP) / mass));
   // Ziggurat draws z, one at a time or a column, into mu + sigma·z or its exponential: by the table
   // exp (exp.ts) when no draw can take it out of the tables' range, which holds for every
@@ -166,6 +179,7 @@ function normalSampler(mu: number, sigma: number, log: boolean, truncate: Trunca
       },
       cdf,
       quantile,
+      quantileColumn,
     };
   }
   const zLow = truncate.min !== undefined ? toZ(truncate.min) : -Infinity;
@@ -192,6 +206,7 @@ function normalSampler(mu: number, sigma: number, log: boolean, truncate: Trunca
       },
       cdf,
       quantile,
+      quantileColumn,
     };
   }
   // A narrow slice of the normal: the inverse CDF inside [F(min), F(max)], one uniform per draw.
@@ -205,6 +220,7 @@ function normalSampler(mu: number, sigma: number, log: boolean, truncate: Trunca
       },
       cdf,
       quantile,
+      quantileColumn,
     };
   }
   return {
@@ -216,7 +232,15 @@ function normalSampler(mu: number, sigma: number, log: boolean, truncate: Trunca
     },
     cdf,
     quantile,
+    quantileColumn,
   };
+}
+
+/** A scratch column of at least n values for quantileColumn (reused: one call at a time per thread). */
+let scratch = new Float64Array(1024);
+function scratchOf(n: number): Float64Array {
+  if (scratch.length < n) scratch = new Float64Array(Math.max(n, 2 * scratch.length));
+  return scratch;
 }
 
 /**

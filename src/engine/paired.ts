@@ -94,16 +94,29 @@ export class ChunkUniforms {
       entry.stamp = this.stamp;
     }
     const u = this.get(name);
+    // The worlds not yet computed, their uniforms gathered into a column, their values computed as
+    // a column (sampler.quantileColumn, where the sampler has one: the same numbers, faster), then
+    // scattered into the chunk's values.
+    const { missing, missingU, missingValues } = this;
+    let m = 0;
     for (let p = 0; p < count; p++) {
       const k = worlds[p];
-      let x = values[k];
-      if (x !== x) {
-        x = sampler.quantile(u[k]);
-        values[k] = x;
-      }
-      out[p] = x;
+      missing[m] = k;
+      m += values[k] !== values[k] ? 1 : 0;
     }
+    if (m > 0) {
+      for (let i = 0; i < m; i++) missingU[i] = u[missing[i]];
+      if (sampler.quantileColumn) sampler.quantileColumn(missingU, missingValues, m);
+      else for (let i = 0; i < m; i++) missingValues[i] = sampler.quantile(missingU[i]);
+      for (let i = 0; i < m; i++) values[missing[i]] = missingValues[i];
+    }
+    for (let p = 0; p < count; p++) out[p] = values[worlds[p]];
   }
+
+  /** Scratch of valuesFor: the worlds it computes, their uniforms and their values. */
+  private readonly missing = new Int32Array(CHUNK_SIZE);
+  private readonly missingU = new Float64Array(CHUNK_SIZE);
+  private readonly missingValues = new Float64Array(CHUNK_SIZE);
 }
 
 /** A column of one chunk's numbers, and which chunk (ChunkUniforms' stamp). */

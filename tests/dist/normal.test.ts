@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { normalCdf, normalQuantile } from '../../src/dist/normal.js';
+import { normalCdf, normalQuantile, normalQuantileColumn } from '../../src/dist/normal.js';
+import { Rng } from '../../src/random/rng.js';
 
 // Expected values: scipy.stats.norm.ppf / norm.cdf (scipy 1.17), which use Cephes' ndtri/ndtr.
 const QUANTILES: [number, number][] = [
@@ -53,5 +54,19 @@ describe('normalCdf (Hart 5666 / West 2005)', () => {
   });
   it('inverts normalQuantile', () => {
     for (let p = 0.001; p < 1; p += 0.01) expect(normalCdf(normalQuantile(p))).toBeCloseTo(p, 13);
+  });
+});
+
+describe('normalQuantileColumn', () => {
+  it('gives normalQuantile of every value to the last bit: the central region, both tails, the edges and non-numbers', () => {
+    const rng = new Rng(4);
+    const edges = [0, 1, -0.1, 1.1, Number.NaN, 0.075, 0.925, 0.5, 2 ** -53, 1 - 2 ** -53, 1e-300, 0.07499999999999999, 0.92500000000000001];
+    const n = 50_000;
+    const p = new Float64Array(n + edges.length);
+    rng.fillUniform(p, n);
+    p.set(edges, n);
+    const out = new Float64Array(p.length);
+    normalQuantileColumn(p, out, p.length);
+    for (let j = 0; j < p.length; j++) if (!Object.is(out[j], normalQuantile(p[j]))) expect.fail(`p = ${p[j]}: ${out[j]} against ${normalQuantile(p[j])}`);
   });
 });

@@ -197,3 +197,21 @@ describe('samplers against their exact CDFs (chi-square)', () => {
     }
   });
 });
+
+describe('quantileColumn', () => {
+  it.each<[string, Distribution]>([
+    ['normal', { dist: 'normal', median: 1, sd: 1.27 }],
+    ['lognormal', { dist: 'lognormal', low: 1.25, high: 5, level: 0.9 }],
+    ['truncated normal, most of the mass', { dist: 'normal', median: 0, sd: 1, truncate: { min: -1 } }],
+    ['truncated lognormal, a narrow slice', { dist: 'lognormal', median: 3, sdLn: 0.7, truncate: { min: 10, max: 11 } }],
+  ])('%s: the same numbers as quantile, one value at a time', (_name, d) => {
+    const s = compileDistribution(d);
+    expect(s.quantileColumn).toBeDefined();
+    const n = 20_000;
+    const p = new Float64Array(n);
+    new Rng(9).fillUniform(p, n);
+    const out = new Float64Array(n);
+    s.quantileColumn!(p, out, n);
+    for (let j = 0; j < n; j++) if (!Object.is(out[j], s.quantile(p[j]))) expect.fail(`p = ${p[j]}: ${out[j]} against ${s.quantile(p[j])}`);
+  });
+});
