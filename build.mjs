@@ -1,5 +1,5 @@
 // Bundles the CLI (and its worker) with esbuild: one small file per lazily loaded command, so
-// `bioanchors --help` loads no model code, and mathjs is cut down to its expression parser.
+// `bioanchors --help` loads no model code.
 // The charting libraries (Vega, Vega-Lite) sit in their own chunk, loaded only by plot and report.
 import { rmSync } from 'node:fs';
 import { build } from 'esbuild';

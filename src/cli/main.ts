@@ -1,6 +1,6 @@
 /**
  * The bioanchors command line. Commands are loaded when they run, so `--help` and `--version`
- * start without loading the model (mathjs, zod).
+ * start without loading the model (zod, the engine).
  */
 import { Command, CommanderError, Help, Option } from 'commander';
 import type { CliContext } from './context.js';

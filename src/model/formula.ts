@@ -1,13 +1,118 @@
 /**
- * Formulas in anchor and scenario files: mathjs expression syntax, checked at load time and
- * turned into a small expression tree that the engine compiles to plain JavaScript. mathjs is
- * used only to parse, from its number-only build: the same parser, without the BigNumber,
- * Fraction and matrix conversions that the full build sets up on the first parse (60-90 ms).
+ * Formulas in anchor and scenario files: the arithmetic of mathjs's expression syntax (numbers,
+ * names, + - * / ^, unary signs, parentheses, function calls; mathjs's precedence: ^ binds tighter
+ * than a sign, which binds tighter than * and /, and ^ groups to the right, its exponent taking a
+ * sign: 2^-a), checked at load time and turned into a small expression tree that the engine compiles
+ * to plain JavaScript. The tokenizer below refuses everything else mathjs would read (implicit
+ * products, units, matrices, …) with a message of its own, so what is left is parsed here by
+ * recursive descent into nodes of mathjs's shapes (ConstantNode, SymbolNode, OperatorNode,
+ * FunctionNode, ParenthesisNode), the trees mathjs's parser gives for these formulas: parsing
+ * with mathjs itself cost about 50 ms of every start (its module and the functions it sets up on
+ * the first parse) for what takes a fraction of a millisecond here.
  */
-import { create, parseDependencies, type MathNode } from 'mathjs/number';
 import { MAX_MAGNITUDE } from './distribution.js';
 
-const math = create({ parseDependencies }, {});
+/** A parsed node, in the shape and with the fields mathjs's parser gives it. */
+type MathNode =
+  | { type: 'ConstantNode'; value: unknown }
+  | { type: 'SymbolNode'; name: string }
+  | { type: 'ParenthesisNode'; content: MathNode }
+  | { type: 'OperatorNode'; op: string; args: MathNode[] }
+  | { type: 'FunctionNode'; fn: { type: 'SymbolNode'; name: string }; args: MathNode[] };
+
+/** Names mathjs reads as values rather than symbols. */
+const NAMED_VALUES: Record<string, unknown> = {
+  true: true,
+  false: false,
+  null: null,
+  undefined: undefined,
+  NaN: Number.NaN,
+  Infinity: Number.POSITIVE_INFINITY,
+};
+
+class SyntaxProblem extends Error {}
+
+/** Parses the tokens of a formula (tokenize's, so only numbers, names, + - * / ^, parentheses and commas). */
+function parseTokens(tokens: readonly Token[], length: number): MathNode {
+  let i = 0;
+  /** A problem at token `k` (or at the end), as mathjs words it, with its column counted from 1. */
+  const problem = (what: string, k = i): never => {
+    const at = k < tokens.length ? tokens[k].at + 1 : length + 1;
+    throw new SyntaxProblem(`${k < tokens.length ? what : 'Unexpected end of expression'} (at column ${at} of the formula)`);
+  };
+  const peek = () => tokens[i];
+  const isOp = (op: string) => peek()?.kind === 'op' && peek().text === op;
+  const binary = (op: string, left: MathNode, right: MathNode): MathNode => ({ type: 'OperatorNode', op, args: [left, right] });
+  const addSubtract = (): MathNode => {
+    let node = multiplyDivide();
+    while (isOp('+') || isOp('-')) {
+      const op = tokens[i++].text;
+      node = binary(op, node, multiplyDivide());
+    }
+    return node;
+  };
+  const multiplyDivide = (): MathNode => {
+    let node = unary();
+    while (isOp('*') || isOp('/')) {
+      const op = tokens[i++].text;
+      node = binary(op, node, unary());
+    }
+    return node;
+  };
+  const unary = (): MathNode => {
+    if (isOp('-') || isOp('+')) {
+      const op = tokens[i++].text;
+      return { type: 'OperatorNode', op, args: [unary()] };
+    }
+    return power();
+  };
+  const power = (): MathNode => {
+    const base = primary();
+    if (!isOp('^')) return base;
+    i++;
+    return binary('^', base, unary());
+  };
+  const primary = (): MathNode => {
+    const t = peek();
+    if (t === undefined) return problem('');
+    if (t.kind === 'number') {
+      i++;
+      return { type: 'ConstantNode', value: Number(t.text) };
+    }
+    if (t.kind === 'name') {
+      i++;
+      if (peek()?.kind === '(') {
+        i++;
+        const args: MathNode[] = [];
+        if (peek()?.kind !== ')') {
+          args.push(addSubtract());
+          while (peek()?.kind === ',') {
+            i++;
+            args.push(addSubtract());
+          }
+        }
+        if (peek()?.kind !== ')') problem(`Parenthesis ) expected, found "${peek()?.text}"`);
+        i++;
+        return { type: 'FunctionNode', fn: { type: 'SymbolNode', name: t.text }, args };
+      }
+      return Object.hasOwn(NAMED_VALUES, t.text) ? { type: 'ConstantNode', value: NAMED_VALUES[t.text] } : { type: 'SymbolNode', name: t.text };
+    }
+    if (t.kind === '(') {
+      i++;
+      const content = addSubtract();
+      if (peek()?.kind !== ')') problem(`Parenthesis ) expected, found "${peek()?.text}"`);
+      i++;
+      return { type: 'ParenthesisNode', content };
+    }
+    return problem(
+      t.kind === ')' ? 'Unexpected ")": a value is expected' : t.kind === ',' ? 'Unexpected ",": a value is expected' : `Value expected, found "${t.text}"`,
+    );
+  };
+  const node = addSubtract();
+  if (i < tokens.length)
+    problem(tokens[i].kind === ',' ? 'Unexpected ",": a comma separates the arguments of a function call only' : `Unexpected "${tokens[i].text}"`);
+  return node;
+}
 
 export type Expr =
   | { kind: 'number'; value: number }
@@ -127,6 +232,9 @@ function tokenize(source: string): { ok: true; tokens: Token[] } | { ok: false; 
         return fail(i, `${n[0]} is too large a number; numbers must be between -1e300 and 1e300, as in the rest of the file`);
       if (n[0] === '0' && /^[xXbBoO][0-9A-Fa-f]/.test(source.slice(i + 1)))
         return fail(i, `${source.slice(i).match(/^0[xXbBoO][0-9A-Fa-f]*/)?.[0]}: only decimal numbers are allowed`);
+      // "5.^ 2", "5.* a": mathjs reads the "." with the operator after it (element-wise), not in the number.
+      const after = source[i + n[0].length];
+      if (n[0].endsWith('.') && (after === '^' || after === '*' || after === '/')) return fail(i + n[0].length - 1, FOREIGN['.']);
       tokens.push({ kind: 'number', text: n[0], at: i });
       i += n[0].length;
       continue;
@@ -208,28 +316,26 @@ export function parseFormula(source: string, declared: readonly string[], closes
   if (!tokens.ok) return tokens;
   let node: MathNode;
   try {
-    node = math.parse(source);
+    node = parseTokens(tokens.tokens, source.length);
   } catch (error) {
     if (error instanceof RangeError)
       return { ok: false, message: `the formula is nested more than ${MAX_FORMULA_DEPTH} deep (parentheses, function calls, signs and powers)` };
-    // mathjs says "(char N)", counting from 1: the column in the formula.
-    const message = (error as Error).message.replace(/\(char (\d+)\)/, '(at column $1 of the formula)');
-    return { ok: false, message: `cannot read the formula: ${message}; ${ACCEPTED}` };
+    if (!(error instanceof SyntaxProblem)) throw error;
+    return { ok: false, message: `cannot read the formula: ${error.message}; ${ACCEPTED}` };
   }
   const used: string[] = [];
   const declaredSet = new Set(declared);
   const convert = (n: MathNode): Expr => {
-    const any = n as unknown as Record<string, unknown> & { type: string };
-    switch (any.type) {
+    switch (n.type) {
       case 'ParenthesisNode':
-        return convert(any.content as MathNode);
+        return convert(n.content);
       case 'ConstantNode': {
-        const value = any.value;
+        const value = n.value;
         if (typeof value !== 'number' || !Number.isFinite(value)) throw new Error(`${String(value)} is not a number; ${ACCEPTED}`);
         return { kind: 'number', value };
       }
       case 'SymbolNode': {
-        const name = any.name as string;
+        const name = n.name;
         if (declaredSet.has(name)) {
           if (!used.includes(name)) used.push(name);
           return { kind: 'variable', name };
@@ -240,37 +346,28 @@ export function parseFormula(source: string, declared: readonly string[], closes
         throw new Error(`"${name}" is not a declared variable${suggestion(name, declared, closest)}; ${known}`);
       }
       case 'OperatorNode': {
-        const op = any.op as string;
-        if (any.implicit) throw new Error('a missing operator between two values (mathjs would multiply them); write * if a product is meant');
-        const binaryArgs = any.args as MathNode[];
-        const chain = binaryArgs.length === 2 ? chainOf(op) : 0;
+        const op = n.op;
+        const chain = n.args.length === 2 ? chainOf(op) : 0;
         if (chain !== 0) {
           // A chain (a + b - c …) is a left spine as long as the formula: walked without recursion.
           const rights: { op: '+' | '-' | '*' | '/'; node: MathNode }[] = [];
           let left: MathNode = n;
-          for (;;) {
-            const l = left as unknown as { type: string; op?: string; args?: MathNode[]; implicit?: boolean };
-            if (l.type !== 'OperatorNode' || l.implicit || l.args?.length !== 2 || chainOf(l.op) !== chain) break;
-            rights.push({ op: l.op as '+' | '-' | '*' | '/', node: l.args[1] });
-            left = l.args[0];
+          while (left.type === 'OperatorNode' && left.args.length === 2 && chainOf(left.op) === chain) {
+            rights.push({ op: left.op as '+' | '-' | '*' | '/', node: left.args[1] });
+            left = left.args[0];
           }
           let expr = convert(left);
           for (let i = rights.length - 1; i >= 0; i--) expr = { kind: 'binary', op: rights[i].op, left: expr, right: convert(rights[i].node) };
           return expr;
         }
-        const args = binaryArgs.map(convert);
+        const args = n.args.map(convert);
         if (args.length === 1 && op === '-') return { kind: 'negate', arg: args[0] };
         if (args.length === 1 && op === '+') return args[0];
-        if (args.length === 2 && (op === '+' || op === '-' || op === '*' || op === '/' || op === '^')) {
-          return { kind: 'binary', op, left: args[0], right: args[1] };
-        }
-        throw new Error(`operator "${op}" is not supported; use + - * / ^`);
+        if (args.length === 2 && op === '^') return { kind: 'binary', op, left: args[0], right: args[1] };
+        throw new Error(`bug: operator "${op}" with ${args.length} operands from the parser`);
       }
       case 'FunctionNode': {
-        const fnNode = any.fn as { type: string; name?: string };
-        if (fnNode.type !== 'SymbolNode')
-          throw new Error(`only a function named by its name can be called, e.g. log10(x); available: ${Object.keys(FUNCTIONS).join(', ')}`);
-        const name = fnNode.name as string;
+        const name = n.fn.name;
         if (!Object.hasOwn(FUNCTIONS, name)) {
           const what =
             declaredSet.has(name) || Object.hasOwn(CONSTANTS, name)
@@ -279,27 +376,12 @@ export function parseFormula(source: string, declared: readonly string[], closes
           throw new Error(`${what}; available: ${Object.keys(FUNCTIONS).join(', ')}`);
         }
         const spec = FUNCTIONS[name as FunctionName];
-        const args = (any.args as MathNode[]).map(convert);
+        const args = n.args.map(convert);
         if (args.length < spec.min || args.length > spec.max) {
           const wanted = spec.max === Infinity ? `at least ${spec.min}` : spec.min === spec.max ? `${spec.min}` : `${spec.min} or ${spec.max}`;
           throw new Error(`${name} takes ${wanted} argument(s), found ${args.length}`);
         }
         return { kind: 'call', fn: name as FunctionName, args };
-      }
-      default: {
-        const what: Record<string, string> = {
-          BlockNode: 'a formula is one expression, not several',
-          AssignmentNode: 'assignments are not supported',
-          FunctionAssignmentNode: 'function definitions are not supported',
-          ConditionalNode: 'conditionals (a ? b : c) are not supported; use min, max or clamp',
-          RangeNode: 'ranges (1:3) are not supported',
-          ArrayNode: 'lists and matrices are not supported',
-          ObjectNode: 'objects are not supported',
-          AccessorNode: 'indexing and fields (a[1], a.b) are not supported',
-          IndexNode: 'indexing and fields (a[1], a.b) are not supported',
-          RelationalNode: 'comparisons are not supported; use min, max or clamp',
-        };
-        throw new Error(`${what[any.type] ?? `${any.type.replace(/Node$/, '')} expressions are not supported`}; ${ACCEPTED}`);
       }
     }
   };
