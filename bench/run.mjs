@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Benchmark, side by side in one run: each case in its own process, timed whole (start-up
-// included), the cases of a table alternating, the median of the repetitions, wall time beside the
+// included), the cases of a table alternating (each repetition starting one case later), the median of the repetitions, wall time beside the
 // user CPU time the process used (the fairer figure when other work shares the machine). Tables:
 //   1. the simplified model (bench/simplified) beside its peers: the C program and the tuned
 //      JavaScript script of ../shared/peers (left out, saying so, when that folder is absent), the
@@ -136,6 +136,13 @@ function compileC(name, source, extra = []) {
   return exe;
 }
 
+/**
+ * The order of a table's cases in repetition r: each repetition starts one case later, so that no
+ * case always follows the same one (on this machine a process started right after a 2-thread case
+ * can run slower, and a fixed order put that cost on the same case every time).
+ */
+const rotated = (n, r) => Array.from({ length: n }, (_, k) => (k + r) % n);
+
 /** The bars, met or not, printed at the end. */
 const bars = [];
 const bar = (what, value, met) => bars.push({ what, value, met });
@@ -160,13 +167,14 @@ function modelTable(title, cases, ref) {
   const memory = cases.map(() => []);
   const answers = cases.map(() => NaN);
   for (let r = 0; r < reps; r++)
-    cases.forEach((c, i) => {
+    for (const i of rotated(cases.length, r)) {
+      const c = cases[i];
       const t = timed(c.args, c.exec);
       wall[i].push(t.seconds);
       user[i].push(t.user);
       memory[i].push(t.kb);
       answers[i] = pBy2050(t.stdout);
-    });
+    }
   const refName = ref >= 0 ? cases[ref].short : null;
   console.log(`\n${title}; whole process, median of ${reps}, cases alternating\n`);
   console.log(
@@ -318,11 +326,11 @@ if (!values['skip-startup'] && !onlySweep) {
   const wall = startup.map(() => []);
   const user = startup.map(() => []);
   for (let r = 0; r < 10; r++)
-    startup.forEach((c, i) => {
-      const t = timed(c.args);
+    for (const i of rotated(startup.length, r)) {
+      const t = timed(startup[i].args);
       wall[i].push(t.seconds);
       user[i].push(t.user);
-    });
+    }
   console.log('\nStart-up, whole process, median of 10 alternating runs:\n');
   console.log('| command | wall s | over bare Node | user CPU s | over bare Node |');
   console.log('|---|---|---|---|---|');
