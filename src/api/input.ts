@@ -92,6 +92,20 @@ export function checkParameterValues(input: ScenarioInput, option: string, path:
 }
 
 /**
+ * Why a path's values cannot move a forecast, if they cannot: a variable or an algorithmic value
+ * of anchors that all have no weight (no world takes them). null when they can.
+ */
+export function unweightedPathNote(input: ScenarioInput, path: string): string | null {
+  const scenario = input.loaded.scenario;
+  const ref = parameterAt(scenario, path);
+  if (!ref || ref.kind === 'growth' || ref.kind === 'weight') return null;
+  const ids = ref.anchorIds === 'all' ? scenario.anchors.map((a) => a.anchor.id) : ref.anchorIds;
+  const weighted = scenario.anchors.filter((a) => ids.includes(a.anchor.id) && a.weight > 0);
+  if (weighted.length > 0) return null;
+  return `${path} concerns only ${ids.length === 1 ? 'anchor' : 'anchors'} ${ids.join(', ')}, with no weight in ${scenario.id}: no world takes ${ids.length === 1 ? 'it' : 'them'}, so its values do not change the figures`;
+}
+
+/**
  * Checks that the input's scenario with these `path=value` overrides too is one `--set` accepts: a
  * usage error naming `option` and saying `what` otherwise, with each problem on one line.
  */

@@ -1,5 +1,5 @@
 /** Many variants of one scenario's point values (a grid, or a random design) on common random numbers. */
-import { checkParameterValues, checkFinite, checkVariant, manifestFor, type ScenarioInput } from './input.js';
+import { checkParameterValues, checkFinite, checkVariant, manifestFor, unweightedPathNote, type ScenarioInput } from './input.js';
 import { parameterAt } from '../model/paths.js';
 import { onThreads, type Threads } from './threads.js';
 import {
@@ -31,6 +31,8 @@ export interface SweepOptions extends Threads {
   /** The years of the P(TAI by YEAR) figures (default: 2030, 2040, 2050 where the scenario has them). */
   by?: number[];
   onProgress?: (done: number, total: number) => void;
+  /** Says what the caller should know: a swept path that cannot move the figures. */
+  onNote?: (message: string) => void;
 }
 
 export interface SweepRunResult {
@@ -120,6 +122,10 @@ function byYears(input: ScenarioInput, asked: number[] | undefined): number[] {
 export async function sweep(input: ScenarioInput, design: SweepDesignSpec, options: SweepOptions = {}): Promise<SweepRunResult> {
   checkDesign(input, design);
   const years = byYears(input, options.by);
+  for (const path of 'random' in design ? design.random.ranges.map((r) => r.path) : design.axes.map((a) => a.path)) {
+    const note = unweightedPathNote(input, path);
+    if (note) options.onNote?.(note);
+  }
   const seed = options.seed ?? DEFAULT_SEED;
   const samples = options.samples ?? DEFAULT_SWEEP_SAMPLES;
   const made = makeDesign(design, seed);

@@ -179,6 +179,7 @@ export const PLOT_KINDS: Record<string, PlotKind> = {
         samples: options.samples,
         seed: options.seed,
         ...sweepFigure(figure),
+        onNote: (note) => options.quiet || ctx.stderr.write(`bioanchors: ${note}\n`),
       });
       return { svg: await renderSweepChart({ result, figure, info: info(options.seed, result.samples, overrides) }, idPrefix), samples: result.samples };
     },

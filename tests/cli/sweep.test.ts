@@ -113,6 +113,30 @@ describe('sweep', () => {
     expect(figure(low, 'p_by_2050').value - figure(high, 'p_by_2050').value).toBeGreaterThan(0.2);
   });
 
+  it('says so when a swept path concerns only anchors with no weight (its values cannot change the figures)', async () => {
+    const args = [
+      'sweep',
+      '--set',
+      'anchors.evolution.weight=0',
+      '--values',
+      'anchors.evolution.variables.adjustmentOom=-1,1',
+      '-n',
+      '2000',
+      '--format',
+      'csv',
+    ];
+    const r = await cli(args);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain(
+      'bioanchors: anchors.evolution.variables.adjustmentOom concerns only anchor evolution, with no weight in cotra-2020: no world takes it, so its values do not change the figures',
+    );
+    expect((await cli([...args, '-q'])).stderr).toBe('');
+    // A weighted anchor's variable: no note.
+    expect((await cli(['sweep', '--values', 'anchors.evolution.variables.adjustmentOom=-1,1', '-n', '2000', '--format', 'csv'])).stderr).not.toContain(
+      'no weight',
+    );
+  });
+
   it('writes long CSV, rectangular, every cell the same as in the JSON', async () => {
     const args = [
       'sweep',

@@ -24,6 +24,7 @@ export async function sweepCommand(ctx: CliContext, ref: string, options: SweepO
     seed: options.seed,
     by: options.by,
     onProgress: (d, t) => progress.update(d, t),
+    onNote: (note) => options.quiet || ctx.stderr.write(`bioanchors: ${note}\n`),
   });
   progress.stop();
   const format = formatFor(ctx, options.format, target);
