@@ -122,13 +122,13 @@ function byYears(input: ScenarioInput, asked: number[] | undefined): number[] {
 export async function sweep(input: ScenarioInput, design: SweepDesignSpec, options: SweepOptions = {}): Promise<SweepRunResult> {
   checkDesign(input, design);
   const years = byYears(input, options.by);
-  for (const path of 'random' in design ? design.random.ranges.map((r) => r.path) : design.axes.map((a) => a.path)) {
-    const note = unweightedPathNote(input, path);
-    if (note) options.onNote?.(note);
-  }
   const seed = options.seed ?? DEFAULT_SEED;
   const samples = options.samples ?? DEFAULT_SWEEP_SAMPLES;
   const made = makeDesign(design, seed);
+  for (const path of made.paths) {
+    const note = unweightedPathNote(input, path);
+    if (note) options.onNote?.(note);
+  }
   const scenario = input.loaded.scenario;
   const variants = made.values.length + 1;
   const state = await onThreads(options, samples * variants, (pool) =>

@@ -43,22 +43,17 @@ function parseTokens(tokens: readonly Token[], length: number): MathNode {
   const peek = () => tokens[i];
   const isOp = (op: string) => peek()?.kind === 'op' && peek().text === op;
   const binary = (op: string, left: MathNode, right: MathNode): MathNode => ({ type: 'OperatorNode', op, args: [left, right] });
-  const addSubtract = (): MathNode => {
-    let node = multiplyDivide();
-    while (isOp('+') || isOp('-')) {
+  /** A left-grouped chain of `operand`s joined by the operators in `ops` (a - b + c is (a - b) + c), in a loop. */
+  const chain = (operand: () => MathNode, ops: readonly string[]): MathNode => {
+    let node = operand();
+    while (ops.some(isOp)) {
       const op = tokens[i++].text;
-      node = binary(op, node, multiplyDivide());
+      node = binary(op, node, operand());
     }
     return node;
   };
-  const multiplyDivide = (): MathNode => {
-    let node = unary();
-    while (isOp('*') || isOp('/')) {
-      const op = tokens[i++].text;
-      node = binary(op, node, unary());
-    }
-    return node;
-  };
+  const addSubtract = (): MathNode => chain(multiplyDivide, ['+', '-']);
+  const multiplyDivide = (): MathNode => chain(unary, ['*', '/']);
   const unary = (): MathNode => {
     if (isOp('-') || isOp('+')) {
       const op = tokens[i++].text;
